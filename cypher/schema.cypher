@@ -1,0 +1,15 @@
+// Parley's schema: one uniqueness constraint on `id` per label, and one full-text index over names, aliases
+// and descriptions. Every statement is idempotent (IF NOT EXISTS), so the server applies this file at each start.
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT agency_id IF NOT EXISTS FOR (n:Agency) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT issue_id IF NOT EXISTS FOR (n:Issue) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT snapshot_id IF NOT EXISTS FOR (n:Snapshot) REQUIRE n.id IS UNIQUE;
+CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date);
+// `standard-folding` lower-cases and folds accents (é → e), so "Darchiév" finds "Darchiev".
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
+FOR (n:Person|Agency|Meeting|Issue|Place|Source)
+ON EACH [n.name, n.aliases, n.description]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };

@@ -1,0 +1,55 @@
+/**
+ * Configuration from the environment, validated once at start. A bad value stops the server at once with a
+ * message that names the variable and says what it accepts (fail fast: never run half-configured).
+ */
+import { z } from 'zod';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const port = z.coerce.number().int().min(0).max(65535);
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const Env = z.object({
+  PORT: port.default(8080),
+  HOST: z.string().min(1).default('localhost'),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'must be a bolt:// or neo4j:// URI (optionally +s / +ssc)')
+    .optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z0-9.\-_]*$/, 'must be a database name')
+    .default(''),
+  PARLEY_NEO4J_PORT: port.default(7687),
+  PARLEY_DATA_DIR: z.string().default(path.join(repoRoot, '.neo4j', 'data')),
+  PARLEY_SEED: z.string().default(path.join(repoRoot, 'data', 'seed.json')),
+  PARLEY_LOAD_SEED: bool.default(true),
+  PARLEY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  PARLEY_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
+  PARLEY_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof Env>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the configuration; throws a ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, as a shell `FOO= npm start` user means.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = Env.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`parley config: invalid environment:\n${lines.join('\n')}\nSee README "Configuration".`);
+  }
+  return parsed.data;
+}

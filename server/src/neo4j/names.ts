@@ -1,0 +1,19 @@
+/**
+ * Labels, relationship types and property keys cannot be Cypher parameters, so the few places that must put
+ * one into query text validate it first and then escape it with backticks. Values never go this way.
+ */
+const NAME = /^[\p{L}_][\p{L}\p{N}_]{0,127}$/u;
+
+export function isValidName(name: string): boolean {
+  return NAME.test(name);
+}
+
+/** `name` as a backtick-quoted Cypher identifier; throws when it is not a plain name. */
+export function escapeName(name: string): string {
+  if (!isValidName(name)) {
+    throw new Error(
+      `neo4j/names: "${name}" is not a valid label, type or key (letters, digits and _ only, not starting with a digit).`,
+    );
+  }
+  return '`' + name.replace(/`/g, '``') + '`';
+}

@@ -1,0 +1,143 @@
+/** Reading the graph: schema counts, subgraphs, one node with its relationships, neighbours, paths. */
+import type {
+  GraphNode,
+  GraphQuery,
+  NeighborsResponse,
+  NodeDetails,
+  PathResponse,
+  SchemaResponse,
+  SourceSummary,
+  Subgraph,
+} from '../contract';
+import type { Db } from '../neo4j/db';
+import { isPlainNode, isPlainPath, isPlainRelationship, type Plain, type PlainNode } from '../neo4j/convert';
+import { notFound } from '../errors';
+import { GraphBuilder, nodeId, toGraphEdge, toGraphNode } from './shape';
+
+export const GRAPH_DEFAULT_LIMIT = 500;
+export const GRAPH_MAX_LIMIT = 5000;
+/** edges drawn for a subgraph at most, per node allowed */
+const EDGES_PER_NODE = 10;
+
+function asArray(v: Plain | undefined): Plain[] {
+  return Array.isArray(v) ? v : [];
+}
+
+export function createGraphRepository(db: Db) {
+  /** The element id of the node with this API id; 404 when there is none. */
+  async function resolve(id: string): Promise<string> {
+    const rows = await db.query('resolve-id', { id });
+    const eid = rows[0]?.elementId;
+    if (typeof eid !== 'string') {
+      throw notFound(`No node has the id "${id}". Use an id from /api/search or /api/graph.`);
+    }
+    return eid;
+  }
+
+  async function schema(): Promise<SchemaResponse> {
+    const [row] = await db.query('schema-counts');
+    const labels = asArray(row?.labels) as { label: string; count: number }[];
+    const relationshipTypes = asArray(row?.types) as { type: string; count: number }[];
+    return { labels, relationshipTypes };
+  }
+
+  async function subgraph(q: GraphQuery): Promise<Subgraph> {
+    const limit = q.limit ?? GRAPH_DEFAULT_LIMIT;
+    const rows = await db.query('graph-nodes', {
+      labels: q.labels && q.labels.length > 0 ? q.labels : null,
+      from: q.from ?? null,
+      to: q.to ?? null,
+      limit,
+    });
+    let truncated = rows.length > limit;
+    const b = new GraphBuilder();
+    const ids: string[] = [];
+    for (const row of rows.slice(0, limit)) {
+      if (isPlainNode(row.n)) {
+        b.add(row.n);
+        ids.push(row.n.elementId);
+      }
+    }
+    const edgeLimit = limit * EDGES_PER_NODE;
+    const edgeRows = await db.query('graph-edges', { ids, limit: edgeLimit });
+    if (edgeRows.length > edgeLimit) truncated = true;
+    for (const row of edgeRows.slice(0, edgeLimit)) b.add(row.r);
+    return b.build(truncated);
+  }
+
+  async function sourcesByIds(ids: string[]): Promise<SourceSummary[]> {
+    if (ids.length === 0) return [];
+    const rows = await db.query('sources-by-id', { ids });
+    return rows.map((r) => ({
+      id: String(r.id),
+      name: typeof r.name === 'string' ? r.name : String(r.id),
+      outlet: typeof r.outlet === 'string' ? r.outlet : null,
+      published: typeof r.published === 'string' ? r.published : null,
+    }));
+  }
+
+  async function node(id: string): Promise<NodeDetails> {
+    const elementId = await resolve(id);
+    const [row] = await db.query('node-details', { elementId });
+    if (!row || !isPlainNode(row.n)) throw notFound(`No node has the id "${id}".`);
+    const self = row.n;
+    const others = new Map<string, PlainNode>([[self.elementId, self]]);
+    const pairs = asArray(row.rels).flatMap((p) => {
+      const { r, m } = (p ?? {}) as { r?: Plain; m?: Plain };
+      if (!isPlainRelationship(r) || !isPlainNode(m)) return [];
+      others.set(m.elementId, m);
+      return [{ r, m }];
+    });
+    const idOf = (eid: string) => {
+      const n = others.get(eid);
+      return n ? nodeId(n) : eid;
+    };
+    const relationships = pairs.map(({ r, m }) => ({
+      edge: toGraphEdge(r, idOf),
+      direction: (r.startElementId === self.elementId ? 'out' : 'in') as 'out' | 'in',
+      other: toGraphNode(m),
+    }));
+    relationships.sort((a, b) => a.edge.type.localeCompare(b.edge.type) || a.other.name.localeCompare(b.other.name));
+    const sourceIds = [...new Set(relationships.flatMap((r) => r.edge.evidence.map((e) => e.sourceId)))];
+    return { node: toGraphNode(self), relationships, sources: await sourcesByIds(sourceIds) };
+  }
+
+  async function neighbors(id: string, limit: number, offset: number): Promise<NeighborsResponse> {
+    const elementId = await resolve(id);
+    const rows = await db.query('neighbors', { elementId, limit, offset });
+    const b = new GraphBuilder();
+    let total = 0;
+    for (const row of rows) {
+      b.add(row.n);
+      if (typeof row.total === 'number') total = row.total;
+      if (isPlainNode(row.m)) b.add(row.m);
+      b.add(row.rels);
+    }
+    const g = b.build(false);
+    return { ...g, truncated: offset + limit < total, total, offset };
+  }
+
+  async function path(fromId: string, toId: string, maxHops: number): Promise<PathResponse> {
+    const [from, to] = await Promise.all([resolve(fromId), resolve(toId)]);
+    if (from === to) {
+      const [row] = await db.query('node-details', { elementId: from });
+      const g = new GraphBuilder().add(row?.n).build();
+      return { ...g, path: g.nodes.map((n) => n.id), length: 0 };
+    }
+    const rows = await db.query('shortest-path', { from, to, maxHops });
+    const p = rows[0]?.p;
+    if (!isPlainPath(p)) {
+      throw notFound(
+        `"${fromId}" and "${toId}" are not connected by any path of at most ${maxHops} relationships.` +
+          (maxHops < 15 ? ' Try a larger maxHops (up to 15).' : ''),
+      );
+    }
+    const b = new GraphBuilder().add(p);
+    return { ...b.build(), path: p.nodes.map((n) => nodeId(n)), length: p.relationships.length };
+  }
+
+  return { resolve, schema, subgraph, node, neighbors, path, sourcesByIds };
+}
+
+export type GraphRepository = ReturnType<typeof createGraphRepository>;
+export type { GraphNode };

@@ -1,0 +1,47 @@
+/** Meetings as events: who met whom, through which meetings, on what evidence. */
+import type { MetResponse, SharedMeeting } from '../contract';
+import type { Db } from '../neo4j/db';
+import { isPlainNode, isPlainRelationship, type Plain } from '../neo4j/convert';
+import { badRequest } from '../errors';
+import { evidenceOf, toGraphNode } from './shape';
+import type { GraphRepository } from './graph';
+
+export function createMeetingsRepository(db: Db, graph: GraphRepository) {
+  async function met(personId: string): Promise<MetResponse> {
+    const details = await graph.node(personId);
+    if (!details.node.labels.includes('Person')) {
+      throw badRequest(
+        `"${personId}" is a ${details.node.labels.join('/')}, not a Person; who-met-whom needs a person id.`,
+      );
+    }
+    const elementId = await graph.resolve(personId);
+    const rows = await db.query('who-met-whom', { elementId });
+    const met = rows.flatMap((row) => {
+      if (!isPlainNode(row.other)) return [];
+      const meetings: SharedMeeting[] = (Array.isArray(row.meetings) ? row.meetings : []).flatMap((x: Plain) => {
+        const { meeting, places, mine, theirs } = (x ?? {}) as Record<string, Plain>;
+        if (!isPlainNode(meeting)) return [];
+        const m = toGraphNode(meeting);
+        const evidence = [mine, theirs].flatMap((r) => (isPlainRelationship(r) ? evidenceOf(r.properties) : []));
+        return [
+          {
+            id: m.id,
+            name: m.name,
+            date: typeof m.properties.date === 'string' ? m.properties.date : null,
+            status: typeof m.properties.status === 'string' ? m.properties.status : null,
+            places: (Array.isArray(places) ? places : []).filter(isPlainNode).map((p) => {
+              const g = toGraphNode(p);
+              return { id: g.id, name: g.name };
+            }),
+            evidence: evidence.filter((e, i) => evidence.findIndex((f) => f.quote === e.quote) === i),
+          },
+        ];
+      });
+      return [{ person: toGraphNode(row.other), meetings }];
+    });
+    return { person: details.node, met };
+  }
+  return { met };
+}
+
+export type MeetingsRepository = ReturnType<typeof createMeetingsRepository>;

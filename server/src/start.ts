@@ -1,0 +1,72 @@
+/**
+ * Starting Parley's database side: the local Neo4j (unless NEO4J_URI points elsewhere), the schema, and the
+ * seed when the database is empty. Shared by the server (index.ts), the loader CLI and the tests.
+ */
+import type { Config } from './config';
+import { Db } from './neo4j/db';
+import { startLocalNeo4j, type LocalNeo4j } from './neo4j/local';
+import { createRepositories, type Repositories } from './repositories';
+import { loadDatasetFile } from './load';
+
+export interface Started {
+  db: Db;
+  repos: Repositories;
+  local: LocalNeo4j | null;
+  /** what start-up did, for the log */
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+async function waitForDb(db: Db, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await db.ping(2_000))) {
+    if (Date.now() > until) {
+      throw new Error(
+        `parley: Neo4j at ${db.options.uri} did not answer within ${ms / 1000} s. Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or unset NEO4J_URI to use the local Neo4j.`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+export async function startDatabase(config: Config, log: (msg: string) => void = () => {}): Promise<Started> {
+  let local: LocalNeo4j | null = null;
+  let uri = config.NEO4J_URI;
+  if (!uri) {
+    log(`starting the local Neo4j on 127.0.0.1:${config.PARLEY_NEO4J_PORT} (data in ${config.PARLEY_DATA_DIR})`);
+    local = await startLocalNeo4j({
+      port: config.PARLEY_NEO4J_PORT,
+      dataDir: config.PARLEY_DATA_DIR,
+      log: (line: string) => log(`neo4j: ${line}`),
+    });
+    uri = local.uri;
+  }
+  const db = new Db({
+    uri,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+    queryTimeoutMs: config.PARLEY_QUERY_TIMEOUT_MS,
+  });
+  const stop = async () => {
+    await db.close();
+    if (local) await local.stop();
+  };
+  try {
+    await waitForDb(db, 60_000);
+    const repos = createRepositories(db);
+    await repos.dataset.applySchema();
+    let seeded = false;
+    if (config.PARLEY_LOAD_SEED && (await repos.dataset.isEmpty())) {
+      const summary = await loadDatasetFile(repos.dataset, config.PARLEY_SEED);
+      log(
+        `loaded the seed: ${summary.nodes} nodes, ${summary.relationships} relationships, ${summary.sources} source(s) in ${summary.ms} ms`,
+      );
+      seeded = true;
+    }
+    return { db, repos, local, seeded, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Shared test plumbing: an app over the run's real Neo4j (see global-neo4j.ts), a listening Parley for the
+ * browser tests, and Debian's Chromium driven by playwright-core (never a downloaded browser).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, defaultStaticDir, type AppConfig } from '../server/src/app';
+import { loadConfig, repoRoot } from '../server/src/config';
+import { Db } from '../server/src/neo4j/db';
+import { createRepositories, type Repositories } from '../server/src/repositories';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  repos: Repositories;
+  close(): Promise<void>;
+}
+
+export function testDb(): Db {
+  const config = loadConfig({ NEO4J_URI: inject('neo4jUri') });
+  return new Db({
+    uri: inject('neo4jUri'),
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+    queryTimeoutMs: config.PARLEY_QUERY_TIMEOUT_MS,
+  });
+}
+
+export async function createTestApp(
+  opts: {
+    config?: Partial<AppConfig>;
+    staticDir?: string | null;
+    plugins?: Parameters<typeof buildApp>[0]['plugins'];
+  } = {},
+): Promise<TestApp> {
+  const db = testDb();
+  const repos = createRepositories(db);
+  const base = loadConfig({ NEO4J_URI: inject('neo4jUri') });
+  const app = await buildApp({
+    config: { ...base, PARLEY_RATE_LIMIT: 100_000, ...opts.config },
+    repos,
+    staticDir: opts.staticDir === undefined ? null : opts.staticDir,
+    ...(opts.plugins ? { plugins: opts.plugins } : {}),
+  });
+  return {
+    app,
+    db,
+    repos,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** Parley listening on a free loopback port, serving the built client (run `npm run build` first). */
+export async function startParley(opts: Parameters<typeof createTestApp>[0] = {}) {
+  const t = await createTestApp({ staticDir: defaultStaticDir, ...opts });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = t.app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  return { ...t, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Debian's Chromium (PARLEY_CHROMIUM overrides the path), headless. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+export const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
+export function screenshotPath(name: string): string {
+  mkdirSync(screenshotDir, { recursive: true });
+  return path.join(screenshotDir, name);
+}
