@@ -22,7 +22,7 @@ import { repoRoot, type Config } from './config';
 import { HttpError } from './errors';
 import { DbError } from './neo4j/errors';
 import type { Repositories } from './repositories';
-import { graphRoutes } from './routes/graph';
+import { routePlugins } from './routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -134,7 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return send(reply, 500, { error: 'internal', message: 'Something went wrong on the server; it has been logged.' });
   });
 
-  await app.register(graphRoutes);
+  for (const plugin of routePlugins) await app.register(plugin);
   for (const plugin of deps.plugins ?? []) await app.register(plugin);
 
   const staticDir = deps.staticDir === undefined ? defaultStaticDir : deps.staticDir;

@@ -1,0 +1,5 @@
+/** Every feature's route plugin, registered by app.ts in this order. Add a feature's plugin here. */
+import type { FastifyPluginAsync } from 'fastify';
+import { graphRoutes } from './graph';
+
+export const routePlugins: FastifyPluginAsync[] = [graphRoutes];
