@@ -38,6 +38,9 @@ const Env = z.object({
 
 export type Config = z.infer<typeof Env>;
 
+/** Every environment variable Parley reads. */
+export const configKeys = Object.keys(Env.shape) as (keyof Config)[];
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
