@@ -1,0 +1,57 @@
+import { lazy, Suspense, type MouseEvent } from 'react';
+import { matchRoute, navigate, useLocation } from './router';
+import ExplorerView from '../views/Explorer/ExplorerView';
+
+const ConsoleView = lazy(() => import('../views/Console/ConsoleView'));
+const SnapshotsView = lazy(() => import('../views/Snapshots/SnapshotsView'));
+
+function NavLink({ to, current, children }: { to: string; current: boolean; children: string }) {
+  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    navigate(to);
+  };
+  return (
+    <a href={to} onClick={onClick} aria-current={current ? 'page' : undefined} className="nav-link">
+      {children}
+    </a>
+  );
+}
+
+export default function App() {
+  const { pathname } = useLocation();
+  const route = matchRoute(pathname);
+  return (
+    <div className="app">
+      <header className="app-header">
+        <span className="brand" aria-label="Parley">
+          Parley
+        </span>
+        <nav aria-label="Main">
+          <NavLink to="/" current={route.name === 'explorer'}>
+            Explorer
+          </NavLink>
+          <NavLink to="/console" current={route.name === 'console'}>
+            Console
+          </NavLink>
+          <NavLink to="/snapshots" current={route.name === 'snapshots' || route.name === 'snapshot'}>
+            Snapshots
+          </NavLink>
+        </nav>
+      </header>
+      <Suspense fallback={<p className="loading">Loading…</p>}>
+        {route.name === 'explorer' && <ExplorerView />}
+        {route.name === 'console' && <ConsoleView />}
+        {(route.name === 'snapshots' || route.name === 'snapshot') && <SnapshotsView />}
+        {route.name === 'notFound' && (
+          <main className="not-found">
+            <h1>Page not found</h1>
+            <p>
+              There is nothing at this address. <NavLink to="/" current={false}>Open the explorer</NavLink>.
+            </p>
+          </main>
+        )}
+      </Suspense>
+    </div>
+  );
+}

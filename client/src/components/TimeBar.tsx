@@ -1,0 +1,88 @@
+import type { HistogramBin } from '../state/filters/types';
+
+export interface TimeBarProps {
+  bins: HistogramBin[];
+  /** every day from the first meeting to the last (YYYY-MM-DD), the slider's steps */
+  days: string[];
+  from: string | null;
+  to: string | null;
+  onChange: (from: string | null, to: string | null) => void;
+  playing: boolean;
+  onTogglePlay: () => void;
+  onReset: () => void;
+  /** meetings inside the range / all dated meetings */
+  shown: number;
+  total: number;
+}
+
+/** Meetings over time: a histogram and a two-thumb range (two native sliders), with play and reset. */
+export function TimeBar(p: TimeBarProps) {
+  if (p.days.length === 0) {
+    return (
+      <section className="timebar empty" aria-label="Time bar">
+        <span className="muted">No dated meetings in view: the time bar has nothing to filter.</span>
+      </section>
+    );
+  }
+  const last = p.days.length - 1;
+  const fromIdx = p.from ? Math.max(0, p.days.findIndex((d) => d >= p.from!)) : 0;
+  const toIdxRaw = p.to ? p.days.findLastIndex((d) => d <= p.to!) : last;
+  const toIdx = toIdxRaw < 0 ? 0 : toIdxRaw;
+  const max = Math.max(1, ...p.bins.map((b) => b.count));
+  const set = (f: number, t: number) => {
+    const [a, b] = f <= t ? [f, t] : [t, f];
+    p.onChange(a === 0 ? null : p.days[a]!, b === last ? null : p.days[b]!);
+  };
+  const fromDay = p.days[fromIdx]!;
+  const toDay = p.days[toIdx]!;
+  return (
+    <section className="timebar" aria-label="Time bar">
+      <div className="timebar-controls">
+        <button type="button" className="button" aria-label={p.playing ? 'Pause' : 'Play through time'} onClick={p.onTogglePlay}>
+          {p.playing ? '❚❚ Pause' : '▶ Play'}
+        </button>
+        <button type="button" className="button subtle" onClick={p.onReset} disabled={!p.from && !p.to}>
+          All dates
+        </button>
+        <span className="timebar-range" aria-live="polite">
+          {fromDay} → {toDay} · {p.shown} of {p.total} meetings
+        </span>
+      </div>
+      <div className="timebar-track">
+        <div className="histogram" aria-hidden="true">
+          {p.bins.map((b) => {
+            const inRange = b.end >= fromDay && b.start <= toDay;
+            return (
+              <div key={b.start} className="bin" title={`${b.start.slice(0, 7)}: ${b.count}`}>
+                <div className={inRange ? 'bar in' : 'bar'} style={{ height: `${(b.count / max) * 100}%` }} />
+                <span className="bin-label">{b.start.slice(0, 7)}</span>
+              </div>
+            );
+          })}
+        </div>
+        <div className="range">
+          <input
+            type="range"
+            aria-label="Start date"
+            min={0}
+            max={last}
+            step={1}
+            value={fromIdx}
+            aria-valuetext={fromDay}
+            onChange={(e) => set(Math.min(Number(e.target.value), toIdx), toIdx)}
+          />
+          <input
+            type="range"
+            aria-label="End date"
+            min={0}
+            max={last}
+            step={1}
+            value={toIdx}
+            aria-valuetext={toDay}
+            onChange={(e) => set(fromIdx, Math.max(Number(e.target.value), fromIdx))}
+          />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState } from 'react';
+import { useRegisterEvents, useSigma } from '@react-sigma/core';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import { EDGE_LABEL_RATIO } from './settings';
+import {
+  communityColor,
+  DIM_EDGE,
+  DIM_NODE,
+  EDGE_COLOR,
+  HIGHLIGHT_EDGE,
+  INFERRED_EDGE_COLOR,
+  labelColor,
+  PATH_COLOR,
+} from './palette';
+
+export interface Appearance {
+  sizes: Record<string, number>;
+  /** community per node when colouring by community, else null (colour by label) */
+  communities: Record<string, number> | null;
+  selectedNode: string | null;
+  selectedEdge: string | null;
+  /** node and edge ids of a highlighted path; everything else is dimmed */
+  path: { nodes: string[]; edges: string[] } | null;
+}
+
+/**
+ * Colours, sizes, hover and path highlighting through sigma's reducers (the graph's data is never touched), and
+ * edge labels when zoomed in. Renders nothing.
+ */
+export function ReducersController(appearance: Appearance) {
+  const sigma = useSigma();
+  const register = useRegisterEvents();
+  const [hovered, setHovered] = useState<string | null>(null);
+  const ref = useRef({ appearance, hovered });
+  ref.current = { appearance, hovered };
+
+  useEffect(() => {
+    register({
+      enterNode: (e) => setHovered(e.node),
+      leaveNode: () => setHovered(null),
+    });
+  }, [register]);
+
+  useEffect(() => {
+    const camera = sigma.getCamera();
+    const update = () => {
+      const show = camera.ratio < EDGE_LABEL_RATIO;
+      if (sigma.getSetting('renderEdgeLabels') !== show) sigma.setSetting('renderEdgeLabels', show);
+    };
+    update();
+    camera.on('updated', update);
+    return () => void camera.off('updated', update);
+  }, [sigma]);
+
+  useEffect(() => {
+    const graph = sigma.getGraph();
+    sigma.setSetting('nodeReducer', (node, data) => {
+      const { appearance: a, hovered: h } = ref.current;
+      const res: Partial<NodeDisplayData> = { ...data };
+      const kind = String(data['kind'] ?? '');
+      const community = a.communities?.[node];
+      res.color = kind === 'More' ? labelColor('More') : community !== undefined ? communityColor(community) : labelColor(kind);
+      res.size = kind === 'More' ? 4 : (a.sizes[node] ?? 6);
+      let focus: Set<string> | null = null;
+      if (h && graph.hasNode(h)) focus = new Set([h, ...graph.neighbors(h)]);
+      else if (a.path) focus = new Set(a.path.nodes);
+      if (focus && !focus.has(node)) {
+        res.color = DIM_NODE;
+        res.label = '';
+        res.zIndex = 0;
+      } else if (focus) {
+        res.zIndex = 1;
+        if (a.path?.nodes.includes(node)) res.highlighted = true;
+      }
+      if (node === a.selectedNode) {
+        res.highlighted = true;
+        res.zIndex = 2;
+      }
+      return res;
+    });
+    sigma.setSetting('edgeReducer', (edge, data) => {
+      const { appearance: a, hovered: h } = ref.current;
+      const res: Partial<EdgeDisplayData> = { ...data };
+      const weight = Number(data['weight'] ?? 1);
+      res.size = Math.min(1 + weight, 6);
+      res.color = data['inferred'] ? INFERRED_EDGE_COLOR : EDGE_COLOR;
+      if (h) {
+        const [s, t] = graph.extremities(edge);
+        if (s === h || t === h) res.color = HIGHLIGHT_EDGE;
+        else {
+          res.color = DIM_EDGE;
+          res.label = '';
+        }
+      } else if (a.path) {
+        if (a.path.edges.includes(edge)) {
+          res.color = PATH_COLOR;
+          res.size = 3;
+          res.zIndex = 1;
+        } else {
+          res.color = DIM_EDGE;
+          res.label = '';
+        }
+      }
+      if (edge === a.selectedEdge) {
+        res.color = HIGHLIGHT_EDGE;
+        res.size = 4;
+        res.zIndex = 2;
+      }
+      return res;
+    });
+  }, [sigma]);
+
+  useEffect(() => {
+    sigma.refresh();
+  }, [sigma, appearance]);
+  useEffect(() => {
+    sigma.refresh({ skipIndexation: true });
+  }, [sigma, hovered]);
+  return null;
+}

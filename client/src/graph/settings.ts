@@ -1,0 +1,24 @@
+import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import { EdgeArrowProgram } from 'sigma/rendering';
+import type { Settings } from 'sigma/settings';
+
+/** Sigma settings of the explorer canvas (constant: @react-sigma recreates sigma when settings change). */
+export const SIGMA_SETTINGS: Partial<Settings> = {
+  allowInvalidContainer: true,
+  renderEdgeLabels: false,
+  enableEdgeEvents: true,
+  defaultEdgeType: 'arrow',
+  edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
+  labelRenderedSizeThreshold: 6,
+  labelFont: 'Inter, system-ui, sans-serif',
+  labelSize: 12,
+  edgeLabelFont: 'Inter, system-ui, sans-serif',
+  edgeLabelSize: 10,
+  edgeLabelColor: { color: '#52606d' },
+  zIndex: true,
+  minCameraRatio: 0.02,
+  maxCameraRatio: 20,
+};
+
+/** Edge labels (relationship types) are drawn once the camera is zoomed in past this ratio. */
+export const EDGE_LABEL_RATIO = 0.6;

@@ -1,0 +1,87 @@
+import type { GraphEdge, GraphNode } from '../../../../server/src/contract';
+import { meetingDate, primaryLabel } from '../graph/utils';
+import type { Filters, HistogramBin } from './types';
+
+/** Counts by primary label, sorted by label. */
+export function labelCounts(nodes: Iterable<GraphNode>): { label: string; count: number }[] {
+  const m = new Map<string, number>();
+  for (const n of nodes) m.set(primaryLabel(n), (m.get(primaryLabel(n)) ?? 0) + 1);
+  return [...m].map(([label, count]) => ({ label, count })).sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/** Counts by relationship type, sorted by type. */
+export function typeCounts(edges: Iterable<Pick<GraphEdge, 'type'>>): { type: string; count: number }[] {
+  const m = new Map<string, number>();
+  for (const e of edges) m.set(e.type, (m.get(e.type) ?? 0) + 1);
+  return [...m].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type));
+}
+
+/** Whether a date is inside the filter's time range (bounds included). */
+export function inTimeRange(date: string, f: Pick<Filters, 'from' | 'to'>): boolean {
+  return (f.from === null || date >= f.from) && (f.to === null || date <= f.to);
+}
+
+/** Whether the node passes the filters. Undated meetings pass the time range (there is nothing to compare). */
+export function nodePasses(node: GraphNode, f: Filters): boolean {
+  if (f.hiddenLabels.includes(primaryLabel(node))) return false;
+  const d = meetingDate(node);
+  if (d !== null && !inTimeRange(d, f)) return false;
+  return true;
+}
+
+/** Whether a relationship passes the type filter (its ends are checked separately). */
+export function edgePasses(edge: Pick<GraphEdge, 'type'>, f: Filters): boolean {
+  return !f.hiddenTypes.includes(edge.type);
+}
+
+/** The sorted distinct meeting dates among the nodes. */
+export function meetingDates(nodes: Iterable<GraphNode>): string[] {
+  const s = new Set<string>();
+  for (const n of nodes) {
+    const d = meetingDate(n);
+    if (d) s.add(d);
+  }
+  return [...s].sort();
+}
+
+function monthKey(date: string): string {
+  return date.slice(0, 7);
+}
+function nextMonth(key: string): string {
+  const [y, m] = key.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+function lastDay(key: string): string {
+  const [y, m] = key.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${key}-${String(d).padStart(2, '0')}`;
+}
+
+/** Meetings per calendar month, from the first dated meeting's month to the last one's (empty months included). */
+export function meetingHistogram(nodes: Iterable<GraphNode>): HistogramBin[] {
+  const counts = new Map<string, number>();
+  for (const n of nodes) {
+    const d = meetingDate(n);
+    if (d) counts.set(monthKey(d), (counts.get(monthKey(d)) ?? 0) + 1);
+  }
+  if (counts.size === 0) return [];
+  const keys = [...counts.keys()].sort();
+  const bins: HistogramBin[] = [];
+  for (let k = keys[0]!; k <= keys[keys.length - 1]!; k = nextMonth(k)) {
+    bins.push({ start: `${k}-01`, end: lastDay(k), count: counts.get(k) ?? 0 });
+  }
+  return bins;
+}
+
+/** Every day from `first` to `last` inclusive (YYYY-MM-DD); empty when either is missing or they are reversed. */
+export function daysBetween(first: string | undefined, last: string | undefined): string[] {
+  if (!first || !last || first > last) return [];
+  const out: string[] = [];
+  const d = new Date(`${first}T00:00:00Z`);
+  const end = new Date(`${last}T00:00:00Z`).getTime();
+  while (d.getTime() <= end && out.length < 100_000) {
+    out.push(d.toISOString().slice(0, 10));
+    d.setUTCDate(d.getUTCDate() + 1);
+  }
+  return out;
+}
