@@ -130,3 +130,6 @@ export interface MetResponse {
   person: GraphNode;
   met: { person: GraphNode; meetings: SharedMeeting[] }[];
 }
+
+export type * from './contract/snapshots';
+export type * from './contract/cypher';

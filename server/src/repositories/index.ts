@@ -4,6 +4,7 @@ import { createDatasetRepository } from './dataset';
 import { createGraphRepository } from './graph';
 import { createMeetingsRepository } from './meetings';
 import { createSearchRepository } from './search';
+import { createSnapshotsRepository } from './snapshots';
 import { createSourcesRepository } from './sources';
 
 export function createRepositories(db: Db) {
@@ -15,6 +16,7 @@ export function createRepositories(db: Db) {
     meetings: createMeetingsRepository(db, graph),
     sources: createSourcesRepository(db),
     dataset: createDatasetRepository(db),
+    snapshots: createSnapshotsRepository(db),
   };
 }
 

@@ -1,5 +1,6 @@
 /** Every feature's route plugin, registered by app.ts in this order. Add a feature's plugin here. */
 import type { FastifyPluginAsync } from 'fastify';
 import { graphRoutes } from './graph';
+import { snapshotRoutes } from './snapshots';
 
-export const routePlugins: FastifyPluginAsync[] = [graphRoutes];
+export const routePlugins: FastifyPluginAsync[] = [graphRoutes, snapshotRoutes];

@@ -1,0 +1,99 @@
+/**
+ * Snapshots, stored as `Snapshot` nodes (id, title, created, version, counts, and the whole view as one JSON
+ * string `payload`). The graph and search queries leave `Snapshot` nodes out, so they never show in the explorer.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  SnapshotCreatedResponse,
+  SnapshotDocument,
+  SnapshotListResponse,
+  SnapshotResponse,
+  StoredSnapshot,
+} from '../contract';
+import type { Db } from '../neo4j/db';
+import { HttpError, notFound } from '../errors';
+
+export const SNAPSHOT_LIST_LIMIT = 500;
+
+const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
+const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0) || 0);
+
+export function createSnapshotsRepository(db: Db) {
+  async function create(doc: SnapshotDocument): Promise<SnapshotCreatedResponse> {
+    const id = randomUUID();
+    const created = new Date().toISOString();
+    // An imported file's own id and date are replaced: a saved copy is a new snapshot.
+    const rest: SnapshotDocument = { ...doc };
+    delete rest.id;
+    delete rest.created;
+    const payload = JSON.stringify(rest);
+    await db.query(
+      'snapshot-create',
+      {
+        id,
+        title: doc.title,
+        created,
+        version: doc.version,
+        payload,
+        nodeCount: doc.graph.nodes.length,
+        edgeCount: doc.graph.edges.length,
+      },
+      { mode: 'write' },
+    );
+    return { id, created, url: `/s/${encodeURIComponent(id)}` };
+  }
+
+  async function list(): Promise<SnapshotListResponse> {
+    const rows = await db.query('snapshot-list', { limit: SNAPSHOT_LIST_LIMIT });
+    return {
+      snapshots: rows.map((r) => ({
+        id: str(r.id),
+        title: str(r.title),
+        created: str(r.created),
+        nodeCount: num(r.nodeCount),
+        edgeCount: num(r.edgeCount),
+      })),
+    };
+  }
+
+  /** Of the ids given, those that no longer exist (derived nodes and edges are not looked up). */
+  async function missing(snapshot: SnapshotDocument): Promise<SnapshotResponse['missing']> {
+    const nodeIds = snapshot.graph.nodes.filter((n) => !n.derived).map((n) => n.id);
+    const edgeIds = snapshot.graph.edges.filter((e) => !e.derived).map((e) => e.id);
+    const [nodeRows, edgeRows] = await Promise.all([
+      nodeIds.length ? db.query('snapshot-existing-nodes', { ids: nodeIds }) : [],
+      edgeIds.length ? db.query('snapshot-existing-edges', { ids: edgeIds }) : [],
+    ]);
+    const hasNode = new Set(nodeRows.map((r) => str(r.id)));
+    const hasEdge = new Set(edgeRows.map((r) => str(r.id)));
+    return { nodes: nodeIds.filter((id) => !hasNode.has(id)), edges: edgeIds.filter((id) => !hasEdge.has(id)) };
+  }
+
+  async function get(id: string): Promise<SnapshotResponse> {
+    const [row] = await db.query('snapshot-get', { id });
+    if (!row) throw notFound(`No snapshot has the id "${id}"; GET /api/snapshots lists the saved ones.`);
+    let doc: SnapshotDocument;
+    try {
+      doc = JSON.parse(str(row.payload)) as SnapshotDocument;
+    } catch {
+      throw new HttpError(
+        422,
+        'snapshot_corrupt',
+        `Snapshot "${id}" is stored with an unreadable payload; delete it and save it again.`,
+      );
+    }
+    const snapshot: StoredSnapshot = { ...doc, id: str(row.id), created: str(row.created) };
+    return { snapshot, missing: await missing(snapshot) };
+  }
+
+  async function remove(id: string): Promise<void> {
+    const [row] = await db.query('snapshot-delete', { id }, { mode: 'write' });
+    if (!row || num(row.deleted) === 0) {
+      throw notFound(`No snapshot has the id "${id}"; nothing was deleted.`);
+    }
+  }
+
+  return { create, list, get, remove, missing };
+}
+
+export type SnapshotsRepository = ReturnType<typeof createSnapshotsRepository>;
