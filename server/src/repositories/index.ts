@@ -1,5 +1,6 @@
 /** Every repository, built from one database handle (routes get them from `app.repos`). */
 import type { Db } from '../neo4j/db';
+import { createCypherRepository } from './cypher';
 import { createDatasetRepository } from './dataset';
 import { createGraphRepository } from './graph';
 import { createMeetingsRepository } from './meetings';
@@ -16,6 +17,7 @@ export function createRepositories(db: Db) {
     meetings: createMeetingsRepository(db, graph),
     sources: createSourcesRepository(db),
     dataset: createDatasetRepository(db),
+    cypher: createCypherRepository(db),
     snapshots: createSnapshotsRepository(db),
   };
 }
