@@ -54,6 +54,11 @@ export interface SnapshotCamera {
   angle: number;
 }
 
+export interface SnapshotBBox {
+  x: [number, number];
+  y: [number, number];
+}
+
 export interface SnapshotLegendItem {
   label: string;
   color: string;
@@ -88,6 +93,8 @@ export interface SnapshotView {
   camera: SnapshotCamera;
   /** the canvas size (CSS pixels) the picture was taken at */
   viewport: { width: number; height: number };
+  /** the graph extent sigma framed the camera in (its bbox), so the camera means the same on reopening */
+  bbox?: SnapshotBBox | null;
   filters: SnapshotFilters;
   /** selected node ids */
   selection: string[];

@@ -64,6 +64,10 @@ export const snapshotDocument = z
       mode: z.enum(['graph', 'met']),
       camera: z.object({ x: finite, y: finite, ratio: finite.positive('must be above 0'), angle: finite }),
       viewport: z.object({ width: finite.positive(), height: finite.positive() }),
+      bbox: z
+        .object({ x: z.tuple([finite, finite]), y: z.tuple([finite, finite]) })
+        .nullable()
+        .optional(),
       filters: z.object({
         hiddenLabels: z.array(text(200)).max(1000),
         hiddenTypes: z.array(text(200)).max(1000),

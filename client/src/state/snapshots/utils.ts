@@ -1,0 +1,123 @@
+/** Pure helpers of the snapshots slice: building a snapshot, reading a snapshot file, the list reducer. */
+import type {
+  SnapshotBBox,
+  SnapshotCamera,
+  SnapshotDocument,
+  SnapshotLegendItem,
+  SnapshotNode,
+  SnapshotEdge,
+} from '../../../../server/src/contract';
+import { snapshotSchema } from './schema';
+import type { SnapshotListAction, SnapshotListState, ViewStateForSnapshot } from './types';
+
+/** At most this many bytes in a snapshot file (the server's body limit). */
+export const SNAPSHOT_FILE_LIMIT = 2 * 1024 * 1024;
+
+/** A legend from what is drawn: one entry per node kind, in its colour, in order of first appearance. */
+export function legendFromNodes(nodes: SnapshotNode[], edges: SnapshotEdge[] = []): SnapshotLegendItem[] {
+  const items: SnapshotLegendItem[] = [];
+  const seen = new Set<string>();
+  for (const n of nodes) {
+    if (!n.kind || seen.has(n.kind)) continue;
+    seen.add(n.kind);
+    items.push({ label: n.kind, color: n.color, shape: 'circle' });
+  }
+  const inferred = edges.find((e) => e.inferred);
+  if (inferred) items.push({ label: 'inferred relationship', color: inferred.color, shape: 'line' });
+  return items;
+}
+
+export function buildSnapshot(args: {
+  title: string;
+  caption: string;
+  view: ViewStateForSnapshot;
+  nodes: SnapshotNode[];
+  edges: SnapshotEdge[];
+  camera: SnapshotCamera;
+  viewport: { width: number; height: number };
+  bbox?: SnapshotBBox | null;
+}): SnapshotDocument {
+  const { view } = args;
+  const nodeIds = new Set(args.nodes.map((n) => n.id));
+  return {
+    format: 'parley-snapshot',
+    version: 1,
+    title: args.title.trim(),
+    caption: args.caption.trim(),
+    view: {
+      mode: view.mode,
+      camera: args.camera,
+      viewport: args.viewport,
+      bbox: args.bbox ?? null,
+      filters: view.filters,
+      selection: view.selection.filter((id) => nodeIds.has(id)),
+      query: view.query,
+      styles: view.styles,
+      legend: view.legend ?? legendFromNodes(args.nodes, args.edges),
+    },
+    graph: { nodes: args.nodes, edges: args.edges.filter((e) => nodeIds.has(e.source) && nodeIds.has(e.target)) },
+    sources: view.sources,
+  };
+}
+
+export type ParsedSnapshotFile = { ok: true; snapshot: SnapshotDocument } | { ok: false; message: string };
+
+/** Reads a snapshot file's text: a corrupt or foreign file gets a sentence saying what is wrong. */
+export function parseSnapshotFile(text: string, size = text.length): ParsedSnapshotFile {
+  if (size > SNAPSHOT_FILE_LIMIT) {
+    return { ok: false, message: `The file is ${(size / 1048576).toFixed(1)} MiB; snapshot files are at most 2 MiB.` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    return {
+      ok: false,
+      message: `The file is not JSON (${(err as Error).message}); a snapshot file is a .json file saved by Parley.`,
+    };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { ok: false, message: 'The file holds no JSON object; a snapshot file is a .json file saved by Parley.' };
+  }
+  const parsed = snapshotSchema.safeParse(json);
+  if (!parsed.success) {
+    const parts = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'snapshot'}: ${i.message}`);
+    const more = parsed.error.issues.length > 5 ? ` (and ${parsed.error.issues.length - 5} more)` : '';
+    return { ok: false, message: `This is not a valid Parley snapshot: ${parts.join('; ')}${more}.` };
+  }
+  return { ok: true, snapshot: parsed.data };
+}
+
+/** The text of a snapshot file: the whole snapshot, graph included, pretty-printed. */
+export function snapshotFileText(doc: SnapshotDocument): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** A file name from the title: letters, digits and dashes. */
+export function fileBaseName(title: string, fallback = 'parley'): string {
+  const base = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return base || fallback;
+}
+
+export const initialListState: SnapshotListState = { status: 'idle', items: [], error: null };
+
+export function snapshotListReducer(state: SnapshotListState, action: SnapshotListAction): SnapshotListState {
+  switch (action.type) {
+    case 'load':
+      return { ...state, status: 'loading', error: null };
+    case 'loaded':
+      return { status: 'ready', items: action.items, error: null };
+    case 'failed':
+      return { ...state, status: 'error', error: action.error };
+    case 'removed':
+      return { ...state, items: state.items.filter((s) => s.id !== action.id) };
+    case 'added':
+      return { ...state, items: [action.item, ...state.items.filter((s) => s.id !== action.item.id)] };
+  }
+}
