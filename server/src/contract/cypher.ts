@@ -105,4 +105,3 @@ export interface CypherSchemaResponse {
   relationshipTypes: string[];
   propertyKeys: string[];
 }
-

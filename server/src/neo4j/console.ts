@@ -45,7 +45,8 @@ export class ConsoleRefusal extends Error {
 }
 
 const refuse = {
-  empty: () => new ConsoleRefusal('empty_query', 'The query is empty: type a Cypher query such as MATCH (n) RETURN n LIMIT 25.'),
+  empty: () =>
+    new ConsoleRefusal('empty_query', 'The query is empty: type a Cypher query such as MATCH (n) RETURN n LIMIT 25.'),
   multiple: () =>
     new ConsoleRefusal(
       'multiple_statements',
@@ -53,14 +54,18 @@ const refuse = {
     ),
   write: (why: string) =>
     new ConsoleRefusal('write_not_allowed', `Write queries are not allowed in the console (${why}); it only reads.`),
-  loadCsv: () => new ConsoleRefusal('load_csv_disabled', 'LOAD CSV is disabled in the console: it cannot read files or URLs.'),
+  loadCsv: () =>
+    new ConsoleRefusal('load_csv_disabled', 'LOAD CSV is disabled in the console: it cannot read files or URLs.'),
   procedure: (name: string) =>
     new ConsoleRefusal(
       'procedure_not_allowed',
       `The procedure ${name} is not allowed in the console; allowed: ${[...ALLOWED_PROCEDURES].join(', ')}.`,
     ),
   use: () =>
-    new ConsoleRefusal('use_not_allowed', 'USE is not allowed in the console: queries run against Parley’s database only.'),
+    new ConsoleRefusal(
+      'use_not_allowed',
+      'USE is not allowed in the console: queries run against Parley’s database only.',
+    ),
   admin: (what: string) =>
     new ConsoleRefusal(
       'admin_not_allowed',
@@ -294,7 +299,8 @@ export function inspectPlan(queryType: string, plan: PlanNode | null, database: 
     }
   }
   if (queryType !== 'r') {
-    const what = { w: 'it writes', rw: 'it reads and writes', s: 'it changes the schema' }[queryType] ?? 'it is not a read';
+    const what =
+      { w: 'it writes', rw: 'it reads and writes', s: 'it changes the schema' }[queryType] ?? 'it is not a read';
     throw refuse.write(what);
   }
   if (!plan) throw refuse.write('Neo4j returned no plan to check');
@@ -503,6 +509,8 @@ export async function nodesByElementId(db: Db, ids: string[], opts: GuardedRunOp
   const timeoutMs = opts.timeoutMs ?? db.options.queryTimeoutMs;
   return inReadTx(db, timeoutMs, opts.signal, undefined, async (tx) => {
     const res = await tx.run('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids });
-    return res.records.map((r) => toPlain(r.get('n'))).filter((v): v is PlainNode => (v as PlainNode)?.$kind === 'node');
+    return res.records
+      .map((r) => toPlain(r.get('n')))
+      .filter((v): v is PlainNode => (v as PlainNode)?.$kind === 'node');
   });
 }

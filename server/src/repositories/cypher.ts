@@ -20,7 +20,14 @@ import {
   runGuarded,
   type GuardedRunOptions,
 } from '../neo4j/console';
-import { isPlainNode, isPlainPath, isPlainRelationship, type Plain, type PlainNode, type PlainRelationship } from '../neo4j/convert';
+import {
+  isPlainNode,
+  isPlainPath,
+  isPlainRelationship,
+  type Plain,
+  type PlainNode,
+  type PlainRelationship,
+} from '../neo4j/convert';
 import type { Db } from '../neo4j/db';
 import type { NamedQuery } from '../neo4j/queries';
 import { GraphBuilder, nodeId } from './shape';
@@ -63,7 +70,11 @@ export function toCypherValue(v: Plain, idOf: (elementId: string) => string): Cy
   if (isPlainNode(v)) return nodeValue(v);
   if (isPlainRelationship(v)) return relValue(v, idOf);
   if (isPlainPath(v)) {
-    return { $kind: 'path', nodes: v.nodes.map(nodeValue), relationships: v.relationships.map((r) => relValue(r, idOf)) };
+    return {
+      $kind: 'path',
+      nodes: v.nodes.map(nodeValue),
+      relationships: v.relationships.map((r) => relValue(r, idOf)),
+    };
   }
   if (Array.isArray(v)) return v.map((x) => toCypherValue(x, idOf));
   const out: Record<string, CypherValue> = {};
@@ -101,7 +112,11 @@ export function refusalToHttp(err: unknown): unknown {
 export function createCypherRepository(db: Db) {
   return {
     /** Runs a console query (guarded, capped); refusals become 4xx HttpErrors, database errors stay DbErrors. */
-    async run(query: string, params: Record<string, JsonValue> = {}, opts: CypherRunOptions = {}): Promise<CypherResponse> {
+    async run(
+      query: string,
+      params: Record<string, JsonValue> = {},
+      opts: CypherRunOptions = {},
+    ): Promise<CypherResponse> {
       const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
       const guarded: GuardedRunOptions = { maxRows, ...opts };
       try {
@@ -234,7 +249,12 @@ export function checkExpectations(lines: string[], res: CypherResponse): string[
     const e = parseExpectation(line);
     let ok: boolean;
     if (e.kind === 'count') {
-      const n = e.subject === 'rows' ? res.rows.length : e.subject === 'nodes' ? res.graph.nodes.length : res.graph.edges.length;
+      const n =
+        e.subject === 'rows'
+          ? res.rows.length
+          : e.subject === 'nodes'
+            ? res.graph.nodes.length
+            : res.graph.edges.length;
       ok = compare(n, e.op, e.value);
     } else if (e.kind === 'columns') {
       ok = JSON.stringify(res.columns) === JSON.stringify(e.columns);

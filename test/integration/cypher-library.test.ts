@@ -1,0 +1,59 @@
+/** Every query of cypher/queries runs against the seed graph through the console and keeps its promises. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpError } from '../../server/src/errors';
+import { checkExpectations } from '../../server/src/repositories/cypher';
+import { createTestApp, type TestApp } from '../_helpers';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** Promises for the server's own queries, which have no `// expect:` header (their examples use empty ids). */
+const ENCODED: Record<string, string[] | 'write'> = {
+  'count-entities': ['rows = 1', 'every count >= 30'],
+  'graph-edges': ['rows = 0'],
+  'graph-nodes': ['rows >= 30', 'nodes >= 30'],
+  neighbors: ['rows = 0'],
+  'node-details': ['rows = 0'],
+  'resolve-id': ['rows = 1'],
+  'schema-counts': ['rows = 1'],
+  search: ['rows >= 1', 'nodes >= 1'],
+  'shortest-path': ['rows = 0'],
+  source: ['rows = 1', 'nodes = 1'],
+  'sources-by-id': ['rows = 1', 'some id = "source:us-russia-embassy-talks-istanbul"'],
+  'who-met-whom': ['rows = 0'],
+  'snapshot-create': 'write',
+  'snapshot-delete': 'write',
+};
+
+describe('the query library', () => {
+  const library = () => t.repos.cypher.library();
+
+  it('has the console’s examples, each promising something', () => {
+    const withExpect = library().filter((q) => q.expect.length > 0);
+    expect(withExpect.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('every query runs on the seed graph and keeps its promise (writes are refused)', async () => {
+    for (const q of library()) {
+      const promise = q.expect.length > 0 ? q.expect : ENCODED[q.name];
+      if (promise === 'write') {
+        await expect(t.repos.cypher.run(q.text, q.params), q.name).rejects.toMatchObject({ code: 'write_not_allowed' });
+        continue;
+      }
+      let res;
+      try {
+        res = await t.repos.cypher.run(q.text, q.params);
+      } catch (err) {
+        // a query added by someone else that writes: the console must refuse it, never run it
+        if (!promise && err instanceof HttpError && err.code === 'write_not_allowed') continue;
+        throw new Error(`${q.name}: ${String(err)}`);
+      }
+      expect(checkExpectations(promise ?? [], res), q.name).toEqual([]);
+    }
+  });
+});
