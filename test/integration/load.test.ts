@@ -1,0 +1,147 @@
+// Loading data files: validated whole, written in one transaction (all or nothing), idempotent.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { repoRoot } from '../../server/src/config';
+import { DatasetInvalidError, loadDatasetFile } from '../../server/src/load';
+import type { Db } from '../../server/src/neo4j/db';
+import { createRepositories, type Repositories } from '../../server/src/repositories';
+import { testDb } from '../_helpers';
+
+const run = promisify(execFile);
+const fixture = (name: string) => path.join(repoRoot, 'test', 'fixtures', 'load', name);
+const seed = path.join(repoRoot, 'data', 'seed.json');
+
+let db: Db;
+let repos: Repositories;
+
+/** Counts plus a digest of every property, so that "nothing changed" is checked to the letter. */
+async function fingerprint() {
+  const [row] = await db.query('MATCH (n) WHERE NOT n:Snapshot RETURN count(n) AS nodes');
+  const [rels] = await db.query('MATCH ()-[r]->() RETURN count(r) AS rels');
+  const props = await db.query(
+    `MATCH (n) WHERE NOT n:Snapshot
+     OPTIONAL MATCH (n)-[r]->(m)
+     WITH n, r ORDER BY n.id, type(r), r.id
+     RETURN n.id AS id, properties(n) AS np, collect(properties(r)) AS rp
+     ORDER BY id`,
+  );
+  return { nodes: row?.nodes, rels: rels?.rels, props: JSON.stringify(props) };
+}
+
+async function cleanup() {
+  await db.query(
+    "MATCH (n) WHERE n.id STARTS WITH 'person:load-test' OR n.id STARTS WITH 'meeting:load-test' OR n.id STARTS WITH 'place:load-test' OR n.id = 'source:load-test-note' DETACH DELETE n",
+    {},
+    { mode: 'write' },
+  );
+}
+
+beforeAll(async () => {
+  db = testDb();
+  repos = createRepositories(db);
+  await cleanup();
+});
+afterAll(async () => {
+  await cleanup();
+  await db.close();
+});
+
+describe('loading a data file', () => {
+  it('changes nothing when the seed is loaded a second time', async () => {
+    const before = await fingerprint();
+    const summary = await loadDatasetFile(repos.dataset, seed);
+    expect(summary.nodes).toBeGreaterThan(0);
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('loads a new file, then loading it again changes nothing', async () => {
+    const before = await fingerprint();
+    const s = await loadDatasetFile(repos.dataset, fixture('small-valid.json'));
+    expect(s).toMatchObject({ nodes: 4, relationships: 3, sources: 1 });
+    const after = await fingerprint();
+    expect(after.nodes).toBe((before.nodes as number) + 5);
+    expect(after.rels).toBe((before.rels as number) + 3);
+    await loadDatasetFile(repos.dataset, fixture('small-valid.json'));
+    expect(await fingerprint()).toEqual(after);
+    await cleanup();
+  });
+
+  it('rejects an invalid file with every error listed and writes nothing', async () => {
+    const before = await fingerprint();
+    let err: unknown;
+    try {
+      await loadDatasetFile(repos.dataset, fixture('three-errors.json'));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(DatasetInvalidError);
+    const paths = (err as DatasetInvalidError).errors.map((e) => e.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^relationships\[0\]\.evidence\[0\]\.quote/),
+        expect.stringMatching(/^relationships\[1\]\.target/),
+        expect.stringMatching(/^relationships\[2\]\.type/),
+      ]),
+    );
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('rolls the whole load back when the database refuses part of it', async () => {
+    const before = await fingerprint();
+    // Nodes first, then a relationship whose type cannot be written: the nodes must not stay.
+    await expect(
+      repos.dataset.load({
+        sources: [],
+        nodes: [
+          { id: 'person:load-test-a', label: 'Person', name: 'A', aliases: [], description: '', properties: {} },
+          { id: 'person:load-test-b', label: 'Person', name: 'B', aliases: [], description: '', properties: {} },
+        ],
+        relationships: [
+          {
+            type: 'BAD TYPE`)',
+            source: 'person:load-test-a',
+            target: 'person:load-test-b',
+            properties: {},
+            evidence: [],
+            inferred: true,
+            inferenceReason: 'test',
+          },
+        ],
+      }),
+    ).rejects.toThrow(/not a valid label, type or key/);
+    expect(await fingerprint()).toEqual(before);
+  });
+});
+
+describe('npm run load', () => {
+  const env = { ...process.env, NEO4J_URI: inject('neo4jUri'), PARLEY_LOG_LEVEL: 'silent' };
+  const cli = path.join(repoRoot, 'server', 'src', 'load-cli.ts');
+  const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
+
+  it('loads a valid file and says what it loaded', async () => {
+    const { stdout } = await run(tsx, [cli, fixture('small-valid.json')], { env, cwd: repoRoot });
+    expect(stdout).toMatch(/loaded 4 nodes, 3 relationships, 1 source/);
+    await cleanup();
+  });
+
+  it('exits 1 listing every error of an invalid file, and 2 without a file', async () => {
+    const before = await fingerprint();
+    const res = await run(tsx, [cli, fixture('three-errors.json')], { env, cwd: repoRoot }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect((res as { code: number }).code).toBe(1);
+    const stderr = (res as { stderr: string }).stderr;
+    expect(stderr).toMatch(/\d+ errors; nothing was written/);
+    expect(stderr).toMatch(/relationships\[1\]\.target/);
+    const syntax = await run(tsx, [cli, fixture('broken-syntax.json')], { env, cwd: repoRoot }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect((syntax as { code: number }).code).toBe(1);
+    expect((syntax as { stderr: string }).stderr).toMatch(/line \d+/);
+    const usage = await run(tsx, [cli], { env, cwd: repoRoot }).catch((e: { code: number }) => e);
+    expect((usage as { code: number }).code).toBe(2);
+    expect(await fingerprint()).toEqual(before);
+  });
+});
