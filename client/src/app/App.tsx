@@ -47,7 +47,11 @@ export default function App() {
           <main className="not-found">
             <h1>Page not found</h1>
             <p>
-              There is nothing at this address. <NavLink to="/" current={false}>Open the explorer</NavLink>.
+              There is nothing at this address.{' '}
+              <NavLink to="/" current={false}>
+                Open the explorer
+              </NavLink>
+              .
             </p>
           </main>
         )}

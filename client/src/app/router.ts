@@ -34,7 +34,12 @@ export function useLocation(): { pathname: string; search: string } {
   return { pathname, search };
 }
 
-export type Route = { name: 'explorer' } | { name: 'console' } | { name: 'snapshots' } | { name: 'snapshot'; id: string } | { name: 'notFound' };
+export type Route =
+  | { name: 'explorer' }
+  | { name: 'console' }
+  | { name: 'snapshots' }
+  | { name: 'snapshot'; id: string }
+  | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
   const p = pathname.replace(/\/+$/, '') || '/';

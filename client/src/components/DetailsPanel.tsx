@@ -11,7 +11,13 @@ function formatValue(v: JsonValue): string {
 
 const HIDDEN_PROPS = new Set(['name', 'aliases', 'id']);
 
-export function PropertyTable({ properties, skip = HIDDEN_PROPS }: { properties: Record<string, JsonValue>; skip?: Set<string> }) {
+export function PropertyTable({
+  properties,
+  skip = HIDDEN_PROPS,
+}: {
+  properties: Record<string, JsonValue>;
+  skip?: Set<string>;
+}) {
   const entries = Object.entries(properties).filter(([k]) => !skip.has(k));
   if (entries.length === 0) return null;
   return (
@@ -65,8 +71,17 @@ export function NodePanel(p: NodePanelProps) {
       <div className="actions" role="group" aria-label="Node actions">
         {p.inView ? (
           <>
-            <button type="button" className="button" onClick={p.expanded && p.remaining > 0 ? p.onMore : p.onExpand} disabled={p.busy || (p.expanded && p.remaining === 0)}>
-              {p.expanded ? (p.remaining > 0 ? `Load ${p.remaining} more` : 'All neighbours shown') : 'Expand neighbours'}
+            <button
+              type="button"
+              className="button"
+              onClick={p.expanded && p.remaining > 0 ? p.onMore : p.onExpand}
+              disabled={p.busy || (p.expanded && p.remaining === 0)}
+            >
+              {p.expanded
+                ? p.remaining > 0
+                  ? `Load ${p.remaining} more`
+                  : 'All neighbours shown'
+                : 'Expand neighbours'}
             </button>
             <button type="button" className="button" onClick={p.onCollapse} disabled={!p.expanded}>
               Collapse
@@ -101,7 +116,12 @@ export function NodePanel(p: NodePanelProps) {
                 {other.name}
               </button>
               <span className="muted small"> ({other.labels.join(', ')})</span>
-              <button type="button" className="link-button small right" onClick={() => p.onSelectEdge(edge.id)} aria-label={`Select relationship ${edge.type} with ${other.name}`}>
+              <button
+                type="button"
+                className="link-button small right"
+                onClick={() => p.onSelectEdge(edge.id)}
+                aria-label={`Select relationship ${edge.type} with ${other.name}`}
+              >
                 select
               </button>
             </div>

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useLatest } from '../utils/useLatest';
 import type { SearchHit } from '../../../server/src/contract';
 
 export interface SearchBoxProps {
@@ -17,45 +18,49 @@ export function SearchBox({ label, placeholder, search, onChoose, clearOnChoose 
   const id = useId();
   const listId = `${id}-list`;
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [result, setResult] = useState<{ term: string; hits: SearchHit[]; status: string }>({
+    term: '',
+    hits: [],
+    status: '',
+  });
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [status, setStatus] = useState<string>('');
-  const searchRef = useRef(search);
-  searchRef.current = search;
+  const searchRef = useLatest(search);
+  const term = q.trim();
+  const current = term.length >= 2 && result.term === term;
+  const hits = current ? result.hits : [];
+  const status = current ? result.status : '';
 
   useEffect(() => {
-    const term = q.trim();
-    if (term.length < 2) {
-      setHits([]);
-      setStatus('');
-      return;
-    }
+    if (term.length < 2) return;
     const ctl = new AbortController();
     const t = window.setTimeout(() => {
       searchRef
         .current(term, ctl.signal)
         .then((h) => {
-          setHits(h);
+          setResult({
+            term,
+            hits: h,
+            status: h.length === 0 ? `No match for “${term}”.` : `${h.length} result${h.length === 1 ? '' : 's'}.`,
+          });
           setActive(h.length > 0 ? 0 : -1);
-          setStatus(h.length === 0 ? `No match for “${term}”.` : `${h.length} result${h.length === 1 ? '' : 's'}.`);
         })
         .catch((err: unknown) => {
-          if ((err as Error).name !== 'AbortError') setStatus((err as Error).message);
+          if ((err as Error).name !== 'AbortError') setResult({ term, hits: [], status: (err as Error).message });
         });
     }, 150);
     return () => {
       ctl.abort();
       window.clearTimeout(t);
     };
-  }, [q]);
+  }, [term, searchRef]);
 
   const choose = (hit: SearchHit | undefined) => {
     if (!hit) return;
     onChoose(hit);
     setOpen(false);
     setQ(clearOnChoose ? '' : hit.name);
-    setHits([]);
+    setResult({ term: '', hits: [], status: '' });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {

@@ -25,7 +25,12 @@ export function TimeBar(p: TimeBarProps) {
     );
   }
   const last = p.days.length - 1;
-  const fromIdx = p.from ? Math.max(0, p.days.findIndex((d) => d >= p.from!)) : 0;
+  const fromIdx = p.from
+    ? Math.max(
+        0,
+        p.days.findIndex((d) => d >= p.from!),
+      )
+    : 0;
   const toIdxRaw = p.to ? p.days.findLastIndex((d) => d <= p.to!) : last;
   const toIdx = toIdxRaw < 0 ? 0 : toIdxRaw;
   const max = Math.max(1, ...p.bins.map((b) => b.count));
@@ -38,7 +43,12 @@ export function TimeBar(p: TimeBarProps) {
   return (
     <section className="timebar" aria-label="Time bar">
       <div className="timebar-controls">
-        <button type="button" className="button" aria-label={p.playing ? 'Pause' : 'Play through time'} onClick={p.onTogglePlay}>
+        <button
+          type="button"
+          className="button"
+          aria-label={p.playing ? 'Pause' : 'Play through time'}
+          onClick={p.onTogglePlay}
+        >
           {p.playing ? '❚❚ Pause' : '▶ Play'}
         </button>
         <button type="button" className="button subtle" onClick={p.onReset} disabled={!p.from && !p.to}>

@@ -36,7 +36,8 @@ export function DataController({ model, syncPositions }: { model: RenderModel; s
     for (const e of model.edges) {
       const attrs = { label: e.label, relType: e.type, weight: e.weight, inferred: e.inferred, hidden: e.hidden };
       if (!graph.hasEdge(e.id)) {
-        if (graph.hasNode(e.source) && graph.hasNode(e.target)) graph.addDirectedEdgeWithKey(e.id, e.source, e.target, attrs);
+        if (graph.hasNode(e.source) && graph.hasNode(e.target))
+          graph.addDirectedEdgeWithKey(e.id, e.source, e.target, attrs);
       } else graph.mergeEdgeAttributes(e.id, attrs);
     }
 

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatest } from '../utils/useLatest';
 import { useSigma } from '@react-sigma/core';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import { fa2WorkerSettings } from '../layouts';
@@ -17,20 +18,26 @@ export function graphPositions(graph: { forEachNode: (cb: (id: string, a: Record
  * Runs ForceAtlas2 in a web worker while `running` is true (the page stays responsive); when it stops, hands the
  * positions reached to `onStopped`. The worker is killed on cleanup. Renders nothing.
  */
-export function LayoutController({ running, onStopped }: { running: boolean; onStopped: (p: Record<string, Position>) => void }) {
+export function LayoutController({
+  running,
+  onStopped,
+}: {
+  running: boolean;
+  onStopped: (p: Record<string, Position>) => void;
+}) {
   const sigma = useSigma();
-  const stopped = useRef(onStopped);
-  stopped.current = onStopped;
+  const stopped = useLatest(onStopped);
   useEffect(() => {
     if (!running) return;
     const graph = sigma.getGraph();
     const fa2 = new FA2Layout(graph, { settings: fa2WorkerSettings(graph) });
     fa2.start();
+    const done = stopped;
     return () => {
       fa2.stop();
       fa2.kill();
-      stopped.current(graphPositions(graph));
+      done.current(graphPositions(graph));
     };
-  }, [sigma, running]);
+  }, [sigma, running, stopped]);
   return null;
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useLatest } from '../utils/useLatest';
 import { useRegisterEvents, useSigma } from '@react-sigma/core';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { EDGE_LABEL_RATIO } from './settings';
@@ -31,8 +32,7 @@ export function ReducersController(appearance: Appearance) {
   const sigma = useSigma();
   const register = useRegisterEvents();
   const [hovered, setHovered] = useState<string | null>(null);
-  const ref = useRef({ appearance, hovered });
-  ref.current = { appearance, hovered };
+  const ref = useLatest({ appearance, hovered });
 
   useEffect(() => {
     register({
@@ -59,7 +59,8 @@ export function ReducersController(appearance: Appearance) {
       const res: Partial<NodeDisplayData> = { ...data };
       const kind = String(data['kind'] ?? '');
       const community = a.communities?.[node];
-      res.color = kind === 'More' ? labelColor('More') : community !== undefined ? communityColor(community) : labelColor(kind);
+      res.color =
+        kind === 'More' ? labelColor('More') : community !== undefined ? communityColor(community) : labelColor(kind);
       res.size = kind === 'More' ? 4 : (a.sizes[node] ?? 6);
       let focus: Set<string> | null = null;
       if (h && graph.hasNode(h)) focus = new Set([h, ...graph.neighbors(h)]);
@@ -108,7 +109,7 @@ export function ReducersController(appearance: Appearance) {
       }
       return res;
     });
-  }, [sigma]);
+  }, [sigma, ref]);
 
   useEffect(() => {
     sigma.refresh();

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatest } from '../utils/useLatest';
 import { useSigma } from '@react-sigma/core';
 import type { Position } from '../state/view/types';
 import { graphPositions } from './LayoutController';
@@ -40,17 +41,17 @@ declare global {
 /** Installs `window.__parley` (see client/src/README.md). Renders nothing. */
 export function TestHook(api: TestHookApi) {
   const sigma = useSigma();
-  const ref = useRef(api);
-  ref.current = api;
+  const ref = useLatest(api);
   useEffect(() => {
     const graph = sigma.getGraph();
     const hook: ParleyTestHook = {
       positions: () => graphPositions(graph),
-      visibleNodeIds: () =>
-        graph.filterNodes((id, a) => !a['hidden'] && !id.startsWith('more:')).sort(),
+      visibleNodeIds: () => graph.filterNodes((id, a) => !a['hidden'] && !id.startsWith('more:')).sort(),
       visibleEdgeIds: () =>
         graph
-          .filterEdges((id, a, _s, _t, sa, ta) => !a['hidden'] && !sa['hidden'] && !ta['hidden'] && !id.endsWith('#edge'))
+          .filterEdges(
+            (id, a, _s, _t, sa, ta) => !a['hidden'] && !sa['hidden'] && !ta['hidden'] && !id.endsWith('#edge'),
+          )
           .sort(),
       nodeViewportPosition: (id) => {
         if (!graph.hasNode(id)) return null;
@@ -70,6 +71,6 @@ export function TestHook(api: TestHookApi) {
     return () => {
       if (window.__parley === hook) delete window.__parley;
     };
-  }, [sigma]);
+  }, [sigma, ref]);
   return null;
 }

@@ -10,7 +10,18 @@ const BY_LABEL: Record<string, string> = {
   Organization: '#b07aa1',
   More: '#9aa0a6',
 };
-const EXTRA = ['#ff9da7', '#bab0ac', '#86bcb6', '#d37295', '#a0cbe8', '#ffbe7d', '#8cd17d', '#f1ce63', '#499894', '#d4a6c8'];
+const EXTRA = [
+  '#ff9da7',
+  '#bab0ac',
+  '#86bcb6',
+  '#d37295',
+  '#a0cbe8',
+  '#ffbe7d',
+  '#8cd17d',
+  '#f1ce63',
+  '#499894',
+  '#d4a6c8',
+];
 
 export function labelColor(label: string): string {
   const known = BY_LABEL[label];
@@ -20,7 +31,18 @@ export function labelColor(label: string): string {
   return EXTRA[h % EXTRA.length]!;
 }
 
-const COMMUNITY = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+const COMMUNITY = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+];
 
 export function communityColor(c: number): string {
   return COMMUNITY[c % COMMUNITY.length]!;

@@ -22,7 +22,15 @@ export function generateGraph(nodes: number, edges: number, seed = 1): Subgraph 
   }
   const es: GraphEdge[] = [];
   const edge = (s: number, t: number, type: string) =>
-    es.push({ id: `gen:e${es.length}`, source: `gen:${s}`, target: `gen:${t}`, type, properties: {}, evidence: [], inferred: false });
+    es.push({
+      id: `gen:e${es.length}`,
+      source: `gen:${s}`,
+      target: `gen:${t}`,
+      type,
+      properties: {},
+      evidence: [],
+      inferred: false,
+    });
   for (let i = 1; i < nodes && es.length < edges; i++) edge(0, i, 'KNOWS');
   while (es.length < edges && nodes > 1) {
     const s = Math.floor(rng() * nodes);

@@ -28,7 +28,8 @@ function scale(values: Record<string, number>, min: number, max: number): Record
   const lo = Math.min(...vs);
   const hi = Math.max(...vs);
   const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(values)) out[k] = hi > lo ? min + ((v - lo) / (hi - lo)) * (max - min) : (min + max) / 2;
+  for (const [k, v] of Object.entries(values))
+    out[k] = hi > lo ? min + ((v - lo) / (hi - lo)) * (max - min) : (min + max) / 2;
   return out;
 }
 

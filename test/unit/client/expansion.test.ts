@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collapse, collapseSet, expand, localNeighborPage, remaining } from '../../../client/src/state/expansion';
-import { graphDataFrom } from '../../../client/src/state/graph';
+import { graphDataFrom } from '../../../client/src/state/data';
 import { emptyView, showNodes } from '../../../client/src/state/view';
 import { edge, node } from './fixtures';
 
@@ -54,7 +54,13 @@ describe('expand and collapse', () => {
 describe('localNeighborPage', () => {
   const data = graphDataFrom({
     nodes: ['h', 'n1', 'n2', 'n3', 'n4'].map((id) => node(id, 'Person')),
-    edges: [edge('h', 'K', 'n3'), edge('n1', 'K', 'h'), edge('h', 'K', 'n2'), edge('h', 'K', 'n4'), edge('n1', 'K', 'n2')],
+    edges: [
+      edge('h', 'K', 'n3'),
+      edge('n1', 'K', 'h'),
+      edge('h', 'K', 'n2'),
+      edge('h', 'K', 'n4'),
+      edge('n1', 'K', 'n2'),
+    ],
   });
   it('pages the neighbours in id order and holds the cap', () => {
     const p1 = localNeighborPage(data, 'h', 2, 0);

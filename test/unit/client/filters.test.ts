@@ -12,7 +12,7 @@ import {
   toggleType,
   typeCounts,
 } from '../../../client/src/state/filters';
-import { graphDataFrom } from '../../../client/src/state/graph';
+import { graphDataFrom } from '../../../client/src/state/data';
 import { deriveRenderModel, shownEdgeIds, shownNodeIds } from '../../../client/src/state/render';
 import { emptyView, setFilters, setMode, showNodes } from '../../../client/src/state/view';
 import { diplomacy, node } from './fixtures';
@@ -40,7 +40,10 @@ describe('filters', () => {
     expect(nodes.filter((n) => nodePasses(n, f)).map((n) => n.id)).toEqual(['p:a', 'p:b', 'p:c', 'm:2', 'pl:ist']);
     expect(edgePasses({ type: 'HELD_IN' }, f)).toBe(false);
     expect(toggleLabel(f, 'Agency').hiddenLabels).toEqual([]);
-    expect(setTimeRange(emptyFilters, '2025-05-01', '2025-01-01')).toMatchObject({ from: '2025-01-01', to: '2025-05-01' });
+    expect(setTimeRange(emptyFilters, '2025-05-01', '2025-01-01')).toMatchObject({
+      from: '2025-01-01',
+      to: '2025-05-01',
+    });
   });
 
   it('builds a monthly histogram with empty months, and the day list', () => {
@@ -58,7 +61,10 @@ describe('filters', () => {
 describe('render model', () => {
   const { nodes, edges } = diplomacy();
   const data = graphDataFrom({ nodes, edges });
-  const view = showNodes(emptyView, nodes.map((n) => n.id));
+  const view = showNodes(
+    emptyView,
+    nodes.map((n) => n.id),
+  );
 
   it('draws what is in view; filtering hides without moving anything', () => {
     const all = deriveRenderModel(data, view);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { canRedo, canUndo, createHistory, push, redo, redoLabel, replace, undo, undoLabel } from '../../../client/src/state/history';
+import {
+  canRedo,
+  canUndo,
+  createHistory,
+  push,
+  redo,
+  redoLabel,
+  replace,
+  undo,
+  undoLabel,
+} from '../../../client/src/state/history';
 
 describe('undo stack', () => {
   it('undoes and redoes steps in order, with their labels', () => {

@@ -13,13 +13,17 @@ describe('url state', () => {
       to: '2025-04-30',
     };
     const q = encodeUrlState(s);
-    expect(q).toBe('?mode=met&node=person%3Asonata-coulter&hideLabels=Issue%2CPlace&hideTypes=HELD_IN&from=2025-02-01&to=2025-04-30');
+    expect(q).toBe(
+      '?mode=met&node=person%3Asonata-coulter&hideLabels=Issue%2CPlace&hideTypes=HELD_IN&from=2025-02-01&to=2025-04-30',
+    );
     expect(decodeUrlState(q)).toEqual({ ...s, hiddenLabels: ['Issue', 'Place'] });
   });
 
   it('the default view is an empty query, and malformed values fall back to defaults', () => {
     expect(encodeUrlState(defaultUrlState)).toBe('');
-    expect(decodeUrlState('?mode=nope&from=2025-13-45&to=yesterday&start=maybe&hideLabels=,,')).toEqual(defaultUrlState);
+    expect(decodeUrlState('?mode=nope&from=2025-13-45&to=yesterday&start=maybe&hideLabels=,,')).toEqual(
+      defaultUrlState,
+    );
   });
 
   it('keeps the nodes shown when starting from an empty canvas', () => {

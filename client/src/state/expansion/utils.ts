@@ -1,5 +1,5 @@
 import type { GraphEdge } from '../../../../server/src/contract';
-import type { GraphData } from '../graph/types';
+import type { GraphData } from '../data/types';
 import type { NeighborPage } from './types';
 import type { Expansion, ViewState } from '../view/types';
 

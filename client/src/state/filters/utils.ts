@@ -1,5 +1,5 @@
 import type { GraphEdge, GraphNode } from '../../../../server/src/contract';
-import { meetingDate, primaryLabel } from '../graph/utils';
+import { meetingDate, primaryLabel } from '../data/utils';
 import type { Filters, HistogramBin } from './types';
 
 /** Counts by primary label, sorted by label. */

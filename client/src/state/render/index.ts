@@ -1,7 +1,7 @@
 import type { GraphNode } from '../../../../server/src/contract';
 import { edgePasses, nodePasses } from '../filters/utils';
-import type { GraphData } from '../graph/types';
-import { edgesWithin, primaryLabel } from '../graph/utils';
+import type { GraphData } from '../data/types';
+import { edgesWithin, primaryLabel } from '../data/utils';
 import { projectMet } from '../met';
 import type { MetProjection } from '../met/types';
 import type { ViewState } from '../view/types';
@@ -61,16 +61,19 @@ export function deriveRenderModel(data: GraphData, view: ViewState): RenderModel
       }),
       ...more.nodes,
     ],
-    edges: [...edgesWithin(data, inView).map((e) => ({
-      id: e.id,
-      source: e.source,
-      target: e.target,
-      label: e.type,
-      type: e.type,
-      weight: 1,
-      inferred: e.inferred,
-      hidden: hidden.has(e.source) || hidden.has(e.target) || !edgePasses(e, f),
-    })), ...more.edges],
+    edges: [
+      ...edgesWithin(data, inView).map((e) => ({
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        label: e.type,
+        type: e.type,
+        weight: 1,
+        inferred: e.inferred,
+        hidden: hidden.has(e.source) || hidden.has(e.target) || !edgePasses(e, f),
+      })),
+      ...more.edges,
+    ],
   };
 }
 
@@ -94,7 +97,16 @@ function moreHandles(view: ViewState, inView: Set<string>, hidden: Set<string>):
     const id = moreHandleId(e.anchor);
     const h = hidden.has(e.anchor);
     out.nodes.push({ id, label: `+${left} more`, kind: 'More', x: p.x + 6, y: p.y - 6, hidden: h });
-    out.edges.push({ id: `${id}#edge`, source: e.anchor, target: id, label: '', type: 'MORE', weight: 1, inferred: false, hidden: h });
+    out.edges.push({
+      id: `${id}#edge`,
+      source: e.anchor,
+      target: id,
+      label: '',
+      type: 'MORE',
+      weight: 1,
+      inferred: false,
+      hidden: h,
+    });
   }
   return out;
 }

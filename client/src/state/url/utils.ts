@@ -7,5 +7,12 @@ export function isIsoDate(s: string | null): s is string {
 /** A comma-separated list, without empty items; order kept, duplicates dropped. */
 export function splitList(s: string | null): string[] {
   if (!s) return [];
-  return [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

@@ -20,7 +20,13 @@ export function extent(positions: Iterable<Position>): { cx: number; cy: number;
 }
 
 /** Seeded positions in a disc of the given radius around (cx, cy): same ids, same positions. */
-export function seededPositions(ids: string[], cx: number, cy: number, radius: number, seed: number): Record<string, Position> {
+export function seededPositions(
+  ids: string[],
+  cx: number,
+  cy: number,
+  radius: number,
+  seed: number,
+): Record<string, Position> {
   const out: Record<string, Position> = {};
   for (const id of ids) {
     const rng = mulberry32(hashString(id) ^ seed);

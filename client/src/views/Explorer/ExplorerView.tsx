@@ -2,7 +2,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SigmaContainer } from '@react-sigma/core';
 import '@react-sigma/core/lib/style.css';
 import { MultiDirectedGraph } from 'graphology';
-import type { GraphNode, NodeDetails, SearchHit, SourceDetails, SourceSummary, Subgraph } from '../../../../server/src/contract';
+import type {
+  GraphNode,
+  NodeDetails,
+  SearchHit,
+  SourceDetails,
+  SourceSummary,
+  Subgraph,
+} from '../../../../server/src/contract';
 import { api, ApiRequestError } from '../../api/client';
 import { CameraController } from '../../graph/CameraController';
 import { DataController } from '../../graph/DataController';
@@ -12,10 +19,25 @@ import { ReducersController } from '../../graph/ReducersController';
 import { SIGMA_SETTINGS } from '../../graph/settings';
 import { TestHook } from '../../graph/TestHook';
 import { initialLayout, LAYOUTS, runSyncLayout } from '../../layouts';
-import { DEFAULT_EXPANSION_CAP, collapse, expand, expansionOf, localNeighborPage, remaining } from '../../state/expansion';
-import { daysBetween, inTimeRange, meetingDates, meetingHistogram, setTimeRange, toggleLabel, toggleType } from '../../state/filters';
-import { emptyGraphData, graphDataFrom, mergeSubgraph, edgesOf } from '../../state/graph';
-import type { GraphData } from '../../state/graph/types';
+import {
+  DEFAULT_EXPANSION_CAP,
+  collapse,
+  expand,
+  expansionOf,
+  localNeighborPage,
+  remaining,
+} from '../../state/expansion';
+import {
+  daysBetween,
+  inTimeRange,
+  meetingDates,
+  meetingHistogram,
+  setTimeRange,
+  toggleLabel,
+  toggleType,
+} from '../../state/filters';
+import { emptyGraphData, graphDataFrom, mergeSubgraph, edgesOf } from '../../state/data';
+import type { GraphData } from '../../state/data/types';
 import { canRedo, canUndo, createHistory, push, redo, redoLabel, replace, undo, undoLabel } from '../../state/history';
 import { isMetEdgeId } from '../../state/met';
 import { deriveRenderModel, moreHandleAnchor, viewNodes, viewProjection } from '../../state/render';
@@ -35,6 +57,7 @@ import { ShortcutsDialog } from '../../components/ShortcutsDialog';
 import { SourceText } from '../../components/SourceText';
 import { EdgePanel, MetEdgePanel, NodePanel } from '../../components/DetailsPanel';
 import { keepSession, keptSession, type Session } from './session';
+import { useLatest } from '../../utils/useLatest';
 
 type Selection = { kind: 'node'; id: string } | { kind: 'edge'; id: string } | null;
 type PathEnd = { id: string; name: string } | null;
@@ -63,7 +86,12 @@ function localDetails(data: GraphData, id: string): NodeDetails | null {
   return { node, relationships, sources: [] };
 }
 
-function sessionFromSubgraph(sub: Subgraph, origin: Session['origin'], start: Session['start'], show: string[] | null): Session {
+function sessionFromSubgraph(
+  sub: Subgraph,
+  origin: Session['origin'],
+  start: Session['start'],
+  show: string[] | null,
+): Session {
   const data = graphDataFrom(sub);
   const ids = show ?? sub.nodes.map((n) => n.id);
   const positions = initialLayout(
@@ -80,11 +108,18 @@ export default function ExplorerView() {
   const [session, setSession] = useState<Session | null>(() => keptSession());
   const [loadError, setLoadError] = useState<string | null>(null);
   const [selection, setSelection] = useState<Selection>(() =>
-    initialUrl.node ? { kind: 'node', id: initialUrl.node } : initialUrl.edge ? { kind: 'edge', id: initialUrl.edge } : null,
+    initialUrl.node
+      ? { kind: 'node', id: initialUrl.node }
+      : initialUrl.edge
+        ? { kind: 'edge', id: initialUrl.edge }
+        : null,
   );
-  const [details, setDetails] = useState<{ id: string; details: NodeDetails | null; error: string | null } | null>(null);
   const [sources, setSources] = useState<Record<string, SourceSummary>>({});
-  const [sourceDialog, setSourceDialog] = useState<{ source: SourceDetails | null; quote: string; error: string | null } | null>(null);
+  const [sourceDialog, setSourceDialog] = useState<{
+    source: SourceDetails | null;
+    quote: string;
+    error: string | null;
+  } | null>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [layoutRunning, setLayoutRunning] = useState(false);
   const [sizeBy, setSizeBy] = useState<SizeBy>('degree');
@@ -97,21 +132,20 @@ export default function ExplorerView() {
   const [pathTo, setPathTo] = useState<PathEnd>(null);
   const [path, setPath] = useState<PathResult | null>(null);
   const [pathMessage, setPathMessage] = useState<string | null>(null);
-  const [metCheck, setMetCheck] = useState<string | null>(null);
+  const [metCheck, setMetCheck] = useState<{ id: string; text: string } | null>(null);
   const [cap, setCap] = useState(DEFAULT_EXPANSION_CAP);
   const graph = useMemo(() => new MultiDirectedGraph(), []);
   const searchWrap = useRef<HTMLDivElement>(null);
 
-  const sessionRef = useRef(session);
-  sessionRef.current = session;
+  const sessionRef = useLatest(session);
   useEffect(() => keepSession(session), [session]);
 
   // ---- loading -------------------------------------------------------------------------------------------------
   const loadStart = useCallback(async (start: 'all' | 'empty', show: string[]) => {
-    setLoadError(null);
     try {
       if (start === 'all') {
         const sub = await api.graph({ limit: 5000 });
+        setLoadError(null);
         setSession(sessionFromSubgraph(sub, 'server', 'all', null));
         if (sub.truncated) setNotice('The graph was cut at 5,000 nodes: use search and expand to see the rest.');
       } else {
@@ -122,7 +156,13 @@ export default function ExplorerView() {
           edges: nodes.flatMap((d) => d.relationships.map((r) => r.edge)),
           truncated: false,
         };
-        const s = sessionFromSubgraph(sub, 'server', 'empty', nodes.map((d) => d.node.id));
+        const s = sessionFromSubgraph(
+          sub,
+          'server',
+          'empty',
+          nodes.map((d) => d.node.id),
+        );
+        setLoadError(null);
         setSession(s);
       }
     } catch (err) {
@@ -133,6 +173,8 @@ export default function ExplorerView() {
   useEffect(() => {
     if (session) return;
     const u = initialUrl;
+    // loadStart sets state only after its fetch resolves (asynchronously)
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void loadStart(u.start, u.show).then(() => {
       setSession((s) => {
         if (!s) return s;
@@ -151,13 +193,16 @@ export default function ExplorerView() {
   const model = useMemo(() => deriveRenderModel(data, view), [data, view]);
 
   /** Records an undoable step. */
-  const step = useCallback((label: string, f: (v: ViewState, d: GraphData) => ViewState, merge?: Pick<Subgraph, 'nodes' | 'edges'>) => {
-    setSession((s) => {
-      if (!s) return s;
-      const d = merge ? mergeSubgraph(s.data, merge) : s.data;
-      return { ...s, data: d, history: push(s.history, f(s.history.present, d), label) };
-    });
-  }, []);
+  const step = useCallback(
+    (label: string, f: (v: ViewState, d: GraphData) => ViewState, merge?: Pick<Subgraph, 'nodes' | 'edges'>) => {
+      setSession((s) => {
+        if (!s) return s;
+        const d = merge ? mergeSubgraph(s.data, merge) : s.data;
+        return { ...s, data: d, history: push(s.history, f(s.history.present, d), label) };
+      });
+    },
+    [],
+  );
 
   // ---- URL -----------------------------------------------------------------------------------------------------
   useEffect(() => {
@@ -179,32 +224,38 @@ export default function ExplorerView() {
 
   // ---- details -------------------------------------------------------------------------------------------------
   const selectedNodeId = selection?.kind === 'node' ? selection.id : null;
+  const [fetched, setFetched] = useState<{ id: string; details: NodeDetails | null; error: string | null } | null>(
+    null,
+  );
   useEffect(() => {
-    if (!selectedNodeId || !session) return;
-    if (session.origin === 'generated') {
-      setDetails({ id: selectedNodeId, details: localDetails(session.data, selectedNodeId), error: null });
-      return;
-    }
+    if (!selectedNodeId || session?.origin !== 'server') return;
     const ctl = new AbortController();
-    setDetails({ id: selectedNodeId, details: null, error: null });
     api
       .node(selectedNodeId, ctl.signal)
       .then((d) => {
-        setDetails({ id: selectedNodeId, details: d, error: null });
+        setFetched({ id: selectedNodeId, details: d, error: null });
         setSources((s) => ({ ...s, ...Object.fromEntries(d.sources.map((x) => [x.id, x])) }));
         setSession((s) => (s ? { ...s, data: mergeSubgraph(s.data, { nodes: [d.node], edges: [] }) } : s));
       })
       .catch((err: unknown) => {
-        if ((err as Error).name !== 'AbortError') setDetails({ id: selectedNodeId, details: null, error: errorText(err) });
+        if ((err as Error).name !== 'AbortError')
+          setFetched({ id: selectedNodeId, details: null, error: errorText(err) });
       });
     return () => ctl.abort();
-    // session origin only; the details do not refetch on every view change
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedNodeId, session?.origin]);
+  const details = useMemo(() => {
+    if (!selectedNodeId) return null;
+    if (session?.origin === 'generated')
+      return { id: selectedNodeId, details: localDetails(session.data, selectedNodeId), error: null };
+    return fetched?.id === selectedNodeId ? fetched : null;
+  }, [selectedNodeId, session, fetched]);
 
   const selectedEdge = selection?.kind === 'edge' && !isMetEdgeId(selection.id) ? data.edges[selection.id] : undefined;
   const projection = useMemo(() => (view.mode === 'met' ? viewProjection(data, view) : null), [data, view]);
-  const selectedMetEdge = selection?.kind === 'edge' && isMetEdgeId(selection.id) ? projection?.edges.find((e) => e.id === selection.id) : undefined;
+  const selectedMetEdge =
+    selection?.kind === 'edge' && isMetEdgeId(selection.id)
+      ? projection?.edges.find((e) => e.id === selection.id)
+      : undefined;
 
   // sources of the evidence shown, fetched once each (outlet and date)
   useEffect(() => {
@@ -214,14 +265,15 @@ export default function ExplorerView() {
     for (const id of missing) {
       api
         .source(id)
-        .then((s) => setSources((all) => ({ ...all, [id]: { id: s.id, name: s.name, outlet: s.outlet, published: s.published } })))
+        .then((s) =>
+          setSources((all) => ({ ...all, [id]: { id: s.id, name: s.name, outlet: s.outlet, published: s.published } })),
+        )
         .catch(() => undefined);
     }
   }, [selectedEdge, selectedMetEdge, sources, session?.origin]);
 
   // cross-check a who-met-whom edge with the server's /api/met
   useEffect(() => {
-    setMetCheck(null);
     if (!selectedMetEdge || session?.origin !== 'server') return;
     const ctl = new AbortController();
     api
@@ -229,11 +281,13 @@ export default function ExplorerView() {
       .then((r) => {
         const row = r.met.find((m) => m.person.id === selectedMetEdge.target);
         const n = row?.meetings.length ?? 0;
-        setMetCheck(
-          n === selectedMetEdge.weight
-            ? `Checked with the server: ${n} shared meeting${n === 1 ? '' : 's'} in the whole graph.`
-            : `The server counts ${n} shared meeting${n === 1 ? '' : 's'} in the whole graph (this view counts what is in view and in the time range).`,
-        );
+        setMetCheck({
+          id: selectedMetEdge.id,
+          text:
+            n === selectedMetEdge.weight
+              ? `Checked with the server: ${n} shared meeting${n === 1 ? '' : 's'} in the whole graph.`
+              : `The server counts ${n} shared meeting${n === 1 ? '' : 's'} in the whole graph (this view counts what is in view and in the time range).`,
+        });
       })
       .catch(() => undefined);
     return () => ctl.abort();
@@ -276,7 +330,7 @@ export default function ExplorerView() {
         setBusy(false);
       }
     },
-    [cap, step],
+    [cap, step, sessionRef],
   );
 
   const expandNode = useCallback(
@@ -287,7 +341,7 @@ export default function ExplorerView() {
       if (s.history.present.mode === 'met') step('show graph', (v) => setMode(v, 'graph'));
       await loadPage(id, e ? e.loaded : 0);
     },
-    [loadPage, step],
+    [loadPage, step, sessionRef],
   );
 
   const collapseNode = useCallback((id: string) => step('collapse', (v) => collapse(v, id)), [step]);
@@ -322,24 +376,28 @@ export default function ExplorerView() {
           return;
         }
       }
-      if (s.history.present.mode === 'met' && !hit.labels.includes('Person')) step('show graph', (v) => setMode(v, 'graph'));
+      if (s.history.present.mode === 'met' && !hit.labels.includes('Person'))
+        step('show graph', (v) => setMode(v, 'graph'));
       setSelection({ kind: 'node', id: hit.id });
       setFocus({ id: hit.id, nonce: Date.now() });
     },
-    [step],
+    [step, sessionRef],
   );
 
-  const search = useCallback(async (q: string, signal: AbortSignal): Promise<SearchHit[]> => {
-    const s = sessionRef.current;
-    if (s?.origin === 'generated') {
-      const ql = q.toLowerCase();
-      return Object.values(s.data.nodes)
-        .filter((n) => n.name.toLowerCase().includes(ql))
-        .slice(0, 10)
-        .map((n) => ({ id: n.id, labels: n.labels, name: n.name, aliases: [], score: 1 }));
-    }
-    return (await api.search(q, 10, signal)).hits;
-  }, []);
+  const search = useCallback(
+    async (q: string, signal: AbortSignal): Promise<SearchHit[]> => {
+      const s = sessionRef.current;
+      if (s?.origin === 'generated') {
+        const ql = q.toLowerCase();
+        return Object.values(s.data.nodes)
+          .filter((n) => n.name.toLowerCase().includes(ql))
+          .slice(0, 10)
+          .map((n) => ({ id: n.id, labels: n.labels, name: n.name, aliases: [], score: 1 }));
+      }
+      return (await api.search(q, 10, signal)).hits;
+    },
+    [sessionRef],
+  );
 
   const findPath = useCallback(
     async (from: PathEnd, to: PathEnd) => {
@@ -349,11 +407,7 @@ export default function ExplorerView() {
       try {
         const r = await api.path(from.id, to.id, 6);
         const names = r.path.map((id) => r.nodes.find((n) => n.id === id)?.name ?? id);
-        step(
-          'show path',
-          (v) => showNodes(setMode(v, 'graph'), r.path, v.positions[from.id]),
-          r,
-        );
+        step('show path', (v) => showNodes(setMode(v, 'graph'), r.path, v.positions[from.id]), r);
         setPath({ nodes: r.path, edges: r.edges.map((e) => e.id), names });
         setPathMessage(`Connected in ${r.length} step${r.length === 1 ? '' : 's'}: ${names.join(' → ')}`);
       } catch (err) {
@@ -416,7 +470,10 @@ export default function ExplorerView() {
       setSelection(null);
       setPath(null);
       setLayoutRunning(false);
-      if (start === 'empty') setSession((s) => (s ? { ...s, start: 'empty', history: push(s.history, { ...emptyView }, 'clear canvas') } : s));
+      if (start === 'empty')
+        setSession((s) =>
+          s ? { ...s, start: 'empty', history: push(s.history, { ...emptyView }, 'clear canvas') } : s,
+        );
       else void loadStart('all', []);
     },
     [loadStart],
@@ -435,7 +492,13 @@ export default function ExplorerView() {
   const bins = useMemo(() => meetingHistogram(inViewNodes), [inViewNodes]);
   const days = useMemo(() => daysBetween(dates[0], dates[dates.length - 1]), [dates]);
   const shownMeetings = useMemo(
-    () => inViewNodes.filter((n) => n.labels.includes('Meeting') && typeof n.properties['date'] === 'string' && inTimeRange(String(n.properties['date']).slice(0, 10), view.filters)).length,
+    () =>
+      inViewNodes.filter(
+        (n) =>
+          n.labels.includes('Meeting') &&
+          typeof n.properties['date'] === 'string' &&
+          inTimeRange(String(n.properties['date']).slice(0, 10), view.filters),
+      ).length,
     [inViewNodes, view.filters],
   );
 
@@ -509,12 +572,21 @@ export default function ExplorerView() {
   const onClickStage = useCallback(() => setSelection(null), []);
 
   // ---- keyboard ------------------------------------------------------------------------------------------------
-  const keys = useRef({ doUndo, doRedo, selectedNodeId, expandNode, collapseNode, hideNode, setModeMet, mode: view.mode });
-  keys.current = { doUndo, doRedo, selectedNodeId, expandNode, collapseNode, hideNode, setModeMet, mode: view.mode };
+  const keys = useLatest({
+    doUndo,
+    doRedo,
+    selectedNodeId,
+    expandNode,
+    collapseNode,
+    hideNode,
+    setModeMet,
+    mode: view.mode,
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
-      const typing = !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+      const textInput = t instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(t.type);
+      const typing = !!t && (textInput || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
       const k = keys.current;
       const mod = e.ctrlKey || e.metaKey;
       if (mod && e.key.toLowerCase() === 'z' && !typing) {
@@ -547,7 +619,7 @@ export default function ExplorerView() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [keys]);
 
   // ---- test hook -----------------------------------------------------------------------------------------------
   const hookState = useCallback(
@@ -568,7 +640,9 @@ export default function ExplorerView() {
   );
 
   // ---- render --------------------------------------------------------------------------------------------------
-  const selectedNode = selectedNodeId ? (details?.id === selectedNodeId ? details.details?.node : undefined) ?? data.nodes[selectedNodeId] : undefined;
+  const selectedNode = selectedNodeId
+    ? ((details?.id === selectedNodeId ? details.details?.node : undefined) ?? data.nodes[selectedNodeId])
+    : undefined;
   const history = session?.history;
   const names = useMemo(() => Object.fromEntries((projection?.nodes ?? []).map((n) => [n.id, n.name])), [projection]);
   const bigGraph = model.nodes.length > BETWEENNESS_MAX_NODES;
@@ -587,7 +661,12 @@ export default function ExplorerView() {
             <button type="button" role="radio" aria-checked={session?.start === 'all'} onClick={() => restart('all')}>
               Whole graph
             </button>
-            <button type="button" role="radio" aria-checked={session?.start === 'empty'} onClick={() => restart('empty')}>
+            <button
+              type="button"
+              role="radio"
+              aria-checked={session?.start === 'empty'}
+              onClick={() => restart('empty')}
+            >
               Empty canvas
             </button>
           </div>
@@ -614,20 +693,43 @@ export default function ExplorerView() {
           </label>
           <label className="field">
             <span className="field-label">Neighbours per expansion</span>
-            <input type="number" min={1} max={500} value={cap} onChange={(e) => setCap(Math.max(1, Math.min(500, Number(e.target.value) || DEFAULT_EXPANSION_CAP)))} />
+            <input
+              type="number"
+              min={1}
+              max={500}
+              value={cap}
+              onChange={(e) => setCap(Math.max(1, Math.min(500, Number(e.target.value) || DEFAULT_EXPANSION_CAP)))}
+            />
           </label>
         </section>
         <section className="panel-section" aria-labelledby="path-h">
           <h2 id="path-h" className="section-title">
             How are they connected?
           </h2>
-          <SearchBox label="From" placeholder="First person or thing…" search={search} clearOnChoose={false} onChoose={(h) => setPathEnd('from', { id: h.id, name: h.name })} />
-          <SearchBox label="To" placeholder="Second person or thing…" search={search} clearOnChoose={false} onChoose={(h) => setPathEnd('to', { id: h.id, name: h.name })} />
+          <SearchBox
+            label="From"
+            placeholder="First person or thing…"
+            search={search}
+            clearOnChoose={false}
+            onChoose={(h) => setPathEnd('from', { id: h.id, name: h.name })}
+          />
+          <SearchBox
+            label="To"
+            placeholder="Second person or thing…"
+            search={search}
+            clearOnChoose={false}
+            onChoose={(h) => setPathEnd('to', { id: h.id, name: h.name })}
+          />
           <p className="muted small">
             {pathFrom ? `From: ${pathFrom.name}` : 'From: —'} · {pathTo ? `To: ${pathTo.name}` : 'To: —'}
           </p>
           <div className="actions">
-            <button type="button" className="button" disabled={!pathFrom || !pathTo} onClick={() => void findPath(pathFrom, pathTo)}>
+            <button
+              type="button"
+              className="button"
+              disabled={!pathFrom || !pathTo}
+              onClick={() => void findPath(pathFrom, pathTo)}
+            >
               Find path
             </button>
             <button type="button" className="button subtle" disabled={!path && !pathMessage} onClick={clearPath}>
@@ -651,34 +753,69 @@ export default function ExplorerView() {
 
       <section className="canvas-wrap" aria-label="Graph">
         <div className="toolbar" role="toolbar" aria-label="Graph tools">
-          <button type="button" className="button" aria-pressed={layoutRunning} onClick={() => setLayoutRunning((r) => !r)}>
+          <button
+            type="button"
+            className="button"
+            aria-pressed={layoutRunning}
+            onClick={() => setLayoutRunning((r) => !r)}
+          >
             {layoutRunning ? '■ Stop ForceAtlas2' : '▶ Run ForceAtlas2'}
           </button>
           {LAYOUTS.filter((l) => l.type === 'sync').map((l) => (
-            <button key={l.id} type="button" className="button" disabled={layoutRunning} onClick={() => runLayout(l.id as 'circular' | 'noverlap')}>
+            <button
+              key={l.id}
+              type="button"
+              className="button"
+              disabled={layoutRunning}
+              onClick={() => runLayout(l.id as 'circular' | 'noverlap')}
+            >
               {l.name}
             </button>
           ))}
           <span className="toolbar-sep" />
-          <button type="button" className="button" onClick={doUndo} disabled={!history || !canUndo(history)} aria-label={history && undoLabel(history) ? `Undo ${undoLabel(history)}` : 'Undo'} title="Ctrl+Z">
+          <button
+            type="button"
+            className="button"
+            onClick={doUndo}
+            disabled={!history || !canUndo(history)}
+            aria-label={history && undoLabel(history) ? `Undo ${undoLabel(history)}` : 'Undo'}
+            title="Ctrl+Z"
+          >
             ↶ Undo
           </button>
-          <button type="button" className="button" onClick={doRedo} disabled={!history || !canRedo(history)} aria-label={history && redoLabel(history) ? `Redo ${redoLabel(history)}` : 'Redo'} title="Ctrl+Shift+Z">
+          <button
+            type="button"
+            className="button"
+            onClick={doRedo}
+            disabled={!history || !canRedo(history)}
+            aria-label={history && redoLabel(history) ? `Redo ${redoLabel(history)}` : 'Redo'}
+            title="Ctrl+Shift+Z"
+          >
             ↷ Redo
           </button>
           <span className="toolbar-sep" />
-          <button type="button" className="button subtle" onClick={() => setShortcutsOpen(true)} aria-label="Keyboard shortcuts">
+          <button
+            type="button"
+            className="button subtle"
+            onClick={() => setShortcutsOpen(true)}
+            aria-label="Keyboard shortcuts"
+          >
             ?
           </button>
           <span className="toolbar-status" role="status" aria-live="polite">
-            {model.nodes.filter((n) => !n.hidden && n.kind !== 'More').length} nodes · {model.edges.filter((e) => !e.hidden && e.type !== 'MORE').length} edges
+            {model.nodes.filter((n) => !n.hidden && n.kind !== 'More').length} nodes ·{' '}
+            {model.edges.filter((e) => !e.hidden && e.type !== 'MORE').length} edges
             {view.mode === 'met' ? ' · who met whom' : ''}
           </span>
         </div>
         {loadError && (
           <div className="banner error" role="alert">
             {loadError}{' '}
-            <button type="button" className="link-button" onClick={() => void loadStart(initialUrl.start, initialUrl.show)}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void loadStart(initialUrl.start, initialUrl.show)}
+            >
               Try again
             </button>
           </div>
@@ -696,10 +833,20 @@ export default function ExplorerView() {
             <p>The canvas is empty. Search for a person, an agency or a meeting to start.</p>
           </div>
         )}
-        <SigmaContainer graph={graph} settings={SIGMA_SETTINGS} className="sigma" style={{ width: '100%', height: '100%' }}>
+        <SigmaContainer
+          graph={graph}
+          settings={SIGMA_SETTINGS}
+          className="sigma"
+          style={{ width: '100%', height: '100%' }}
+        >
           <DataController model={model} syncPositions={!layoutRunning} />
           <ReducersController {...appearance} />
-          <EventsController onClickNode={onClickNode} onDoubleClickNode={onDoubleClickNode} onClickEdge={onClickEdge} onClickStage={onClickStage} />
+          <EventsController
+            onClickNode={onClickNode}
+            onDoubleClickNode={onDoubleClickNode}
+            onClickEdge={onClickEdge}
+            onClickStage={onClickStage}
+          />
           <LayoutController running={layoutRunning} onStopped={onLayoutStopped} />
           <CameraController request={focus} />
           <TestHook loadGenerated={loadGenerated} expand={expandNode} state={hookState} />
@@ -730,13 +877,30 @@ export default function ExplorerView() {
             onOpenSource={openSource}
           />
         ) : selectedEdge ? (
-          <EdgePanel edge={selectedEdge} source={data.nodes[selectedEdge.source]} target={data.nodes[selectedEdge.target]} sources={sources} onSelectNode={selectNode} onOpenSource={openSource} />
+          <EdgePanel
+            edge={selectedEdge}
+            source={data.nodes[selectedEdge.source]}
+            target={data.nodes[selectedEdge.target]}
+            sources={sources}
+            onSelectNode={selectNode}
+            onOpenSource={openSource}
+          />
         ) : selectedMetEdge ? (
-          <MetEdgePanel edge={selectedMetEdge} names={names} sources={sources} onSelectNode={selectNode} onOpenSource={openSource} serverCheck={metCheck} />
+          <MetEdgePanel
+            edge={selectedMetEdge}
+            names={names}
+            sources={sources}
+            onSelectNode={selectNode}
+            onOpenSource={openSource}
+            serverCheck={metCheck?.id === selectedMetEdge.id ? metCheck.text : null}
+          />
         ) : (
           <div className="details empty">
             <h2 className="details-title">Details</h2>
-            <p className="muted">Select a node or a relationship to see its properties and the quotes behind it. Double-click a node to expand it.</p>
+            <p className="muted">
+              Select a node or a relationship to see its properties and the quotes behind it. Double-click a node to
+              expand it.
+            </p>
           </div>
         )}
       </aside>
@@ -752,7 +916,12 @@ export default function ExplorerView() {
           onTogglePlay={togglePlay}
           onReset={() => step('all dates', (v) => setFilters(v, setTimeRange(v.filters, null, null)))}
           shown={shownMeetings}
-          total={dates.length === 0 ? 0 : inViewNodes.filter((n) => n.labels.includes('Meeting') && typeof n.properties['date'] === 'string').length}
+          total={
+            dates.length === 0
+              ? 0
+              : inViewNodes.filter((n) => n.labels.includes('Meeting') && typeof n.properties['date'] === 'string')
+                  .length
+          }
         />
       </footer>
 
@@ -765,4 +934,3 @@ export default function ExplorerView() {
     </main>
   );
 }
-

@@ -1,4 +1,4 @@
-import type { GraphData } from '../../state/graph/types';
+import type { GraphData } from '../../state/data/types';
 import type { History } from '../../state/history/types';
 import type { ViewState } from '../../state/view/types';
 

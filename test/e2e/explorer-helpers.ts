@@ -1,0 +1,66 @@
+/** Browser helpers shared by the explorer's end-to-end tests (uses the test hook `window.__parley`). */
+import type { Page } from 'playwright-core';
+import type { ParleyTestHook } from '../../client/src/graph/TestHook';
+
+declare global {
+  interface Window {
+    __parley?: ParleyTestHook;
+  }
+}
+
+/** Waits until the explorer has drawn at least `min` nodes. */
+export async function waitForGraph(page: Page, min = 1): Promise<void> {
+  await page.waitForFunction((m) => (window.__parley?.visibleNodeIds().length ?? 0) >= m, min, { timeout: 30_000 });
+}
+
+export function visibleNodeIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__parley!.visibleNodeIds());
+}
+
+export function visibleEdgeIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__parley!.visibleEdgeIds());
+}
+
+export function positions(page: Page): Promise<Record<string, { x: number; y: number }>> {
+  return page.evaluate(() => window.__parley!.positions());
+}
+
+export interface HookState {
+  origin: string;
+  start: string;
+  mode: 'graph' | 'met';
+  selection: { kind: string; id: string } | null;
+  filters: { hiddenLabels: string[]; hiddenTypes: string[]; from: string | null; to: string | null };
+  expansions: { anchor: string; added: string[]; loaded: number; total: number }[];
+  visibleCount: number;
+  layoutRunning: boolean;
+  path: { nodes: string[]; edges: string[] } | null;
+  undo: string | null;
+  redo: string | null;
+}
+
+export function hookState(page: Page): Promise<HookState> {
+  return page.evaluate(() => window.__parley!.state() as HookState);
+}
+
+/** Page coordinates of a node on the canvas. */
+export async function nodePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate((nid) => {
+    const h = window.__parley!;
+    const v = h.nodeViewportPosition(nid);
+    const r = h.containerRect();
+    return v ? { x: r.left + v.x, y: r.top + v.y } : null;
+  }, id);
+  if (!p) throw new Error(`node ${id} is not on the canvas`);
+  return p;
+}
+
+/** Types into a combobox and chooses the option whose text contains `option`. */
+export async function chooseFromCombobox(page: Page, name: string, text: string, option: string): Promise<void> {
+  const box = page.getByRole('combobox', { name, exact: true });
+  await box.fill(text);
+  const listbox = page.getByRole('listbox', { name: `${name} results` });
+  const opt = listbox.getByRole('option').filter({ hasText: option }).first();
+  await opt.waitFor();
+  await opt.click();
+}
