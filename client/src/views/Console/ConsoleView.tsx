@@ -245,6 +245,7 @@ export default function ConsoleView() {
               onValueChanged={(v: string) => setQuery(v)}
               {...(editorSchema ? { schema: editorSchema } : {})}
               lineNumbers
+              lineWrapping
               lint
               autofocus
               placeholder="MATCH (n) RETURN n LIMIT 25"
@@ -263,7 +264,7 @@ export default function ConsoleView() {
             />
           </label>
         </div>
-        <div className="toolbar console-toolbar">
+        <div className="console-toolbar">
           <button
             type="button"
             className="button"

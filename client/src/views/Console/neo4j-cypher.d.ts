@@ -9,6 +9,7 @@ declare module '@neo4j-cypher/react-codemirror' {
     onValueChanged?: (value: string, changes?: unknown) => void;
     schema?: { labels?: string[]; relationshipTypes?: string[]; propertyKeys?: string[] };
     lineNumbers?: boolean;
+    lineWrapping?: boolean;
     lint?: boolean;
     autofocus?: boolean;
     autocomplete?: boolean;
