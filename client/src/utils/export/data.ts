@@ -4,7 +4,7 @@
  * visible nodes and edges (the same shape a snapshot stores).
  */
 import Graph from 'graphology';
-import writeGexfGraph from 'graphology-gexf/browser/writer.js';
+import { writeGexf as writeGexfGraph } from './gexf-writer';
 import { strToU8, zipSync } from 'fflate';
 import type { SnapshotEdge, SnapshotNode } from '../../../../server/src/contract';
 import { edgesCsv, nodesCsv } from './csv';

@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import type Sigma from 'sigma';
+import type { SnapshotLegendItem, SnapshotSource } from '../../../../server/src/contract';
+import {
+  csvZip,
+  download,
+  exportPng,
+  sceneFromSigma,
+  sourcesFootnote,
+  toGexf,
+  toGraphml,
+  toJson,
+  visibleFromSigma,
+  writeSvg,
+  type PngScale,
+  type VisibleOptions,
+} from '../../utils/export';
+import './export.css';
+
+export interface ExportMenuProps {
+  /** the sigma instance whose picture is exported (null: the menu is disabled) */
+  sigma: Sigma | null;
+  title: string;
+  caption: string;
+  legend: SnapshotLegendItem[];
+  /** the documents behind the picture, named in the footnote */
+  sources: SnapshotSource[];
+  /** base of the file names (default "parley") */
+  fileName?: string;
+  /** how to tell "+N more" handles and made-up edges apart (defaults suit the explorer) */
+  visibleOptions?: VisibleOptions;
+}
+
+/** The "Export" menu: PNG (1×/2×/4×, white or transparent), SVG, GEXF, GraphML, JSON and CSV (zip). */
+export function ExportMenu({
+  sigma,
+  title,
+  caption,
+  legend,
+  sources,
+  fileName = 'parley',
+  visibleOptions,
+}: ExportMenuProps) {
+  const [scale, setScale] = useState<PngScale>(2);
+  const [background, setBackground] = useState<'white' | 'transparent'>('white');
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const overlay = { title, caption, legend, footnote: sourcesFootnote(sources) };
+
+  async function run(what: string, work: (s: Sigma) => Promise<void> | void) {
+    if (!sigma) return;
+    try {
+      await work(sigma);
+      setStatus({ text: `${what} exported.`, error: false });
+    } catch (err) {
+      setStatus({ text: `${what} export failed: ${(err as Error).message}`, error: true });
+    }
+  }
+
+  const data = (s: Sigma) => visibleFromSigma(s, visibleOptions);
+
+  return (
+    <details className="export-menu">
+      <summary aria-label="Export">Export</summary>
+      <div className="export-menu-panel">
+        <fieldset>
+          <legend>Image</legend>
+          <label>
+            Size{' '}
+            <select aria-label="PNG size" value={scale} onChange={(e) => setScale(Number(e.target.value) as PngScale)}>
+              <option value={1}>1×</option>
+              <option value={2}>2×</option>
+              <option value={4}>4×</option>
+            </select>
+          </label>
+          <label>
+            Background{' '}
+            <select
+              aria-label="Background"
+              value={background}
+              onChange={(e) => setBackground(e.target.value === 'transparent' ? 'transparent' : 'white')}
+            >
+              <option value="white">white</option>
+              <option value="transparent">transparent</option>
+            </select>
+          </label>
+          <button
+            type="button"
+            disabled={!sigma}
+            onClick={() =>
+              void run('PNG', async (s) =>
+                download(await exportPng(s, { scale, background, overlay }), `${fileName}@${scale}x.png`),
+              )
+            }
+          >
+            PNG
+          </button>
+          <button
+            type="button"
+            disabled={!sigma}
+            onClick={() =>
+              void run('SVG', (s) =>
+                download(
+                  writeSvg(
+                    sceneFromSigma(
+                      s,
+                      { ...overlay, background: background === 'white' ? '#ffffff' : null },
+                      visibleOptions,
+                    ),
+                  ),
+                  `${fileName}.svg`,
+                  'image/svg+xml',
+                ),
+              )
+            }
+          >
+            SVG
+          </button>
+        </fieldset>
+        <fieldset>
+          <legend>Data (what is visible)</legend>
+          <button
+            type="button"
+            disabled={!sigma}
+            onClick={() => void run('GEXF', (s) => download(toGexf(data(s)), `${fileName}.gexf`, 'application/xml'))}
+          >
+            GEXF
+          </button>
+          <button
+            type="button"
+            disabled={!sigma}
+            onClick={() =>
+              void run('GraphML', (s) => download(toGraphml(data(s)), `${fileName}.graphml`, 'application/xml'))
+            }
+          >
+            GraphML
+          </button>
+          <button
+            type="button"
+            disabled={!sigma}
+            onClick={() =>
+              void run('JSON', (s) =>
+                download(
+                  toJson({ ...data(s), title, caption, footnote: overlay.footnote }),
+                  `${fileName}.json`,
+                  'application/json',
+                ),
+              )
+            }
+          >
+            JSON
+          </button>
+          <button
+            type="button"
+            disabled={!sigma}
+            onClick={() =>
+              void run('CSV', (s) => download(csvZip(data(s), fileName), `${fileName}-csv.zip`, 'application/zip'))
+            }
+          >
+            CSV (zip)
+          </button>
+        </fieldset>
+        {status && (
+          <p role="status" className={status.error ? 'export-status error' : 'export-status'}>
+            {status.text}
+          </p>
+        )}
+      </div>
+    </details>
+  );
+}
+
+export default ExportMenu;

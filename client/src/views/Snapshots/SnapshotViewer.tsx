@@ -1,0 +1,195 @@
+import { useEffect, useRef, useState } from 'react';
+import Graph from 'graphology';
+import Sigma from 'sigma';
+import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import type { SnapshotDocument } from '../../../../server/src/contract';
+import { ExportMenu } from '../../components/export/ExportMenu';
+import { PresentationOverlay, presentationSettings } from '../../components/export/PresentationOverlay';
+import { download, sourcesFootnote } from '../../utils/export';
+import { fileBaseName, snapshotFileText } from '../../state/snapshots';
+
+/** What the browser tests read (see test/e2e/snapshots.test.ts). */
+export interface SnapshotTestHook {
+  ready: boolean;
+  positions: () => Record<string, { x: number; y: number }>;
+  viewportPosition: (id: string) => { x: number; y: number } | null;
+  camera: () => { x: number; y: number; ratio: number; angle: number };
+}
+declare global {
+  interface Window {
+    __parleySnapshot?: SnapshotTestHook;
+  }
+}
+
+const LABEL_SIZE = 12;
+
+/** Builds the graph exactly as stored: positions, sizes, colours, curves and arrows. */
+export function snapshotGraph(doc: SnapshotDocument): Graph {
+  const g = new Graph({ type: 'directed', multi: true, allowSelfLoops: true });
+  for (const n of doc.graph.nodes)
+    g.addNode(n.id, { x: n.x, y: n.y, size: n.size, color: n.color, label: n.label, kind: n.kind });
+  for (const e of doc.graph.edges) {
+    if (!g.hasNode(e.source) || !g.hasNode(e.target)) continue;
+    const curved = !!e.curvature;
+    const type = curved ? (e.arrow ? 'curved' : 'curvedLine') : e.arrow ? 'arrow' : 'line';
+    g.addDirectedEdgeWithKey(e.id, e.source, e.target, {
+      type,
+      color: e.color,
+      size: e.size,
+      label: e.label ?? '',
+      relType: e.type,
+      inferred: e.inferred ?? false,
+      ...(curved ? { curvature: e.curvature } : {}),
+    });
+  }
+  return g;
+}
+
+export interface SnapshotViewerProps {
+  snapshot: SnapshotDocument;
+  /** ids no longer in the database; null when not checked (a file opened without the server) */
+  missing: { nodes: string[]; edges: string[] } | null;
+}
+
+/** Read-only reopening of a snapshot: the stored picture, its camera, and what no longer exists. */
+export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const [sigma, setSigma] = useState<Sigma | null>(null);
+  const [presenting, setPresenting] = useState(false);
+  const { view } = snapshot;
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const graph = snapshotGraph(snapshot);
+    const s = new Sigma(graph, el, {
+      allowInvalidContainer: true,
+      labelFont: 'Inter, system-ui, sans-serif',
+      labelSize: LABEL_SIZE,
+      labelRenderedSizeThreshold: 0,
+      renderEdgeLabels: false,
+      zIndex: true,
+      defaultEdgeType: 'line',
+      edgeProgramClasses: {
+        arrow: EdgeArrowProgram,
+        line: EdgeLineProgram,
+        curved: EdgeCurvedArrowProgram,
+        curvedLine: EdgeCurveProgram,
+      },
+      ...(presenting ? presentationSettings({ labelSize: LABEL_SIZE }) : {}),
+    });
+    if (view.bbox) s.setCustomBBox({ x: view.bbox.x, y: view.bbox.y });
+    s.getCamera().setState(view.camera);
+    s.refresh();
+    setSigma(s);
+    const hook: SnapshotTestHook = {
+      ready: true,
+      positions: () => {
+        const out: Record<string, { x: number; y: number }> = {};
+        graph.forEachNode((id, a) => (out[id] = { x: a['x'] as number, y: a['y'] as number }));
+        return out;
+      },
+      viewportPosition: (id) => {
+        const d = s.getNodeDisplayData(id);
+        return d ? s.framedGraphToViewport(d) : null;
+      },
+      camera: () => s.getCamera().getState(),
+    };
+    window.__parleySnapshot = hook;
+    return () => {
+      if (window.__parleySnapshot === hook) delete window.__parleySnapshot;
+      setSigma(null);
+      s.kill();
+    };
+  }, [snapshot, view.bbox, view.camera, presenting]);
+
+  const footnote = sourcesFootnote(snapshot.sources);
+  const missingCount = missing ? missing.nodes.length + missing.edges.length : 0;
+  return (
+    <section
+      className="snapshot-viewer"
+      aria-label="Snapshot"
+      style={{ padding: presenting ? 0 : 12, display: 'grid', gap: 8 }}
+    >
+      {!presenting && (
+        <header style={{ display: 'flex', gap: 12, alignItems: 'baseline', flexWrap: 'wrap' }}>
+          <div style={{ flex: '1 1 auto' }}>
+            <h1 style={{ margin: 0, fontSize: 22 }}>{snapshot.title}</h1>
+            {snapshot.caption && <p style={{ margin: '4px 0 0' }}>{snapshot.caption}</p>}
+            <p style={{ margin: '4px 0 0', fontSize: 12, color: '#52606d' }}>
+              Read-only snapshot{snapshot.created ? ` saved ${snapshot.created}` : ''}: {snapshot.graph.nodes.length}{' '}
+              nodes, {snapshot.graph.edges.length} edges, {view.mode === 'met' ? 'who-met-whom view' : 'graph view'}.
+            </p>
+          </div>
+          <ExportMenu
+            sigma={sigma}
+            title={snapshot.title}
+            caption={snapshot.caption}
+            legend={view.legend}
+            sources={snapshot.sources}
+            fileName={fileBaseName(snapshot.title)}
+          />
+          <button
+            type="button"
+            onClick={() =>
+              download(snapshotFileText(snapshot), `${fileBaseName(snapshot.title)}.parley.json`, 'application/json')
+            }
+          >
+            Download snapshot file
+          </button>
+          <button type="button" onClick={() => setPresenting(true)}>
+            Present
+          </button>
+        </header>
+      )}
+      {!presenting && missing === null && (
+        <p role="note" style={{ margin: 0 }}>
+          Opened from a file: whether these nodes still exist in the database was not checked.
+        </p>
+      )}
+      {!presenting && missingCount > 0 && missing && (
+        <div role="alert" className="snapshot-missing" style={{ background: '#fff4e5', padding: 8, borderRadius: 4 }}>
+          <strong>
+            {missing.nodes.length} node{missing.nodes.length === 1 ? '' : 's'} and {missing.edges.length} edge
+            {missing.edges.length === 1 ? '' : 's'} of this snapshot no longer exist in the database
+          </strong>{' '}
+          (still drawn here from the snapshot’s own copy):
+          <ul style={{ margin: '4px 0 0' }}>
+            {missing.nodes.map((id) => (
+              <li key={`n:${id}`}>
+                node {snapshot.graph.nodes.find((n) => n.id === id)?.label ?? id} ({id})
+              </li>
+            ))}
+            {missing.edges.map((id) => (
+              <li key={`e:${id}`}>edge {id}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div
+        style={{
+          position: 'relative',
+          width: view.viewport.width,
+          height: view.viewport.height,
+          outline: presenting ? 'none' : '1px solid #d0d5dc',
+          background: '#fff',
+        }}
+      >
+        <div ref={container} data-testid="snapshot-canvas" style={{ position: 'absolute', inset: 0 }} />
+        {presenting && (
+          <PresentationOverlay
+            title={snapshot.title}
+            caption={snapshot.caption}
+            legend={view.legend}
+            footnote={footnote}
+            onExit={() => setPresenting(false)}
+          />
+        )}
+      </div>
+      {!presenting && footnote && <p style={{ margin: 0, fontSize: 12, color: '#52606d' }}>{footnote}</p>}
+    </section>
+  );
+}
+
+export default SnapshotViewer;
