@@ -10,7 +10,12 @@ declare global {
 
 /** Waits until the explorer has drawn at least `min` nodes. */
 export async function waitForGraph(page: Page, min = 1): Promise<void> {
-  await page.waitForFunction((m) => (window.__parley?.visibleNodeIds().length ?? 0) >= m, min, { timeout: 30_000 });
+  try {
+    await page.waitForFunction((m) => (window.__parley?.visibleNodeIds().length ?? 0) >= m, min, { timeout: 45_000 });
+  } catch (err) {
+    const text = await page.evaluate(() => document.body.innerText.slice(0, 500));
+    throw new Error(`the explorer did not draw ${min} node(s); the page says: ${JSON.stringify(text)}`, { cause: err });
+  }
 }
 
 export function visibleNodeIds(page: Page): Promise<string[]> {

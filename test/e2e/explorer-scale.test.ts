@@ -24,10 +24,11 @@ afterAll(async () => {
 describe('explorer with a 10,000-node graph', () => {
   it('runs ForceAtlas2 in a worker while the page answers, and reopens with the same positions', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(240_000);
     await page.goto(`${parley.baseUrl}/`);
     await waitForGraph(page, 1);
     await page.evaluate(() => window.__parley!.loadGenerated(10_000, 50_000, 7));
-    await page.waitForFunction(() => window.__parley!.visibleNodeIds().length === 10_000, null, { timeout: 60_000 });
+    await page.waitForFunction(() => window.__parley!.visibleNodeIds().length === 10_000, null, { timeout: 240_000 });
     const start = await positions(page);
     expect(Object.keys(start)).toHaveLength(10_000);
 
@@ -41,7 +42,7 @@ describe('explorer with a 10,000-node graph', () => {
         return p.x !== p0.x || p.y !== p0.y;
       },
       start['gen:1']!,
-      { timeout: 60_000, polling: 200 },
+      { timeout: 240_000, polling: 200 },
     );
     const a = (await positions(page))['gen:5']!;
     await page.waitForFunction(
@@ -50,7 +51,7 @@ describe('explorer with a 10,000-node graph', () => {
         return p.x !== p0.x || p.y !== p0.y;
       },
       a,
-      { timeout: 60_000, polling: 200 },
+      { timeout: 240_000, polling: 200 },
     );
     await page.getByRole('button', { name: 'Stop ForceAtlas2' }).click();
     await page.waitForFunction(
@@ -64,14 +65,15 @@ describe('explorer with a 10,000-node graph', () => {
     await page.getByRole('link', { name: 'Console' }).click();
     await page.waitForFunction(() => window.__parley === undefined);
     await page.getByRole('link', { name: 'Explorer' }).click();
-    await page.waitForFunction(() => window.__parley?.visibleNodeIds().length === 10_000, null, { timeout: 60_000 });
+    await page.waitForFunction(() => window.__parley?.visibleNodeIds().length === 10_000, null, { timeout: 240_000 });
     expect(await positions(page)).toEqual(laidOut);
     expect((await hookState(page)).layoutRunning).toBe(false);
     await page.close();
-  });
+  }, 300_000);
 
   it('holds the expansion cap on a node with 9,999 neighbours and pages with "+N more"', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(240_000);
     await page.goto(`${parley.baseUrl}/`);
     await waitForGraph(page, 1);
     await page.evaluate(() => window.__parley!.loadGenerated(10_000, 50_000, 7, ['gen:0']));
@@ -87,5 +89,5 @@ describe('explorer with a 10,000-node graph', () => {
     expect(s.expansions[0]).toMatchObject({ loaded: 50, total: 9_999 });
     expect((await visibleNodeIds(page)).includes('gen:0')).toBe(true);
     await page.close();
-  });
+  }, 300_000);
 });
