@@ -15,6 +15,7 @@ import {
   type PngScale,
   type VisibleOptions,
 } from '../../utils/export';
+import { legendFromNodes } from '../../state/snapshots/utils';
 import './export.css';
 
 export interface ExportMenuProps {
@@ -22,7 +23,8 @@ export interface ExportMenuProps {
   sigma: Sigma | null;
   title: string;
   caption: string;
-  legend: SnapshotLegendItem[];
+  /** absent: one entry per node kind drawn, in its colour */
+  legend?: SnapshotLegendItem[];
   /** the documents behind the picture, named in the footnote */
   sources: SnapshotSource[];
   /** base of the file names (default "parley") */
@@ -44,7 +46,11 @@ export function ExportMenu({
   const [scale, setScale] = useState<PngScale>(2);
   const [background, setBackground] = useState<'white' | 'transparent'>('white');
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
-  const overlay = { title, caption, legend, footnote: sourcesFootnote(sources) };
+  const footnote = sourcesFootnote(sources);
+  const overlayFor = (s: Sigma) => {
+    const v = legend ? null : visibleFromSigma(s, visibleOptions);
+    return { title, caption, footnote, legend: legend ?? legendFromNodes(v?.nodes ?? [], v?.edges ?? []) };
+  };
 
   async function run(what: string, work: (s: Sigma) => Promise<void> | void) {
     if (!sigma) return;
@@ -88,7 +94,10 @@ export function ExportMenu({
             disabled={!sigma}
             onClick={() =>
               void run('PNG', async (s) =>
-                download(await exportPng(s, { scale, background, overlay }), `${fileName}@${scale}x.png`),
+                download(
+                  await exportPng(s, { scale, background, overlay: overlayFor(s) }),
+                  `${fileName}@${scale}x.png`,
+                ),
               )
             }
           >
@@ -103,7 +112,7 @@ export function ExportMenu({
                   writeSvg(
                     sceneFromSigma(
                       s,
-                      { ...overlay, background: background === 'white' ? '#ffffff' : null },
+                      { ...overlayFor(s), background: background === 'white' ? '#ffffff' : null },
                       visibleOptions,
                     ),
                   ),
@@ -139,11 +148,7 @@ export function ExportMenu({
             disabled={!sigma}
             onClick={() =>
               void run('JSON', (s) =>
-                download(
-                  toJson({ ...data(s), title, caption, footnote: overlay.footnote }),
-                  `${fileName}.json`,
-                  'application/json',
-                ),
+                download(toJson({ ...data(s), title, caption, footnote }), `${fileName}.json`, 'application/json'),
               )
             }
           >
