@@ -47,7 +47,10 @@ export function DataController({ model, syncPositions }: { model: RenderModel; s
       const idx = attr['parallelIndex'] as number | null | undefined;
       if (typeof max === 'number' && max > 0 && typeof idx === 'number') {
         graph.mergeEdgeAttributes(id, { type: 'curved', curvature: curvature(idx, max) });
-      } else graph.mergeEdgeAttributes(id, { type: 'arrow', curvature: 0 });
+      } else {
+        const undirected = attr['relType'] === 'MET' || attr['relType'] === 'MORE';
+        graph.mergeEdgeAttributes(id, { type: undirected ? 'line' : 'arrow', curvature: 0 });
+      }
     });
   }, [sigma, model, syncPositions]);
   return null;

@@ -1,5 +1,5 @@
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
-import { EdgeArrowProgram } from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 
 /** Sigma settings of the explorer canvas (constant: @react-sigma recreates sigma when settings change). */
@@ -8,8 +8,8 @@ export const SIGMA_SETTINGS: Partial<Settings> = {
   renderEdgeLabels: false,
   enableEdgeEvents: true,
   defaultEdgeType: 'arrow',
-  edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
-  labelRenderedSizeThreshold: 6,
+  edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeLineProgram, curved: EdgeCurvedArrowProgram },
+  labelRenderedSizeThreshold: 4,
   labelFont: 'Inter, system-ui, sans-serif',
   labelSize: 12,
   edgeLabelFont: 'Inter, system-ui, sans-serif',
