@@ -43,6 +43,10 @@ const ERROR_PREFIX = 'PARLEY_NEO4J_ERROR ';
 /** Launcher exit code for "port already in use". */
 const EXIT_PORT_IN_USE = 3;
 const STDERR_TAIL_LINES = 40;
+/** Temp data dirs are `<tmpdir>/parley-neo4j-XXXXXX`; each holds the JVM's pid in this file. */
+const TEMP_PREFIX = 'parley-neo4j-';
+const TEMP_DIR_PATTERN = /^parley-neo4j-[A-Za-z0-9]{6}$/;
+const TEMP_PID_FILE = 'parley-neo4j.pid';
 
 export type LogFn = (line: string) => void;
 
@@ -372,6 +376,27 @@ function installExitHook(): void {
 }
 
 /**
+ * Deletes temp data dirs left behind by JVMs that were killed outright (SIGKILL of the whole process group, say),
+ * which neither the exit handler nor the launcher could clean up: those whose recorded JVM is gone, or that never
+ * got a pid file and are over 10 minutes old.
+ */
+async function sweepStaleTempDirs(): Promise<void> {
+  const root = tmpdir();
+  const names = await readdir(root).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((name) => TEMP_DIR_PATTERN.test(name))
+      .map(async (name) => {
+        const dir = join(root, name);
+        const pid = Number(await readFile(join(dir, TEMP_PID_FILE), 'utf8').catch(() => '0'));
+        const stale =
+          pid > 0 ? !isAlive(pid) : Date.now() - ((await stat(dir).catch(() => undefined))?.mtimeMs ?? 0) > 600_000;
+        if (stale) await rm(dir, { recursive: true, force: true });
+      }),
+  );
+}
+
+/**
  * Starts Neo4j 5.26 on 127.0.0.1 in a child JVM and resolves once the default database is available.
  * Fetches the jars first if needed (ensureNeo4jJars). Rejects, with the last lines the JVM printed, if the process
  * exits early or is not ready within startTimeoutMs. The child is killed if this process exits.
@@ -392,7 +417,8 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions = {}): Promis
   await ensureNeo4jJars({ log: log ?? defaultLog });
   const java = await resolveJavaHome();
 
-  const tempDir = opts.dataDir ? undefined : await mkdtemp(join(tmpdir(), 'parley-neo4j-'));
+  if (!opts.dataDir) await sweepStaleTempDirs();
+  const tempDir = opts.dataDir ? undefined : await mkdtemp(join(tmpdir(), TEMP_PREFIX));
   const dataDir = resolve(opts.dataDir ?? tempDir!);
   await mkdir(dataDir, { recursive: true });
 
@@ -473,6 +499,9 @@ function launchOnce(spec: LaunchSpec): Promise<LocalNeo4j> {
   const child = spawn(spec.java, spec.args, { cwd: spec.dataDir, stdio: ['pipe', 'pipe', 'pipe'] });
   const entry: Running = { child, tempDir: spec.tempDir };
   running.add(entry);
+  if (spec.tempDir && child.pid !== undefined) {
+    writeFile(join(spec.tempDir, TEMP_PID_FILE), String(child.pid)).catch(() => undefined);
+  }
   const stderrTail: string[] = [];
   let ready = false;
 
