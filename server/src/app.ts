@@ -69,6 +69,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 5 * 1024 * 1024,
     // Client routes such as /s/<id> carry ids with colons; keep the default router otherwise.
     routerOptions: { maxParamLength: 512 },
+    // Errors Fastify raises before routing (a URL that is not valid UTF-8, a bad content type) get our shape too.
+    frameworkErrors: (err, _req, reply) => {
+      void send(reply as never, 400, { error: 'bad_request', message: `The request is malformed: ${err.message}` });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

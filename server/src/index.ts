@@ -24,6 +24,14 @@ async function main() {
     await started.stop().catch(() => {});
     process.exit(0);
   };
+  // If the local Neo4j dies under us, say so and stop: serving 503s forever would hide it.
+  void started.local?.exited.then(({ code, signal }) => {
+    if (stopping) return;
+    log(
+      `the local Neo4j stopped unexpectedly (${signal ?? `exit code ${String(code)}`}); see ${started.local?.dataDir}/logs/debug.log`,
+    );
+    void app.close().finally(() => process.exit(1));
+  });
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   try {

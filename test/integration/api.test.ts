@@ -278,3 +278,15 @@ describe('errors', () => {
     }
   });
 });
+
+describe('malformed requests', () => {
+  it('answers a URL that is not valid UTF-8 in our error shape', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/nodes/%ED%A0%80' });
+    expect(res.statusCode).toBe(400);
+    expect(Object.keys(res.json() as object).sort()).toEqual(['error', 'message']);
+    expect((res.json() as { error: string }).error).toBe('bad_request');
+  });
+  it('refuses an impossible date', async () => {
+    expect((await get<{ message: string }>('/api/graph?from=2025-02-30', 400)).message).toMatch(/real calendar date/);
+  });
+});

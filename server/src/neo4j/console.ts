@@ -14,7 +14,10 @@
  *     through an AbortSignal (the transaction is rolled back and the session closed).
  */
 import neo4j, { type ManagedTransaction, type Session, type Transaction } from 'neo4j-driver';
-import { toParams, toPlain, type Plain, type PlainNode } from './convert';
+import { isPlainNode, toParams, toPlain, type Plain, type PlainNode } from './convert';
+
+/** The most a console answer may carry, counted as JSON characters; past it the rows are cut (`truncated`). */
+export const MAX_RESULT_BYTES = 8_000_000;
 import type { Db } from './db';
 import { classify, DbError } from './errors';
 
@@ -30,7 +33,8 @@ export type RefusalCode =
   | 'use_not_allowed'
   | 'admin_not_allowed'
   | 'in_transactions_not_allowed'
-  | 'profile_not_allowed';
+  | 'profile_not_allowed'
+  | 'function_not_allowed';
 
 /** A query the console will not run, with a stable code, the HTTP status and a sentence saying why. */
 export class ConsoleRefusal extends Error {
@@ -76,12 +80,21 @@ const refuse = {
       'in_transactions_not_allowed',
       'CALL { … } IN TRANSACTIONS is not allowed in the console: it commits batches outside the guarded transaction.',
     ),
+  fn: (name: string) =>
+    new ConsoleRefusal(
+      'function_not_allowed',
+      `The function ${name}() is not allowed in the console: only Cypher's built-in functions run here (a plugin's function, such as APOC's, could run Cypher or reach the network unseen by the guard).`,
+    ),
   profile: (word: string) =>
     new ConsoleRefusal(
       'profile_not_allowed',
       `${word} is not allowed in the console: remove it (the console plans every query itself before running it).`,
     ),
 };
+
+/** Cypher's built-in namespaced functions (Neo4j 5); any other namespaced function belongs to a plugin. */
+const BUILT_IN_FUNCTION =
+  /^(date|datetime|localdatetime|localtime|time|duration|point)\.[A-Za-z]+$|^vector\.similarity\.(cosine|euclidean)$|^db\.nameFromElementId$|^graph\.(names|byName|byElementId|propertiesByName)$/i;
 
 /** Schema introspection and full-text search: read-only procedures the console may call. */
 export const ALLOWED_PROCEDURES: ReadonlySet<string> = new Set([
@@ -233,6 +246,22 @@ export function inspectStatement(query: string): string {
     if (next && ['DATABASE', 'ALIAS', 'USER', 'ROLE', 'SERVER', 'COMPOSITE', 'OR'].includes(next)) {
       throw refuse.admin(`${head.upper} ${next} …`);
     }
+  }
+
+  // Namespaced function calls: only Cypher's own (date.*, duration.*, point.*, …). A plugin's function (e.g.
+  // apoc.cypher.runFirstColumn on a remote Neo4j with APOC) would run work that the plan walk cannot see.
+  for (let i = start; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!isName(t) || tokens[i + 1]?.text !== '.' || tokens[i - 1]?.text === '.') continue;
+    const parts = [t!.text.replace(/^`|`$/g, '')];
+    let j = i + 1;
+    while (tokens[j]?.text === '.' && isName(tokens[j + 1])) {
+      parts.push(tokens[j + 1]!.text.replace(/^`|`$/g, ''));
+      j += 2;
+    }
+    if (tokens[j]?.text !== '(' || tokens[i - 1]?.upper === 'CALL') continue; // property access, or a procedure
+    const name = parts.join('.');
+    if (!BUILT_IN_FUNCTION.test(name)) throw refuse.fn(name);
   }
 
   // USE is a clause at the start of a query, of a subquery `{ … }` and of each part of a UNION.
@@ -484,14 +513,29 @@ export async function runGuarded(
     let availableAfter = Date.now() - started;
     const rows: Record<string, Plain>[] = [];
     let truncated = false;
+    let bytes = 0;
     for await (const rec of result) {
       if (rows.length === 0) availableAfter = Date.now() - started;
       if (rows.length >= maxRows) {
         truncated = true;
         break;
       }
-      const row: Record<string, Plain> = {};
+      // A null-prototype row keeps a column named `__proto__` as data.
+      const row = Object.create(null) as Record<string, Plain>;
       for (const key of columns) row[key] = toPlain(rec.get(key));
+      // The row cap alone does not bound the answer's size (one row can hold a huge string or `collect(n)`).
+      bytes += JSON.stringify(row).length;
+      if (bytes > MAX_RESULT_BYTES) {
+        if (rows.length === 0) {
+          throw new DbError(
+            'memory',
+            `The first row of the result is larger than ${MAX_RESULT_BYTES / 1e6} MB; return fewer or smaller values (project properties, use LIMIT or slice lists).`,
+            'Parley.ResultTooLarge',
+          );
+        }
+        truncated = true;
+        break;
+      }
       rows.push(row);
     }
     if (!truncated) {
@@ -509,8 +553,6 @@ export async function nodesByElementId(db: Db, ids: string[], opts: GuardedRunOp
   const timeoutMs = opts.timeoutMs ?? db.options.queryTimeoutMs;
   return inReadTx(db, timeoutMs, opts.signal, undefined, async (tx) => {
     const res = await tx.run('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids });
-    return res.records
-      .map((r) => toPlain(r.get('n')))
-      .filter((v): v is PlainNode => (v as PlainNode)?.$kind === 'node');
+    return res.records.map((r) => toPlain(r.get('n'))).filter(isPlainNode);
   });
 }

@@ -27,35 +27,61 @@ export interface PlainPath {
 }
 export type Plain = JsonValue | PlainNode | PlainRelationship | PlainPath | Plain[] | { [key: string]: Plain };
 
+/**
+ * Graph values made here carry this private mark (JSON never shows a symbol key), so that a user's map that
+ * merely has a `$kind` key, e.g. `RETURN {`$kind`: 'node'}`, is never taken for a node.
+ */
+const GRAPH_VALUE: unique symbol = Symbol('parley.graphValue');
+
+function marked(v: unknown, kind: string): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    (v as { [GRAPH_VALUE]?: unknown })[GRAPH_VALUE] === true &&
+    (v as { $kind?: unknown }).$kind === kind
+  );
+}
 export function isPlainNode(v: unknown): v is PlainNode {
-  return typeof v === 'object' && v !== null && (v as { $kind?: unknown }).$kind === 'node';
+  return marked(v, 'node');
 }
 export function isPlainRelationship(v: unknown): v is PlainRelationship {
-  return typeof v === 'object' && v !== null && (v as { $kind?: unknown }).$kind === 'relationship';
+  return marked(v, 'relationship');
 }
 export function isPlainPath(v: unknown): v is PlainPath {
-  return typeof v === 'object' && v !== null && (v as { $kind?: unknown }).$kind === 'path';
+  return marked(v, 'path');
+}
+
+/** An object without a prototype, so that a key such as `__proto__` is kept as data. */
+function dict<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
 function properties(props: Record<string, unknown>): Record<string, JsonValue> {
-  const out: Record<string, JsonValue> = {};
+  const out = dict<JsonValue>();
   for (const [k, v] of Object.entries(props)) out[k] = toJson(v);
   return out;
 }
 
 function node(n: Node): PlainNode {
-  return { $kind: 'node', elementId: n.elementId, labels: [...n.labels], properties: properties(n.properties) };
+  return {
+    [GRAPH_VALUE]: true,
+    $kind: 'node',
+    elementId: n.elementId,
+    labels: [...n.labels],
+    properties: properties(n.properties),
+  } as PlainNode;
 }
 
 function relationship(r: Relationship): PlainRelationship {
   return {
+    [GRAPH_VALUE]: true,
     $kind: 'relationship',
     elementId: r.elementId,
     type: r.type,
     startElementId: r.startNodeElementId,
     endElementId: r.endNodeElementId,
     properties: properties(r.properties),
-  };
+  } as PlainRelationship;
 }
 
 function path(p: Path): PlainPath {
@@ -65,7 +91,7 @@ function path(p: Path): PlainPath {
     relationships.push(relationship(seg.relationship));
     nodes.push(node(seg.end));
   }
-  return { $kind: 'path', nodes, relationships };
+  return { [GRAPH_VALUE]: true, $kind: 'path', nodes, relationships } as PlainPath;
 }
 
 /** A property value (never a graph value) as JSON. */
@@ -102,7 +128,7 @@ export function toPlain(v: unknown): Plain {
   if (Array.isArray(v)) return v.map(toPlain);
   if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
   if (typeof v === 'object') {
-    const out: { [key: string]: Plain } = {};
+    const out = dict<Plain>();
     for (const [k, val] of Object.entries(v as Record<string, unknown>)) out[k] = toPlain(val);
     return out;
   }
@@ -117,7 +143,7 @@ export function toParams(v: unknown): unknown {
   if (typeof v === 'number') return Number.isSafeInteger(v) ? neo4j.int(v) : v;
   if (Array.isArray(v)) return v.map(toParams);
   if (v !== null && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
+    const out = dict<unknown>();
     for (const [k, val] of Object.entries(v as Record<string, unknown>)) out[k] = toParams(val);
     return out;
   }

@@ -438,7 +438,6 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions = {}): Promis
         '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
         '-Dio.netty.tryReflectionSetAccessible=true',
         '-XX:+UseG1GC',
-        '-XX:+ExitOnOutOfMemoryError',
         '-XX:-OmitStackTraceInFastThrow',
         '-Dfile.encoding=UTF-8',
         '-cp',

@@ -10,7 +10,11 @@ export const apiId = z
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real calendar date');
+  // Date.parse rolls 2025-02-30 over to March 2nd; a real date survives the round trip unchanged.
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'must be a real calendar date');
 
 /** An integer query parameter with a default and bounds; the message says the bounds. */
 export function intParam(def: number, min: number, max: number) {
