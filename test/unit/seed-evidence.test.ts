@@ -164,6 +164,16 @@ describe('data/seed.json', () => {
     expect(rels('FOLLOWS', 'meeting:follow-up', 'meeting:istanbul-april-10')).toHaveLength(1);
   });
 
+  it('gives people, agencies and places only aliases that the article itself uses', () => {
+    const invented = seed.nodes
+      // (an unnamed person's name and aliases are descriptions, such as "Rubio’s Russian counterpart")
+      .filter((n) => ['Person', 'Agency', 'Place'].includes(n.label) && n.properties.unnamed !== true)
+      .flatMap((n) => n.aliases.filter((a) => !article.includes(a)).map((a) => `${n.id}: ${a}`));
+    expect(invented).toEqual([]);
+    const darchiyev = seed.nodes.find((n) => n.aliases.includes('Alexander Darchiev'));
+    expect(darchiyev?.properties.identityInferred).toBe(true);
+  });
+
   it('documents every label and relationship type it uses in data/README.md', () => {
     const readme = readFileSync(path.join(REPO, 'data/README.md'), 'utf8');
     const documented = new Set([...readme.matchAll(/^\| `([A-Z][A-Z0-9_]*)` +\|/gm)].map((m) => m[1]));
