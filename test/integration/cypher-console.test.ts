@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CypherResponse } from '../../server/src/contract';
 import { createTestApp, type TestApp } from '../_helpers';
 
@@ -246,7 +246,24 @@ describe('POST /api/cypher: read-only by construction', () => {
     expect(canaryHits).toBe(0);
   });
 
-  it('runs accepted queries in a READ transaction (the database itself refuses writes there)', async () => {
+  it('runs accepted queries in READ sessions only (and the database itself refuses writes there)', async () => {
+    // Observe (not replace) the real driver: every session the console opens must be a READ session.
+    const driver = t.db.driver;
+    const original = driver.session.bind(driver);
+    const modes: unknown[] = [];
+    const spy = vi.spyOn(driver, 'session').mockImplementation((config) => {
+      modes.push(config?.defaultAccessMode);
+      return original(config);
+    });
+    try {
+      const { status } = await post('MATCH (n:Person) RETURN n.name AS name LIMIT 3');
+      expect(status).toBe(200);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(modes.length).toBeGreaterThan(0);
+    expect(new Set(modes)).toEqual(new Set([neo4j.session.READ]));
+
     const session = t.db.driver.session({ defaultAccessMode: neo4j.session.READ });
     try {
       await expect(session.executeRead((tx) => tx.run('CREATE (:Canary)'))).rejects.toThrow(

@@ -135,7 +135,7 @@ describe('npm run load', () => {
     const stderr = (res as { stderr: string }).stderr;
     expect(stderr).toMatch(/\d+ errors; nothing was written/);
     expect(stderr).toMatch(/relationships\[1\]\.target/);
-    const syntax = await run(tsx, [cli, fixture('broken-syntax.json')], { env, cwd: repoRoot }).catch(
+    const syntax = await run(tsx, [cli, fixture('broken-syntax.json.txt')], { env, cwd: repoRoot }).catch(
       (e: { code: number; stderr: string }) => e,
     );
     expect((syntax as { code: number }).code).toBe(1);

@@ -14,7 +14,7 @@
  *     through an AbortSignal (the transaction is rolled back and the session closed).
  */
 import neo4j, { type ManagedTransaction, type Session, type Transaction } from 'neo4j-driver';
-import { isPlainNode, toParams, toPlain, type Plain, type PlainNode } from './convert';
+import { fromEntries, isPlainNode, toParams, toPlain, type Plain, type PlainNode } from './convert';
 
 /** The most a console answer may carry, counted as JSON characters; past it the rows are cut (`truncated`). */
 export const MAX_RESULT_BYTES = 8_000_000;
@@ -520,9 +520,8 @@ export async function runGuarded(
         truncated = true;
         break;
       }
-      // A null-prototype row keeps a column named `__proto__` as data.
-      const row = Object.create(null) as Record<string, Plain>;
-      for (const key of columns) row[key] = toPlain(rec.get(key));
+      // fromEntries keeps a column named `__proto__` as data.
+      const row = fromEntries<Plain>(columns.map((key) => [key, toPlain(rec.get(key))]));
       // The row cap alone does not bound the answer's size (one row can hold a huge string or `collect(n)`).
       bytes += JSON.stringify(row).length;
       if (bytes > MAX_RESULT_BYTES) {

@@ -51,15 +51,19 @@ export function isPlainPath(v: unknown): v is PlainPath {
   return marked(v, 'path');
 }
 
-/** An object without a prototype, so that a key such as `__proto__` is kept as data. */
-function dict<T>(): Record<string, T> {
-  return Object.create(null) as Record<string, T>;
+/**
+ * Builds a plain object from entries with defineProperty, so that a key such as `__proto__` is kept as data
+ * instead of replacing the object's prototype (the driver wants ordinary objects, so no null prototype).
+ */
+export function fromEntries<T>(entries: Iterable<[string, T]>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [k, v] of entries)
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  return out;
 }
 
 function properties(props: Record<string, unknown>): Record<string, JsonValue> {
-  const out = dict<JsonValue>();
-  for (const [k, v] of Object.entries(props)) out[k] = toJson(v);
-  return out;
+  return fromEntries(Object.entries(props).map(([k, v]) => [k, toJson(v)]));
 }
 
 function node(n: Node): PlainNode {
@@ -128,9 +132,7 @@ export function toPlain(v: unknown): Plain {
   if (Array.isArray(v)) return v.map(toPlain);
   if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
   if (typeof v === 'object') {
-    const out = dict<Plain>();
-    for (const [k, val] of Object.entries(v as Record<string, unknown>)) out[k] = toPlain(val);
-    return out;
+    return fromEntries(Object.entries(v as Record<string, unknown>).map(([k, val]) => [k, toPlain(val)]));
   }
   return String(v);
 }
@@ -143,9 +145,7 @@ export function toParams(v: unknown): unknown {
   if (typeof v === 'number') return Number.isSafeInteger(v) ? neo4j.int(v) : v;
   if (Array.isArray(v)) return v.map(toParams);
   if (v !== null && typeof v === 'object') {
-    const out = dict<unknown>();
-    for (const [k, val] of Object.entries(v as Record<string, unknown>)) out[k] = toParams(val);
-    return out;
+    return fromEntries(Object.entries(v as Record<string, unknown>).map(([k, val]) => [k, toParams(val)]));
   }
   return v;
 }
