@@ -9,6 +9,7 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: 'H', what: 'Hide the selected node' },
   { keys: 'M', what: 'Switch the who-met-whom view' },
   { keys: 'L', what: 'Start or stop ForceAtlas2' },
+  { keys: 'P', what: 'Presentation mode (Escape leaves it)' },
   { keys: 'Escape', what: 'Clear the selection and the path, close dialogs' },
   { keys: '?', what: 'Show this list' },
   { keys: 'Double-click a node', what: 'Expand it' },

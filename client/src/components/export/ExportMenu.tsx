@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type Sigma from 'sigma';
 import type { SnapshotLegendItem, SnapshotSource } from '../../../../server/src/contract';
 import {
@@ -64,8 +64,26 @@ export function ExportMenu({
 
   const data = (s: Sigma) => visibleFromSigma(s, visibleOptions);
 
+  // the menu closes on a click elsewhere and on Escape, so it never stays over the toolbar
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const onPointer = (e: PointerEvent) => {
+      const el = menu.current;
+      if (el?.open && e.target instanceof Node && !el.contains(e.target)) el.open = false;
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && menu.current?.open) menu.current.open = false;
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, []);
+
   return (
-    <details className="export-menu">
+    <details className="export-menu" ref={menu}>
       <summary aria-label="Export">Export</summary>
       <div className="export-menu-panel">
         <fieldset>

@@ -7,6 +7,8 @@ export interface SaveSnapshotDialogProps {
   /** saves; rejects with an error whose `status` is 401 when the server wants a token */
   onSave: (values: { title: string; caption: string; token: string | null }) => Promise<void>;
   onCancel: () => void;
+  /** once saved: the snapshot's full address, shown to copy or open (the dialog then only offers Close) */
+  saved?: { url: string } | null;
 }
 
 /** Asks for a title and a caption (and the server's token, once it has asked for one), then saves. */
@@ -15,6 +17,7 @@ export function SaveSnapshotDialog({
   defaultCaption = '',
   onSave,
   onCancel,
+  saved = null,
 }: SaveSnapshotDialogProps) {
   const [title, setTitle] = useState(defaultTitle);
   const [caption, setCaption] = useState(defaultCaption);
@@ -22,6 +25,52 @@ export function SaveSnapshotDialog({
   const [needsToken, setNeedsToken] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+
+  async function copyLink(url: string) {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('Link copied.');
+    } catch {
+      setCopied('Copying was not allowed: select the link and copy it.');
+    }
+  }
+
+  if (saved) {
+    return (
+      <div className="save-dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+        <div className="save-dialog" role="dialog" aria-modal="true" aria-label="Snapshot saved">
+          <strong>Snapshot saved</strong>
+          <label>
+            Link to this snapshot
+            <input
+              readOnly
+              autoFocus
+              value={saved.url}
+              aria-label="Snapshot link"
+              onFocus={(e) => e.currentTarget.select()}
+            />
+          </label>
+          {copied && (
+            <p className="muted" role="status">
+              {copied}
+            </p>
+          )}
+          <div className="actions">
+            <a href={saved.url} target="_blank" rel="noopener noreferrer">
+              Open
+            </a>
+            <button type="button" onClick={() => void copyLink(saved.url)}>
+              Copy link
+            </button>
+            <button type="button" onClick={onCancel}>
+              Close
+            </button>
+          </div>
+        </div>
+      </div>
+    );
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();

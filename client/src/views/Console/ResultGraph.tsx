@@ -3,13 +3,16 @@
  * colour by label, hover highlighting, edge labels when zoomed in). Positions: a circle, then a short
  * ForceAtlas2 run, computed once per result.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type Sigma from 'sigma';
 import { SigmaContainer, useRegisterEvents } from '@react-sigma/core';
 import '@react-sigma/core/lib/style.css';
 import { MultiDirectedGraph } from 'graphology';
 import circular from 'graphology-layout/circular';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import type { CypherResponse } from '../../../../server/src/contract';
+import type { CypherResponse, SourceSummary } from '../../../../server/src/contract';
+import { api } from '../../api/client';
+import { ExportMenu } from '../../components/export/ExportMenu';
 import { SIGMA_SETTINGS } from '../../graph/settings';
 import { ReducersController } from '../../graph/ReducersController';
 import { labelColor } from '../../graph/palette';
@@ -49,6 +52,29 @@ export function ResultGraph({ graph: data }: { graph: CypherResponse['graph'] })
   const [selected, setSelected] = useState<string | null>(null);
   const labels = useMemo(() => [...new Set(data.nodes.map((n) => n.labels[0] ?? 'Node'))].sort(), [data]);
   const node = selected ? data.nodes.find((n) => n.id === selected) : undefined;
+  const [sigma, setSigma] = useState<Sigma | null>(null);
+  // the documents behind the result's relationships, as the server describes them (for the export footnote)
+  const sourceIds = useMemo(
+    () => [...new Set(data.edges.flatMap((e) => e.evidence.map((ev) => ev.sourceId)))].sort(),
+    [data],
+  );
+  const [sources, setSources] = useState<Record<string, SourceSummary>>({});
+  useEffect(() => {
+    const ctl = new AbortController();
+    for (const id of sourceIds.slice(0, 50)) {
+      api
+        .source(id, ctl.signal)
+        .then((x) =>
+          setSources((all) => ({ ...all, [id]: { id: x.id, name: x.name, outlet: x.outlet, published: x.published } })),
+        )
+        .catch(() => undefined);
+    }
+    return () => ctl.abort();
+  }, [sourceIds]);
+  const shownSources = useMemo(
+    () => sourceIds.map((id) => sources[id]).filter((x): x is SourceSummary => x !== undefined),
+    [sourceIds, sources],
+  );
   if (data.nodes.length === 0) {
     return <p className="muted console-empty">No nodes, relationships or paths in this result; see the table.</p>;
   }
@@ -60,6 +86,7 @@ export function ResultGraph({ graph: data }: { graph: CypherResponse['graph'] })
       data-edges={data.edges.length}
     >
       <SigmaContainer
+        ref={setSigma}
         graph={graph}
         settings={SIGMA_SETTINGS}
         className="sigma"
@@ -68,6 +95,15 @@ export function ResultGraph({ graph: data }: { graph: CypherResponse['graph'] })
         <ReducersController sizes={{}} communities={null} selectedNode={selected} selectedEdge={null} path={null} />
         <Selection onSelect={setSelected} />
       </SigmaContainer>
+      <div className="console-export">
+        <ExportMenu
+          sigma={sigma}
+          title="Cypher console result"
+          caption=""
+          sources={shownSources}
+          fileName="parley-console"
+        />
+      </div>
       <div className="console-legend legend">
         {labels.map((l) => (
           <span key={l} className="legend-item">

@@ -2,10 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SigmaContainer } from '@react-sigma/core';
 import '@react-sigma/core/lib/style.css';
 import { MultiDirectedGraph } from 'graphology';
+import type Sigma from 'sigma';
 import type {
   GraphNode,
   NodeDetails,
   SearchHit,
+  SnapshotQuery,
   SourceDetails,
   SourceSummary,
   Subgraph,
@@ -58,6 +60,11 @@ import { SourceText } from '../../components/SourceText';
 import { EdgePanel, MetEdgePanel, NodePanel } from '../../components/DetailsPanel';
 import { keepSession, keptSession, type Session } from './session';
 import { useLatest } from '../../utils/useLatest';
+import { ExportMenu } from '../../components/export/ExportMenu';
+import { PresentationOverlay, presentationSettings } from '../../components/export/PresentationOverlay';
+import { SaveSnapshotButton } from '../Snapshots/SaveSnapshotButton';
+import { sourcesFootnote, visibleFromSigma } from '../../utils/export';
+import { legendFromNodes, type ViewStateForSnapshot } from '../../state/snapshots';
 
 type Selection = { kind: 'node'; id: string } | { kind: 'edge'; id: string } | null;
 type PathEnd = { id: string; name: string } | null;
@@ -103,9 +110,24 @@ function sessionFromSubgraph(
   return { origin, start, data, history: createHistory(view, 'open') };
 }
 
+/**
+ * The session kept from the last explorer screen, unless the address asks for other nodes: the console's
+ * "Open in explorer" links to `/?start=empty&show=<ids>`, which must show those nodes, not the old view.
+ */
+function sessionToReopen(url: ReturnType<typeof decodeUrlState>): Session | null {
+  const kept = keptSession();
+  if (!kept) return null;
+  if (url.start !== 'empty' || url.show.length === 0) return kept;
+  const asked = new Set(url.show);
+  const sameAs = (ids: string[]) => ids.length === asked.size && ids.every((id) => asked.has(id));
+  const visible = kept.history.present.visible;
+  // the explorer writes the first 50 ids it shows into the address: coming back to that address reopens the session
+  return kept.start === 'empty' && (sameAs(visible) || sameAs(visible.slice(0, 50))) ? kept : null;
+}
+
 export default function ExplorerView() {
   const initialUrl = useMemo(() => decodeUrlState(window.location.search), []);
-  const [session, setSession] = useState<Session | null>(() => keptSession());
+  const [session, setSession] = useState<Session | null>(() => sessionToReopen(initialUrl));
   const [loadError, setLoadError] = useState<string | null>(null);
   const [selection, setSelection] = useState<Selection>(() =>
     initialUrl.node
@@ -135,6 +157,9 @@ export default function ExplorerView() {
   const [metCheck, setMetCheck] = useState<{ id: string; text: string } | null>(null);
   const [cap, setCap] = useState(DEFAULT_EXPANSION_CAP);
   const graph = useMemo(() => new MultiDirectedGraph(), []);
+  const [sigma, setSigma] = useState<Sigma | null>(null);
+  const [presenting, setPresenting] = useState(false);
+  const [lastSearch, setLastSearch] = useState<string | null>(null);
   const searchWrap = useRef<HTMLDivElement>(null);
 
   const sessionRef = useLatest(session);
@@ -378,6 +403,7 @@ export default function ExplorerView() {
       }
       if (s.history.present.mode === 'met' && !hit.labels.includes('Person'))
         step('show graph', (v) => setMode(v, 'graph'));
+      setLastSearch(hit.name);
       setSelection({ kind: 'node', id: hit.id });
       setFocus({ id: hit.id, nonce: Date.now() });
     },
@@ -550,6 +576,95 @@ export default function ExplorerView() {
     return [...m].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type));
   }, [model]);
 
+  // ---- exports, snapshots, presentation ------------------------------------------------------------------------
+  /** the documents behind the edges drawn (what the footnote of an export or a snapshot names) */
+  const visibleSourceIds = useMemo(() => {
+    const ids = new Set<string>();
+    const metById = new Map((projection?.edges ?? []).map((e) => [e.id, e]));
+    for (const e of model.edges) {
+      if (e.hidden || e.type === 'MORE') continue;
+      const evidence = isMetEdgeId(e.id)
+        ? (metById.get(e.id)?.meetings.flatMap((m) => m.evidence) ?? [])
+        : (data.edges[e.id]?.evidence ?? []);
+      for (const ev of evidence) ids.add(ev.sourceId);
+    }
+    return [...ids].sort();
+  }, [model, projection, data]);
+  const [failedSources, setFailedSources] = useState<ReadonlySet<string>>(() => new Set());
+  useEffect(() => {
+    if (session?.origin !== 'server') return;
+    const missing = visibleSourceIds.filter((id) => !sources[id] && !failedSources.has(id));
+    for (const id of missing) {
+      api
+        .source(id)
+        .then((x) =>
+          setSources((all) => ({ ...all, [id]: { id: x.id, name: x.name, outlet: x.outlet, published: x.published } })),
+        )
+        .catch(() => setFailedSources((f) => new Set(f).add(id)));
+    }
+  }, [visibleSourceIds, sources, failedSources, session?.origin]);
+  // only what the server said about each source: outlet and date are never made up
+  const visibleSources = useMemo(
+    () => visibleSourceIds.map((id) => sources[id]).filter((x): x is SourceSummary => x !== undefined),
+    [visibleSourceIds, sources],
+  );
+
+  const exportTitle = useMemo(() => {
+    if (path && path.names.length > 1) return `How ${path.names[0]} and ${path.names[path.names.length - 1]} connect`;
+    if (view.mode === 'met') return 'Who met whom';
+    const node = selectedNodeId ? data.nodes[selectedNodeId] : undefined;
+    return node ? node.name : 'Parley';
+  }, [path, view.mode, selectedNodeId, data]);
+
+  const snapshotQuery = useMemo((): SnapshotQuery | null => {
+    if (path && path.nodes.length > 1)
+      return {
+        kind: 'path',
+        text: path.names.join(' → '),
+        params: { from: path.nodes[0]!, to: path.nodes[path.nodes.length - 1]! },
+      };
+    if (lastSearch) return { kind: 'search', text: lastSearch };
+    return null;
+  }, [path, lastSearch]);
+  const snapshotView = useMemo(
+    (): ViewStateForSnapshot => ({
+      mode: view.mode,
+      filters: view.filters,
+      selection: selectedNodeId ? [selectedNodeId] : [],
+      query: snapshotQuery,
+      styles: {
+        labelSize: SIGMA_SETTINGS.labelSize ?? 12,
+        sizeBy,
+        colorByCommunity,
+        ...(presenting ? { presentation: true } : {}),
+      },
+      sources: visibleSources,
+    }),
+    [view.mode, view.filters, selectedNodeId, snapshotQuery, sizeBy, colorByCommunity, presenting, visibleSources],
+  );
+  const getSnapshotView = useCallback(() => snapshotView, [snapshotView]);
+
+  // presentation: bigger labels through sigma's settings (SIGMA_SETTINGS stays as it is: a new settings object
+  // would make @react-sigma build a new sigma), and a resize once the panels are gone or back
+  useEffect(() => {
+    if (!sigma) return;
+    const big = presentationSettings({ labelSize: SIGMA_SETTINGS.labelSize ?? 12 });
+    sigma.setSetting('labelSize', presenting ? big.labelSize : (SIGMA_SETTINGS.labelSize ?? 12));
+    sigma.setSetting(
+      'labelRenderedSizeThreshold',
+      presenting ? big.labelRenderedSizeThreshold : (SIGMA_SETTINGS.labelRenderedSizeThreshold ?? 4),
+    );
+    sigma.refresh();
+  }, [sigma, presenting]);
+  const leavePresentation = useCallback(() => setPresenting(false), []);
+  const presentationLegend = useMemo(() => {
+    if (!presenting || !sigma) return [];
+    const v = visibleFromSigma(sigma);
+    return legendFromNodes(v.nodes, v.edges);
+    // the legend follows what is drawn: recomputed when the picture changes
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [presenting, sigma, model, appearance]);
+
   // ---- canvas events -------------------------------------------------------------------------------------------
   const onClickNode = useCallback(
     (id: string) => {
@@ -611,7 +726,8 @@ export default function ExplorerView() {
         setSelection(null);
         setPath(null);
         setPathMessage(null);
-      } else if (e.key === 'm' || e.key === 'M') k.setModeMet(k.mode !== 'met');
+      } else if (e.key === 'p' || e.key === 'P') setPresenting((p) => !p);
+      else if (e.key === 'm' || e.key === 'M') k.setModeMet(k.mode !== 'met');
       else if (e.key === 'l' || e.key === 'L') setLayoutRunning((r) => !r);
       else if (k.selectedNodeId && (e.key === 'e' || e.key === 'E')) void k.expandNode(k.selectedNodeId);
       else if (k.selectedNodeId && (e.key === 'c' || e.key === 'C')) k.collapseNode(k.selectedNodeId);
@@ -633,10 +749,11 @@ export default function ExplorerView() {
       visibleCount: view.visible.length,
       layoutRunning,
       path,
+      presenting,
       undo: session ? undoLabel(session.history) : null,
       redo: session ? redoLabel(session.history) : null,
     }),
-    [session, view, selection, layoutRunning, path],
+    [session, view, selection, layoutRunning, path, presenting],
   );
 
   // ---- render --------------------------------------------------------------------------------------------------
@@ -648,7 +765,7 @@ export default function ExplorerView() {
   const bigGraph = model.nodes.length > BETWEENNESS_MAX_NODES;
 
   return (
-    <main className="explorer" aria-label="Explorer">
+    <main className={presenting ? 'explorer presenting' : 'explorer'} aria-label="Explorer">
       <aside className="panel left" aria-label="Search and filters">
         <div ref={searchWrap}>
           <SearchBox label="Search" placeholder="Name or alias…" search={search} onChoose={(h) => void chooseHit(h)} />
@@ -794,6 +911,23 @@ export default function ExplorerView() {
             ↷ Redo
           </button>
           <span className="toolbar-sep" />
+          <ExportMenu sigma={sigma} title={exportTitle} caption="" sources={visibleSources} />
+          <SaveSnapshotButton
+            sigma={sigma}
+            getView={getSnapshotView}
+            defaultTitle={exportTitle === 'Parley' ? '' : exportTitle}
+            buttonClassName="button"
+          />
+          <button
+            type="button"
+            className="button"
+            aria-pressed={presenting}
+            onClick={() => setPresenting(true)}
+            title="P"
+          >
+            Present
+          </button>
+          <span className="toolbar-sep" />
           <button
             type="button"
             className="button subtle"
@@ -834,6 +968,7 @@ export default function ExplorerView() {
           </div>
         )}
         <SigmaContainer
+          ref={setSigma}
           graph={graph}
           settings={SIGMA_SETTINGS}
           className="sigma"
@@ -851,6 +986,15 @@ export default function ExplorerView() {
           <CameraController request={focus} />
           <TestHook loadGenerated={loadGenerated} expand={expandNode} state={hookState} />
         </SigmaContainer>
+        {presenting && (
+          <PresentationOverlay
+            title={exportTitle}
+            caption=""
+            legend={presentationLegend}
+            footnote={sourcesFootnote(visibleSources)}
+            onExit={leavePresentation}
+          />
+        )}
       </section>
 
       <aside className="panel right" aria-label="Details">

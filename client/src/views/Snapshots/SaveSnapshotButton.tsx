@@ -12,17 +12,34 @@ export interface SaveSnapshotButtonProps {
   getView: () => ViewStateForSnapshot;
   defaultTitle?: string;
   visibleOptions?: VisibleOptions;
+  /** class of the button (to match the toolbar it sits in) */
+  buttonClassName?: string;
   /** called with the saved snapshot's id and path (/s/<id>) */
   onSaved?: (saved: { id: string; url: string }) => void;
 }
 
-/** "Save snapshot": asks for a title and caption, stores the current view, and links to it. */
-export function SaveSnapshotButton({ sigma, getView, defaultTitle, visibleOptions, onSaved }: SaveSnapshotButtonProps) {
+/**
+ * "Save snapshot": asks for a title and caption, stores the current view, then shows the snapshot's address in
+ * the dialog (to copy or open) and keeps a link to it next to the button.
+ */
+export function SaveSnapshotButton({
+  sigma,
+  getView,
+  defaultTitle,
+  visibleOptions,
+  buttonClassName,
+  onSaved,
+}: SaveSnapshotButtonProps) {
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState<{ id: string; url: string } | null>(null);
+  const [justSaved, setJustSaved] = useState<{ id: string; url: string } | null>(null);
+  const close = () => {
+    setOpen(false);
+    setJustSaved(null);
+  };
   return (
     <>
-      <button type="button" disabled={!sigma} onClick={() => setOpen(true)}>
+      <button type="button" className={buttonClassName} disabled={!sigma} onClick={() => setOpen(true)}>
         Save snapshot
       </button>
       {saved && (
@@ -33,13 +50,14 @@ export function SaveSnapshotButton({ sigma, getView, defaultTitle, visibleOption
       {open && sigma && (
         <SaveSnapshotDialog
           {...(defaultTitle ? { defaultTitle } : {})}
-          onCancel={() => setOpen(false)}
+          saved={justSaved ? { url: new URL(justSaved.url, window.location.origin).href } : null}
+          onCancel={close}
           onSave={async ({ title, caption, token }) => {
             const doc = captureSnapshot(sigma, getView(), { title, caption }, visibleOptions);
             const res = await snapshotsApi.create(doc, token ?? snapshotToken.get());
             if (token) snapshotToken.set(token);
             setSaved({ id: res.id, url: res.url });
-            setOpen(false);
+            setJustSaved({ id: res.id, url: res.url });
             onSaved?.({ id: res.id, url: res.url });
           }}
         />

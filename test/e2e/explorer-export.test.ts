@@ -1,0 +1,276 @@
+/**
+ * The explorer's exports, snapshots and presentation mode in a real browser (Debian's Chromium) against a real
+ * Parley over the run's Neo4j with the seed: the console's "Open in explorer" shows the result's nodes (even
+ * after the explorer was open on the whole graph), the console graph exports a PNG, the explorer exports a PNG at
+ * 2× and an SVG with the node labels and the source footnote, "Save snapshot" gives a link whose page shows the
+ * same nodes at the same places, and presentation mode hides the panels. Saves docs/screenshots/presentation.png
+ * and docs/screenshots/snapshot.png.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DOMParser } from '@xmldom/xmldom';
+import type { NodeDetails, SourceDetails } from '../../server/src/contract';
+import { sourcesFootnote } from '../../client/src/utils/export/footnote';
+import { launchBrowser, screenshotPath, startParley } from '../_helpers';
+import { hookState, positions, visibleNodeIds, waitForGraph } from './explorer-helpers';
+
+type Pos = { x: number; y: number };
+interface SnapshotHook {
+  ready: boolean;
+  positions: () => Record<string, Pos>;
+  viewportPosition: (id: string) => Pos | null;
+}
+
+const QUERY =
+  'MATCH (p:Person)-[r:ATTENDED]->(m:Meeting)-[h:HELD_IN]->(pl:Place) RETURN p.name AS name, p, r, m, h, pl ORDER BY name';
+
+let parley: Awaited<ReturnType<typeof startParley>>;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+const createdSnapshots: string[] = [];
+
+beforeAll(async () => {
+  parley = await startParley();
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const id of createdSnapshots) await fetch(`${parley.baseUrl}/api/snapshots/${id}`, { method: 'DELETE' });
+  await parley?.close();
+});
+
+afterEach(() => {
+  expect(pageErrors).toEqual([]);
+});
+
+async function downloaded(p: Page, click: () => Promise<void>): Promise<Buffer> {
+  const [download] = await Promise.all([p.waitForEvent('download'), click()]);
+  return readFile(await download.path());
+}
+
+/** Decodes a PNG in the page; returns its size and how many pixels are not near-white. */
+function decodePng(p: Page, png: Buffer) {
+  return p.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let coloured = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) coloured++;
+    return { width: bitmap.width, height: bitmap.height, coloured };
+  }, png.toString('base64'));
+}
+
+async function typeQuery(text: string) {
+  await page.click('[data-testid="console-editor"] .cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+async function presenting(p: Page): Promise<boolean | undefined> {
+  return ((await hookState(p)) as { presenting?: boolean }).presenting;
+}
+
+async function viewportPositions(p: Page, ids: string[]): Promise<Record<string, Pos>> {
+  return p.evaluate((list) => {
+    const out: Record<string, Pos> = {};
+    for (const id of list) out[id] = window.__parley!.nodeViewportPosition(id)!;
+    return out;
+  }, ids);
+}
+
+describe('explorer exports, snapshots and presentation', () => {
+  let shown: string[] = [];
+
+  it('console: exports the result graph as a PNG, and "Open in explorer" shows exactly its nodes', async () => {
+    // the explorer first, on the whole graph: its session is kept when the console is opened
+    await page.goto(`${parley.baseUrl}/`);
+    await waitForGraph(page, 6);
+    const whole = (await visibleNodeIds(page)).length;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Console' }).click();
+    await page.waitForSelector('[data-testid="console-editor"] .cm-content');
+    await typeQuery(QUERY);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('[data-testid="console-table"] tbody tr');
+    await page.click('[data-testid="console-tab-graph"]');
+    await page.waitForSelector('[data-testid="console-graph"] canvas');
+
+    await page.locator('[data-testid="console-graph"] .export-menu > summary').click();
+    await page.getByLabel('PNG size').selectOption('2');
+    const png = await downloaded(page, () => page.getByRole('button', { name: 'PNG', exact: true }).click());
+    const size = await page.$eval('[data-testid="console-graph"] .sigma', (el) => {
+      const r = el.getBoundingClientRect();
+      return { width: Math.round(r.width), height: Math.round(r.height) };
+    });
+    const img = await decodePng(page, png);
+    expect(img.width).toBe(size.width * 2);
+    expect(img.height).toBe(size.height * 2);
+    expect(img.coloured).toBeGreaterThan(500);
+
+    await page.getByRole('link', { name: 'Open in explorer' }).click();
+    await page.waitForURL(/start=empty/);
+    const asked = new URL(page.url()).searchParams.get('show')!.split(',').sort();
+    expect(asked.length).toBe(4);
+    await page.waitForFunction((n) => window.__parley?.visibleNodeIds().length === n, asked.length);
+    shown = await visibleNodeIds(page);
+    expect(shown).toEqual(asked);
+    expect(shown.length).toBeLessThan(whole);
+    expect((await hookState(page)).start).toBe('empty');
+  });
+
+  let canvasPositions: Record<string, Pos> = {};
+  let onScreen: Record<string, Pos> = {};
+  let names: Record<string, string> = {};
+  let footnote = '';
+
+  it('arranges the view, exports a PNG at 2× that decodes, and an SVG with the node labels and sources', async () => {
+    const before = await positions(page);
+    await page.getByRole('toolbar', { name: 'Graph tools' }).getByRole('button', { name: 'Circular' }).click();
+    await page.waitForFunction((b) => {
+      const now = window.__parley!.positions();
+      return Object.keys(b).some((id) => now[id] && (now[id].x !== b[id]!.x || now[id].y !== b[id]!.y));
+    }, before);
+    expect((await hookState(page)).undo).toBe('layout: circular');
+    canvasPositions = await positions(page);
+
+    // what the labels and the footnote must say, from the API
+    const details = await Promise.all(
+      shown.map(async (id) => (await (await fetch(`${parley.baseUrl}/api/nodes/${id}`)).json()) as NodeDetails),
+    );
+    names = Object.fromEntries(details.map((d) => [d.node.id, d.node.name]));
+    const inView = new Set(shown);
+    const sourceIds = [
+      ...new Set(
+        details.flatMap((d) =>
+          d.relationships
+            .filter((r) => inView.has(r.edge.source) && inView.has(r.edge.target))
+            .flatMap((r) => r.edge.evidence.map((e) => e.sourceId)),
+        ),
+      ),
+    ].sort();
+    expect(sourceIds.length).toBeGreaterThan(0);
+    const sources = await Promise.all(
+      sourceIds.map(async (id) => (await (await fetch(`${parley.baseUrl}/api/sources/${id}`)).json()) as SourceDetails),
+    );
+    footnote = sourcesFootnote(sources);
+
+    const tools = page.getByRole('toolbar', { name: 'Graph tools' });
+    await tools.locator('.export-menu > summary').click();
+    await page.getByLabel('PNG size').selectOption('2');
+    const canvas = await page.evaluate(() => window.__parley!.containerRect());
+    const png = await downloaded(page, () => page.getByRole('button', { name: 'PNG', exact: true }).click());
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const img = await decodePng(page, png);
+    expect(img.width).toBe(Math.round(canvas.width) * 2);
+    expect(img.height).toBe(Math.round(canvas.height) * 2);
+    expect(img.coloured).toBeGreaterThan(500);
+
+    const svgText = (
+      await downloaded(page, () => page.getByRole('button', { name: 'SVG', exact: true }).click())
+    ).toString('utf8');
+    const svg = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+    expect(svg.documentElement?.getAttribute('width')).toBe(String(Math.round(canvas.width)));
+    const texts = (cls: string) =>
+      Array.from(svg.getElementsByTagName('text'))
+        .filter((t) => t.getAttribute('class') === cls)
+        .map((t) => t.textContent ?? '');
+    expect(texts('node-label').sort()).toEqual(shown.map((id) => names[id]).sort());
+    // the footnote may be wrapped over several lines
+    expect(texts('footnote').join(' ')).toBe(footnote);
+    const circles = Array.from(svg.getElementsByTagName('circle')).filter((c) => c.getAttribute('class') === 'node');
+    expect(circles.map((c) => c.getAttribute('data-id')).sort()).toEqual(shown);
+    await tools.locator('.export-menu > summary').click();
+  });
+
+  let snapshotUrl = '';
+
+  it('saves a snapshot from the explorer and shows its link in the dialog', async () => {
+    onScreen = await viewportPositions(page, shown);
+    await page.getByRole('button', { name: 'Save snapshot' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Save snapshot' });
+    await dialog.getByLabel('Title').fill('Who met in Istanbul (e2e)');
+    await dialog.getByLabel('Caption').fill('Arranged in a circle.');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const saved = page.getByRole('dialog', { name: 'Snapshot saved' });
+    await saved.waitFor();
+    snapshotUrl = await saved.getByLabel('Snapshot link').inputValue();
+    const m = /^http:\/\/127\.0\.0\.1:\d+\/s\/([^/?#]+)$/.exec(snapshotUrl);
+    expect(m).not.toBeNull();
+    createdSnapshots.push(decodeURIComponent(m![1]!));
+    expect(snapshotUrl.startsWith(parley.baseUrl)).toBe(true);
+    await saved.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => saved.count()).toBe(0);
+
+    const stored = (await (await fetch(`${parley.baseUrl}/api/snapshots/${createdSnapshots[0]}`)).json()) as {
+      snapshot: { sources: { id: string }[]; view: { mode: string } };
+    };
+    expect(stored.snapshot.view.mode).toBe('graph');
+    expect(sourcesFootnote(stored.snapshot.sources as never)).toBe(footnote);
+  });
+
+  it('reopens the snapshot link in a fresh page with the same nodes at the same positions', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const p = await fresh.newPage();
+    p.on('pageerror', (e) => pageErrors.push(e.message));
+    await p.goto(snapshotUrl);
+    await p.waitForFunction(
+      () => (window as unknown as { __parleySnapshot?: SnapshotHook }).__parleySnapshot?.ready === true,
+    );
+    const got = await p.evaluate((ids) => {
+      const hook = (window as unknown as { __parleySnapshot: SnapshotHook }).__parleySnapshot;
+      const viewport: Record<string, Pos> = {};
+      for (const id of ids) viewport[id] = hook.viewportPosition(id)!;
+      return { graph: hook.positions(), viewport };
+    }, shown);
+    expect(Object.keys(got.graph).sort()).toEqual(shown);
+    for (const id of shown) {
+      expect(got.graph[id]!.x).toBeCloseTo(canvasPositions[id]!.x, 6);
+      expect(got.graph[id]!.y).toBeCloseTo(canvasPositions[id]!.y, 6);
+      expect(Math.abs(got.viewport[id]!.x - onScreen[id]!.x)).toBeLessThan(0.5);
+      expect(Math.abs(got.viewport[id]!.y - onScreen[id]!.y)).toBeLessThan(0.5);
+    }
+    await p.getByRole('heading', { name: 'Who met in Istanbul (e2e)' }).waitFor();
+    expect(await p.getByText(footnote, { exact: true }).count()).toBeGreaterThan(0);
+    await p.screenshot({ path: screenshotPath('snapshot.png') });
+    await fresh.close();
+  });
+
+  it('presentation mode (P, listed under ?) hides the panels and the toolbar, and Escape leaves it', async () => {
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await shortcuts.waitFor();
+    expect(await shortcuts.innerText()).toContain('Presentation mode');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shortcuts.count()).toBe(0);
+
+    const left = page.getByRole('complementary', { name: 'Search and filters' });
+    const right = page.getByRole('complementary', { name: 'Details' });
+    expect(await left.isVisible()).toBe(true);
+    const small = await page.evaluate(() => window.__parley!.containerRect());
+    await page.locator('body').press('p');
+    await page.getByLabel('Presentation').waitFor();
+    expect(await presenting(page)).toBe(true);
+    expect(await left.isVisible()).toBe(false);
+    expect(await right.isVisible()).toBe(false);
+    expect(await page.getByRole('toolbar', { name: 'Graph tools' }).isVisible()).toBe(false);
+    // the canvas takes the room the panels had, and the nodes are all still drawn
+    await page.waitForFunction((w) => window.__parley!.containerRect().width > w + 300, small.width);
+    expect(await visibleNodeIds(page)).toEqual(shown);
+    await page.screenshot({ path: screenshotPath('presentation.png') });
+
+    await page.keyboard.press('Escape');
+    await left.waitFor();
+    expect(await page.getByLabel('Presentation').count()).toBe(0);
+    expect(await presenting(page)).toBe(false);
+    expect(await right.isVisible()).toBe(true);
+  });
+});
