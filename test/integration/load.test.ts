@@ -90,7 +90,7 @@ describe('loading a data file', () => {
 
   it('rolls the whole load back when the database refuses part of it', async () => {
     const before = await fingerprint();
-    // Nodes first, then a relationship whose type cannot be written: the nodes must not stay.
+    // Nodes first, then a relationship whose property Neo4j refuses (a map): the nodes must not stay.
     await expect(
       repos.dataset.load({
         sources: [],
@@ -100,16 +100,41 @@ describe('loading a data file', () => {
         ],
         relationships: [
           {
-            type: 'BAD TYPE`)',
+            type: 'KNOWS',
             source: 'person:load-test-a',
             target: 'person:load-test-b',
-            properties: {},
+            properties: { nested: { not: 'storable' } },
             evidence: [],
             inferred: true,
             inferenceReason: 'test',
           },
         ],
       }),
+    ).rejects.toThrow(/Property values can only be of primitive types|primitive/i);
+    expect(await fingerprint()).toEqual(before);
+  });
+});
+
+describe('names that reach Cypher text', () => {
+  it('refuses a label or type that is not a plain name before writing anything', async () => {
+    const before = await fingerprint();
+    const node = { id: 'person:load-test-a', label: 'Person', name: 'A', aliases: [], description: '', properties: {} };
+    const rel = {
+      source: 'person:load-test-a',
+      target: 'person:load-test-a',
+      properties: {},
+      evidence: [],
+      inferred: true,
+    };
+    await expect(
+      repos.dataset.load({
+        sources: [],
+        nodes: [node],
+        relationships: [{ ...rel, type: 'BAD TYPE`) DETACH DELETE a //' }],
+      }),
+    ).rejects.toThrow(/not a valid label, type or key/);
+    await expect(
+      repos.dataset.load({ sources: [], nodes: [{ ...node, label: 'Person`:Admin' }], relationships: [] }),
     ).rejects.toThrow(/not a valid label, type or key/);
     expect(await fingerprint()).toEqual(before);
   });
