@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DOMParser } from '@xmldom/xmldom';
-import type { NodeDetails, SourceDetails } from '../../server/src/contract';
+import type { NodeDetails, SnapshotResponse, SourceDetails } from '../../server/src/contract';
 import { sourcesFootnote } from '../../client/src/utils/export/footnote';
 import { launchBrowser, screenshotPath, startParley } from '../_helpers';
 import { hookState, positions, visibleNodeIds, waitForGraph } from './explorer-helpers';
@@ -76,8 +76,9 @@ async function typeQuery(text: string) {
   await page.keyboard.insertText(text);
 }
 
-async function presenting(p: Page): Promise<boolean | undefined> {
-  return ((await hookState(p)) as { presenting?: boolean }).presenting;
+async function presenting(p: Page): Promise<{ on?: boolean; labelSize?: number }> {
+  const s = (await hookState(p)) as { presenting?: boolean; labelSize?: number };
+  return { on: s.presenting, labelSize: s.labelSize };
 }
 
 async function viewportPositions(p: Page, ids: string[]): Promise<Record<string, Pos>> {
@@ -210,11 +211,14 @@ describe('explorer exports, snapshots and presentation', () => {
     await saved.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => saved.count()).toBe(0);
 
-    const stored = (await (await fetch(`${parley.baseUrl}/api/snapshots/${createdSnapshots[0]}`)).json()) as {
-      snapshot: { sources: { id: string }[]; view: { mode: string } };
-    };
+    const stored = (await (
+      await fetch(`${parley.baseUrl}/api/snapshots/${createdSnapshots[0]}`)
+    ).json()) as SnapshotResponse;
     expect(stored.snapshot.view.mode).toBe('graph');
-    expect(sourcesFootnote(stored.snapshot.sources as never)).toBe(footnote);
+    expect(stored.snapshot.view.styles).toMatchObject({ labelSize: 12, labelRenderedSizeThreshold: 4 });
+    expect(stored.snapshot.graph.nodes.map((n) => n.id).sort()).toEqual(shown);
+    expect(sourcesFootnote(stored.snapshot.sources)).toBe(footnote);
+    expect(stored.missing).toEqual({ nodes: [], edges: [] });
   });
 
   it('reopens the snapshot link in a fresh page with the same nodes at the same positions', async () => {
@@ -256,9 +260,10 @@ describe('explorer exports, snapshots and presentation', () => {
     const right = page.getByRole('complementary', { name: 'Details' });
     expect(await left.isVisible()).toBe(true);
     const small = await page.evaluate(() => window.__parley!.containerRect());
+    expect(await presenting(page)).toEqual({ on: false, labelSize: 12 });
     await page.locator('body').press('p');
     await page.getByLabel('Presentation').waitFor();
-    expect(await presenting(page)).toBe(true);
+    expect(await presenting(page)).toEqual({ on: true, labelSize: 18 });
     expect(await left.isVisible()).toBe(false);
     expect(await right.isVisible()).toBe(false);
     expect(await page.getByRole('toolbar', { name: 'Graph tools' }).isVisible()).toBe(false);
@@ -270,7 +275,7 @@ describe('explorer exports, snapshots and presentation', () => {
     await page.keyboard.press('Escape');
     await left.waitFor();
     expect(await page.getByLabel('Presentation').count()).toBe(0);
-    expect(await presenting(page)).toBe(false);
+    expect(await presenting(page)).toEqual({ on: false, labelSize: 12 });
     expect(await right.isVisible()).toBe(true);
   });
 });

@@ -66,6 +66,9 @@ import { SaveSnapshotButton } from '../Snapshots/SaveSnapshotButton';
 import { sourcesFootnote, visibleFromSigma } from '../../utils/export';
 import { legendFromNodes, type ViewStateForSnapshot } from '../../state/snapshots';
 
+/** Labels in presentation mode: bigger, and every one drawn. */
+const PRESENTATION_LABELS = presentationSettings({ labelSize: SIGMA_SETTINGS.labelSize ?? 12 });
+
 type Selection = { kind: 'node'; id: string } | { kind: 'edge'; id: string } | null;
 type PathEnd = { id: string; name: string } | null;
 interface PathResult {
@@ -632,8 +635,12 @@ export default function ExplorerView() {
       filters: view.filters,
       selection: selectedNodeId ? [selectedNodeId] : [],
       query: snapshotQuery,
+      // the label settings drawn with (SnapshotViewer draws the same labels at the same size)
       styles: {
-        labelSize: SIGMA_SETTINGS.labelSize ?? 12,
+        labelSize: presenting ? PRESENTATION_LABELS.labelSize : (SIGMA_SETTINGS.labelSize ?? 12),
+        labelRenderedSizeThreshold: presenting
+          ? PRESENTATION_LABELS.labelRenderedSizeThreshold
+          : (SIGMA_SETTINGS.labelRenderedSizeThreshold ?? 4),
         sizeBy,
         colorByCommunity,
         ...(presenting ? { presentation: true } : {}),
@@ -646,15 +653,23 @@ export default function ExplorerView() {
 
   // presentation: bigger labels through sigma's settings (SIGMA_SETTINGS stays as it is: a new settings object
   // would make @react-sigma build a new sigma), and a resize once the panels are gone or back
+  // and a little more room around the graph for the overlay's boxes (the camera comes back on leaving)
   useEffect(() => {
     if (!sigma) return;
-    const big = presentationSettings({ labelSize: SIGMA_SETTINGS.labelSize ?? 12 });
+    const big = PRESENTATION_LABELS;
     sigma.setSetting('labelSize', presenting ? big.labelSize : (SIGMA_SETTINGS.labelSize ?? 12));
     sigma.setSetting(
       'labelRenderedSizeThreshold',
       presenting ? big.labelRenderedSizeThreshold : (SIGMA_SETTINGS.labelRenderedSizeThreshold ?? 4),
     );
     sigma.refresh();
+    if (!presenting) return;
+    const camera = sigma.getCamera();
+    const before = camera.getState();
+    camera.setState({ ratio: before.ratio * 1.15 });
+    return () => {
+      camera.setState(before);
+    };
   }, [sigma, presenting]);
   const leavePresentation = useCallback(() => setPresenting(false), []);
   const presentationLegend = useMemo(() => {
@@ -750,10 +765,11 @@ export default function ExplorerView() {
       layoutRunning,
       path,
       presenting,
+      labelSize: sigma?.getSetting('labelSize') ?? null,
       undo: session ? undoLabel(session.history) : null,
       redo: session ? redoLabel(session.history) : null,
     }),
-    [session, view, selection, layoutRunning, path, presenting],
+    [session, view, selection, layoutRunning, path, presenting, sigma],
   );
 
   // ---- render --------------------------------------------------------------------------------------------------

@@ -24,6 +24,12 @@ declare global {
 
 const LABEL_SIZE = 12;
 
+/** A number from the snapshot's free-form styles, if it is a sensible one. */
+function styleNumber(styles: SnapshotDocument['view']['styles'], key: string, min: number, max: number) {
+  const v = styles[key];
+  return typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : null;
+}
+
 /** Builds the graph exactly as stored: positions, sizes, colours, curves and arrows. */
 export function snapshotGraph(doc: SnapshotDocument): Graph {
   const g = new Graph({ type: 'directed', multi: true, allowSelfLoops: true });
@@ -63,11 +69,14 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
     const el = container.current;
     if (!el) return;
     const graph = snapshotGraph(snapshot);
+    // the label settings the picture was taken with (explorer snapshots store them in styles), so the same
+    // labels are drawn at the same size
+    const labelSize = styleNumber(view.styles, 'labelSize', 4, 64) ?? LABEL_SIZE;
     const s = new Sigma(graph, el, {
       allowInvalidContainer: true,
       labelFont: 'Inter, system-ui, sans-serif',
-      labelSize: LABEL_SIZE,
-      labelRenderedSizeThreshold: 0,
+      labelSize,
+      labelRenderedSizeThreshold: styleNumber(view.styles, 'labelRenderedSizeThreshold', 0, 100) ?? 0,
       renderEdgeLabels: false,
       zIndex: true,
       defaultEdgeType: 'line',
@@ -77,7 +86,7 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
         curved: EdgeCurvedArrowProgram,
         curvedLine: EdgeCurveProgram,
       },
-      ...(presenting ? presentationSettings({ labelSize: LABEL_SIZE }) : {}),
+      ...(presenting ? presentationSettings({ labelSize }) : {}),
     });
     if (view.bbox) s.setCustomBBox({ x: view.bbox.x, y: view.bbox.y });
     s.getCamera().setState(view.camera);
@@ -102,7 +111,7 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
       setSigma(null);
       s.kill();
     };
-  }, [snapshot, view.bbox, view.camera, presenting]);
+  }, [snapshot, view.bbox, view.camera, view.styles, presenting]);
 
   const footnote = sourcesFootnote(snapshot.sources);
   const missingCount = missing ? missing.nodes.length + missing.edges.length : 0;
