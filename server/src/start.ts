@@ -53,7 +53,7 @@ export async function startDatabase(config: Config, log: (msg: string) => void =
     if (local) await local.stop();
   };
   try {
-    await waitForDb(db, 60_000);
+    await waitForDb(db, 120_000);
     const repos = createRepositories(db);
     await repos.dataset.applySchema();
     let seeded = false;
