@@ -76,8 +76,8 @@ async function typeQuery(text: string) {
   await page.keyboard.insertText(text);
 }
 
-async function presenting(p: Page): Promise<{ on?: boolean; labelSize?: number }> {
-  const s = (await hookState(p)) as { presenting?: boolean; labelSize?: number };
+async function presenting(p: Page): Promise<{ on: boolean; labelSize: number }> {
+  const s = await hookState(p);
   return { on: s.presenting, labelSize: s.labelSize };
 }
 

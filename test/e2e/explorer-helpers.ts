@@ -42,6 +42,8 @@ export interface HookState {
   path: { nodes: string[]; edges: string[] } | null;
   undo: string | null;
   redo: string | null;
+  presenting: boolean;
+  labelSize: number;
 }
 
 export function hookState(page: Page): Promise<HookState> {
