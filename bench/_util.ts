@@ -25,14 +25,5 @@ export function save(name: string, figures: Record<string, unknown>) {
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 }
 
-/** A seeded pseudo-random generator (mulberry32), so generated data sets are the same every run. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The client's seeded generator (mulberry32), so generated data sets are the same every run. */
+export { mulberry32 as rng } from '../client/src/utils/rng';

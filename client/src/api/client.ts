@@ -16,11 +16,14 @@ import type {
 export class ApiRequestError extends Error {
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  /** the whole `{error, message, …}` body the server sent (e.g. a Cypher error's `position`) */
+  readonly body: Record<string, unknown>;
+  constructor(status: number, code: string, message: string, body: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiRequestError';
     this.status = status;
     this.code = code;
+    this.body = body;
   }
 }
 
@@ -38,10 +41,25 @@ function qs(query: Query): string {
   return s ? `?${s}` : '';
 }
 
-async function get<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
+/**
+ * One request to `/api<path>`: JSON in and out; any failure becomes an ApiRequestError carrying the server's
+ * `{error, message}` (or a plain sentence when the server did not answer). Every typed client uses this.
+ */
+export async function request<T>(
+  path: string,
+  init: { method?: string; body?: unknown; token?: string | null; signal?: AbortSignal | undefined } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (init.token) headers['authorization'] = `Bearer ${init.token}`;
   let res: Response;
   try {
-    res = await fetch(`/api${path}${qs(query)}`, { headers: { accept: 'application/json' }, signal });
+    res = await fetch(`/api${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      ...(init.signal ? { signal: init.signal } : {}),
+    });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiRequestError(0, 'network', 'The Parley server did not answer. Is it running?');
@@ -54,14 +72,19 @@ async function get<T>(path: string, query: Query = {}, signal?: AbortSignal): Pr
     body = null;
   }
   if (!res.ok) {
-    const e = body as Partial<ApiError> | null;
+    const e = (body && typeof body === 'object' ? body : {}) as Partial<ApiError> & Record<string, unknown>;
     throw new ApiRequestError(
       res.status,
-      typeof e?.error === 'string' ? e.error : 'http_error',
-      typeof e?.message === 'string' ? e.message : `The server answered ${res.status}.`,
+      typeof e.error === 'string' ? e.error : 'http_error',
+      typeof e.message === 'string' ? e.message : `The server answered ${res.status}.`,
+      e,
     );
   }
   return body as T;
+}
+
+function get<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
+  return request<T>(`${path}${qs(query)}`, { signal });
 }
 
 const enc = encodeURIComponent;

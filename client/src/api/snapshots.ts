@@ -1,12 +1,11 @@
 /** The snapshots API, typed (see docs/snapshots.md). Writes send the token when one is given. */
 import type {
-  ApiError,
   SnapshotCreatedResponse,
   SnapshotDocument,
   SnapshotListResponse,
   SnapshotResponse,
 } from '../../../server/src/contract';
-import { ApiRequestError } from './client';
+import { request } from './client';
 
 const TOKEN_KEY = 'parley.token';
 
@@ -29,32 +28,8 @@ export const snapshotToken = {
   },
 };
 
-async function call<T>(method: string, path: string, body?: unknown, token?: string | null): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers['authorization'] = `Bearer ${token}`;
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch {
-    throw new ApiRequestError(0, 'network', 'The Parley server did not answer. Is it running?');
-  }
-  const text = await res.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    parsed = null;
-  }
-  if (!res.ok) {
-    const e = parsed as Partial<ApiError> | null;
-    throw new ApiRequestError(
-      res.status,
-      typeof e?.error === 'string' ? e.error : 'http_error',
-      typeof e?.message === 'string' ? e.message : `The server answered ${res.status}.`,
-    );
-  }
-  return parsed as T;
+function call<T>(method: string, path: string, body?: unknown, token?: string | null): Promise<T> {
+  return request<T>(path, { method, body, token });
 }
 
 const enc = encodeURIComponent;
