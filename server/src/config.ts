@@ -28,6 +28,15 @@ const Env = z.object({
     .default(''),
   PARLEY_NEO4J_PORT: port.default(7687),
   PARLEY_DATA_DIR: z.string().default(path.join(repoRoot, '.neo4j', 'data')),
+  PARLEY_NEO4J_HEAP: z
+    .string()
+    .regex(/^[1-9]\d*[kmg]$/i, 'must be a size such as 512m or 1g')
+    .default('1g'),
+  PARLEY_NEO4J_PAGECACHE: z
+    .string()
+    .regex(/^[1-9]\d*[kmg]$/i, 'must be a size such as 256m or 1g')
+    .default('256m'),
+  PARLEY_JAVA_HOME: z.string().optional(),
   PARLEY_SEED: z.string().default(path.join(repoRoot, 'data', 'seed.json')),
   PARLEY_LOAD_SEED: bool.default(true),
   PARLEY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),

@@ -37,6 +37,8 @@ export async function startDatabase(config: Config, log: (msg: string) => void =
     local = await startLocalNeo4j({
       port: config.PARLEY_NEO4J_PORT,
       dataDir: config.PARLEY_DATA_DIR,
+      heap: config.PARLEY_NEO4J_HEAP,
+      pageCache: config.PARLEY_NEO4J_PAGECACHE,
       log: (line: string) => log(`neo4j: ${line}`),
     });
     uri = local.uri;

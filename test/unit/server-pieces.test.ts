@@ -93,7 +93,7 @@ describe('loadConfig', () => {
   it('lists every bad variable at once, by name', () => {
     let err: unknown;
     try {
-      loadConfig({ PORT: 'eighty', NEO4J_URI: 'http://x', PARLEY_LOAD_SEED: 'maybe' });
+      loadConfig({ PORT: 'eighty', NEO4J_URI: 'http://x', PARLEY_LOAD_SEED: 'maybe', PARLEY_NEO4J_HEAP: 'lots' });
     } catch (e) {
       err = e;
     }
@@ -102,6 +102,7 @@ describe('loadConfig', () => {
     expect(msg).toMatch(/PORT/);
     expect(msg).toMatch(/NEO4J_URI: must be a bolt/);
     expect(msg).toMatch(/PARLEY_LOAD_SEED/);
+    expect(msg).toMatch(/PARLEY_NEO4J_HEAP: must be a size such as 512m or 1g/);
   });
   it('treats empty strings as unset', () => {
     expect(loadConfig({ NEO4J_URI: '', PORT: '' }).PORT).toBe(8080);
