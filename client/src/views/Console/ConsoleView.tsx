@@ -185,27 +185,11 @@ export default function ConsoleView() {
       <aside className="console-side">
         <section>
           <h2 className="section-title">Query library</h2>
-          <ul className="console-list" data-testid="console-library">
-            {examples.map((q) => (
-              <li key={q.name}>
-                <button type="button" className="link-button" title={q.description} onClick={() => pickLibrary(q)}>
-                  {q.title}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <LibraryList queries={examples} onPick={pickLibrary} testId="console-library" />
           {internal.length > 0 && (
             <details>
               <summary className="muted small">Queries the server uses ({internal.length})</summary>
-              <ul className="console-list">
-                {internal.map((q) => (
-                  <li key={q.name}>
-                    <button type="button" className="link-button" title={q.description} onClick={() => pickLibrary(q)}>
-                      {q.title}
-                    </button>
-                  </li>
-                ))}
-              </ul>
+              <LibraryList queries={internal} onPick={pickLibrary} />
             </details>
           )}
         </section>
@@ -357,5 +341,20 @@ function ErrorBox({ error }: { error: ErrorState }) {
         </pre>
       )}
     </div>
+  );
+}
+
+/** A list of library queries, each a button that puts it in the editor. */
+function LibraryList(p: { queries: LibraryQuery[]; onPick: (q: LibraryQuery) => void; testId?: string }) {
+  return (
+    <ul className="console-list" data-testid={p.testId}>
+      {p.queries.map((q) => (
+        <li key={q.name}>
+          <button type="button" className="link-button" title={q.description} onClick={() => p.onPick(q)}>
+            {q.title}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
