@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, defaultStaticDir, type AppConfig } from '../server/src/app';
 import { loadConfig, repoRoot } from '../server/src/config';
@@ -89,4 +89,19 @@ export const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
 export function screenshotPath(name: string): string {
   mkdirSync(screenshotDir, { recursive: true });
   return path.join(screenshotDir, name);
+}
+
+/** Decodes a PNG in the page; returns its size and how many pixels are not near-white. */
+export function decodePng(p: Page, png: Buffer) {
+  return p.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let coloured = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) coloured++;
+    return { width: bitmap.width, height: bitmap.height, coloured };
+  }, png.toString('base64'));
 }

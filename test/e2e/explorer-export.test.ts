@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DOMParser } from '@xmldom/xmldom';
 import type { NodeDetails, SnapshotResponse, SourceDetails } from '../../server/src/contract';
 import { sourcesFootnote } from '../../client/src/utils/export/footnote';
-import { launchBrowser, screenshotPath, startParley } from '../_helpers';
+import { decodePng, launchBrowser, screenshotPath, startParley } from '../_helpers';
 import { hookState, positions, visibleNodeIds, waitForGraph } from './explorer-helpers';
 
 type Pos = { x: number; y: number };
@@ -52,21 +52,6 @@ afterEach(() => {
 async function downloaded(p: Page, click: () => Promise<void>): Promise<Buffer> {
   const [download] = await Promise.all([p.waitForEvent('download'), click()]);
   return readFile(await download.path());
-}
-
-/** Decodes a PNG in the page; returns its size and how many pixels are not near-white. */
-function decodePng(p: Page, png: Buffer) {
-  return p.evaluate(async (b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(bitmap, 0, 0);
-    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    let coloured = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) coloured++;
-    return { width: bitmap.width, height: bitmap.height, coloured };
-  }, png.toString('base64'));
 }
 
 async function typeQuery(text: string) {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DOMParser } from '@xmldom/xmldom';
 import type { SnapshotCreatedResponse, SnapshotDocument } from '../../server/src/contract';
-import { launchBrowser, startParley } from '../_helpers';
+import { decodePng, launchBrowser, startParley } from '../_helpers';
 
 type Pos = { x: number; y: number };
 interface Hook {
@@ -172,18 +172,7 @@ describe('snapshots in the browser', () => {
     await page.getByLabel('PNG size').selectOption('2');
     const png = await downloaded(page, () => page.getByRole('button', { name: 'PNG' }).click());
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-    const decoded = await page.evaluate(async (b64) => {
-      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(bitmap, 0, 0);
-      const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-      let coloured = 0;
-      for (let i = 0; i < data.length; i += 4)
-        if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) coloured++;
-      return { width: bitmap.width, height: bitmap.height, coloured };
-    }, png.toString('base64'));
+    const decoded = await decodePng(page, png);
     expect(decoded.width).toBe(1600);
     expect(decoded.height).toBe(1000);
     expect(decoded.coloured).toBeGreaterThan(1000);
