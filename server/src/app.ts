@@ -14,10 +14,12 @@ import fastifyStatic from '@fastify/static';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
-  serializerCompiler,
+  jsonSchemaTransformObject,
+  ResponseSerializationError,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import type { ApiError } from './contract';
+import type { z } from 'zod';
+import type { ApiError } from '../../contract';
 import { repoRoot, type Config } from './config';
 import { HttpError } from './errors';
 import { DbError } from './neo4j/errors';
@@ -75,7 +77,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Every route declares its answers (contract/). Each answer is checked against its schema, and then the data
+  // itself is sent: zod's own serializer would rebuild it from the parsed copy, which drops keys the schema does
+  // not name and a `__proto__` key inside properties or Cypher rows (data, see neo4j/convert.ts). An answer that
+  // breaks the contract is a bug: it is logged and becomes a bare 500.
+  app.setSerializerCompiler(({ schema, method, url }) => {
+    const check = schema as z.ZodType;
+    return (data) => {
+      const result = check.safeParse(data);
+      if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
+      return JSON.stringify(data);
+    };
+  });
   app.decorate('repos', deps.repos);
   app.decorate('config', deps.config);
 
@@ -103,6 +116,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+    // the schemas the contract names (GraphNode, JsonValue, …) become components, so recursion has a $ref target
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -11,7 +11,7 @@ import type {
   SearchResponse,
   SourceDetails,
   Subgraph,
-} from '../../server/src/contract';
+} from '../../contract';
 import { buildApp } from '../../server/src/app';
 import { loadConfig, repoRoot } from '../../server/src/config';
 import { Db } from '../../server/src/neo4j/db';
