@@ -1,7 +1,8 @@
-// Lint rules, including the import directions of DEVELOPERS.md's layout:
+// Lint rules, including the import directions of the README's "Layout" section:
 //   - only server/src/neo4j/ (and tests) may import neo4j-driver;
 //   - routes never reach the database layer: they validate and call a repository;
-//   - the client imports nothing from the server but types from server/src/contract.ts;
+//   - contract/ (the API's zod schemas and types) imports nothing but zod; server and client both import it;
+//   - the client imports nothing from server/ (its types and schemas come from contract/);
 //   - components are props-only (no API calls), state slices are pure (no React, no sigma).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -11,6 +12,10 @@ import globals from 'globals';
 const driverOnlyInNeo4j = {
   name: 'neo4j-driver',
   message: 'Only server/src/neo4j/ may import neo4j-driver; go through a repository.',
+};
+const clientNotServer = {
+  regex: '(^|/)server(/|$)',
+  message: 'The client imports nothing from server/: the API shapes (schemas and types) are in contract/.',
 };
 
 export default tseslint.config(
@@ -39,6 +44,23 @@ export default tseslint.config(
   },
   { files: ['server/src/neo4j/**', 'test/**'], rules: { 'no-restricted-imports': 'off' } },
   {
+    files: ['contract/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|\\./)',
+              message:
+                'contract/ imports nothing but zod and its own files, so both the server and the client can use it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['server/src/routes/**'],
     rules: {
       'no-restricted-imports': [
@@ -61,13 +83,7 @@ export default tseslint.config(
         'error',
         {
           paths: [driverOnlyInNeo4j],
-          patterns: [
-            {
-              regex: 'server/src/(?!contract$)',
-              message: 'The client may only `import type` from server/src/contract.ts.',
-            },
-            { regex: 'server/src/contract$', allowTypeImports: true, message: 'Use `import type` for the contract.' },
-          ],
+          patterns: [clientNotServer],
         },
       ],
     },
@@ -80,8 +96,7 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '(^|/)api(/|$)', message: 'Components are props-only: fetch in a view or controller.' },
-            { regex: 'server/src/(?!contract$)', message: 'The client may only `import type` from the contract.' },
-            { regex: 'server/src/contract$', allowTypeImports: true, message: 'Use `import type` for the contract.' },
+            clientNotServer,
           ],
         },
       ],
@@ -96,8 +111,7 @@ export default tseslint.config(
           paths: ['react', 'react-dom', 'sigma', '@react-sigma/core'],
           patterns: [
             { regex: '(^|/)(api|graph|components|views)(/|$)', message: 'State slices are pure producers.' },
-            { regex: 'server/src/(?!contract$)', message: 'The client may only `import type` from the contract.' },
-            { regex: 'server/src/contract$', allowTypeImports: true, message: 'Use `import type` for the contract.' },
+            clientNotServer,
           ],
         },
       ],

@@ -26,6 +26,7 @@ async function main() {
     config: { ...loadConfig({}), PARLEY_RATE_LIMIT: 10_000_000 },
     repos: started.repos,
     staticDir: null,
+    checkAnswers: false, // as index.ts serves it
   });
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DOMParser } from '@xmldom/xmldom';
-import type { NodeDetails, SnapshotResponse, SourceDetails } from '../../server/src/contract';
+import type { NodeDetails, SnapshotResponse, SourceDetails } from '../../contract';
 import { sourcesFootnote } from '../../client/src/utils/export/footnote';
 import { decodePng, launchBrowser, screenshotPath, startParley } from '../_helpers';
 import { hookState, positions, visibleNodeIds, waitForGraph } from './explorer-helpers';

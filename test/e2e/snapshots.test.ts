@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DOMParser } from '@xmldom/xmldom';
-import type { SnapshotCreatedResponse, SnapshotDocument } from '../../server/src/contract';
+import type { SnapshotCreatedResponse, SnapshotDocument } from '../../contract';
 import { decodePng, launchBrowser, startParley } from '../_helpers';
 
 type Pos = { x: number; y: number };

@@ -2,16 +2,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  MetResponse,
-  NeighborsResponse,
-  NodeDetails,
-  PathResponse,
-  SchemaResponse,
-  SearchResponse,
-  SourceDetails,
-  Subgraph,
-} from '../../server/src/contract';
+import {
+  graphNodeSchema,
+  type JsonValue,
+  type MetResponse,
+  type NeighborsResponse,
+  type NodeDetails,
+  type PathResponse,
+  type SchemaResponse,
+  type SearchResponse,
+  type SourceDetails,
+  type Subgraph,
+} from '../../contract';
 import { buildApp } from '../../server/src/app';
 import { loadConfig, repoRoot } from '../../server/src/config';
 import { Db } from '../../server/src/neo4j/db';
@@ -275,6 +277,79 @@ describe('errors', () => {
     expect(spec.openapi).toMatch(/^3\./);
     for (const p of ['/api/graph', '/api/search', '/api/nodes/{id}', '/api/path', '/api/met']) {
       expect(Object.keys(spec.paths)).toContain(p);
+    }
+  });
+  it('documents the answers of every route, errors included, with every $ref resolved', async () => {
+    type Op = { responses?: Record<string, { content?: Record<string, { schema?: object }> }> };
+    const spec = await get<{ paths: Record<string, Record<string, Op>>; components: { schemas: object } }>(
+      '/api/openapi.json',
+    );
+    const routes = Object.entries(spec.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
+    expect(routes.sort()).toEqual(
+      [
+        'get /api/health',
+        'get /api/schema',
+        'get /api/graph',
+        'get /api/search',
+        'get /api/nodes/{id}',
+        'get /api/nodes/{id}/neighbors',
+        'get /api/path',
+        'get /api/met',
+        'get /api/sources/{id}',
+        'post /api/cypher',
+        'get /api/queries',
+        'get /api/cypher/schema',
+        'get /api/snapshots',
+        'post /api/snapshots',
+        'get /api/snapshots/{id}',
+        'delete /api/snapshots/{id}',
+      ].sort(),
+    );
+    for (const [p, ops] of Object.entries(spec.paths)) {
+      for (const [m, op] of Object.entries(ops)) {
+        const responses = op.responses ?? {};
+        const ok = Object.keys(responses).filter((code) => /^2\d\d$/.test(code));
+        expect(ok, `${m} ${p}`).toHaveLength(1);
+        for (const code of [...ok, '4XX', '5XX']) {
+          if (code === '204') continue;
+          const schema = responses[code]?.content?.['application/json']?.schema;
+          expect(Object.keys(schema ?? {}).length, `${m} ${p} ${code}`).toBeGreaterThan(0);
+        }
+      }
+    }
+    const refs = [...JSON.stringify(spec).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((r) => r[1]!);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) expect(Object.keys(spec.components.schemas)).toContain(ref);
+  });
+  it('sends answers as they are: the check strips nothing, and a `__proto__` property key stays data', async () => {
+    // A route of its own, declaring a GraphNode answer, whose properties hold keys zod would rebuild or drop.
+    const properties = JSON.parse('{"__proto__": {"polluted": 1}, "a": 2}') as Record<string, JsonValue>;
+    const extra = await createTestApp({
+      plugins: [
+        async (app) => {
+          app.get('/api/test-node', { schema: { response: { 200: graphNodeSchema } } }, () => ({
+            id: 'n',
+            labels: ['T'],
+            name: 'n',
+            properties,
+            notInTheContract: true,
+          }));
+          app.get('/api/test-broken', { schema: { response: { 200: graphNodeSchema } } }, () => ({ id: 'n' }));
+        },
+      ],
+    });
+    try {
+      const res = await extra.app.inject({ method: 'GET', url: '/api/test-node' });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.body).toBe(
+        '{"id":"n","labels":["T"],"name":"n","properties":{"__proto__":{"polluted":1},"a":2},"notInTheContract":true}',
+      );
+      // an answer that breaks the contract is a bug: a bare 500, never a half-answer
+      const broken = await extra.app.inject({ method: 'GET', url: '/api/test-broken' });
+      expect(broken.statusCode).toBe(500);
+      expect((broken.json() as { error: string }).error).toBe('internal');
+    } finally {
+      await extra.close();
     }
   });
 });

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CypherResponse } from '../../server/src/contract';
+import type { CypherResponse } from '../../contract';
 import { createTestApp, type TestApp } from '../_helpers';
 
 let t: TestApp;

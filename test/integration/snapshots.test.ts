@@ -8,7 +8,7 @@ import type {
   SnapshotResponse,
   SearchResponse,
   Subgraph,
-} from '../../server/src/contract';
+} from '../../contract';
 import { createTestApp, type TestApp } from '../_helpers';
 
 const COULTER = 'person:sonata-coulter';

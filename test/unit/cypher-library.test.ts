@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CypherResponse } from '../../server/src/contract';
+import type { CypherResponse } from '../../contract';
 import { parseQueryFile, QueryLibrary } from '../../server/src/neo4j/queries';
 import { checkExpectations, parseExpectation, toLibraryQuery } from '../../server/src/repositories/cypher';
 import { consoleRateLimit } from '../../server/src/routes/cypher';

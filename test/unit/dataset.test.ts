@@ -4,13 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import {
-  explainMissingQuote,
-  formatPath,
-  isIsoDate,
-  parseDataset,
-  readDatasetFile,
-} from '../../server/src/dataset/schema';
+import { isIsoDate } from '../../contract';
+import { explainMissingQuote, formatPath, parseDataset, readDatasetFile } from '../../server/src/dataset/schema';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/datasets');
 const fixture = (name: string): string => path.join(FIXTURES, name);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
 import { ConsoleRefusal, inspectStatement } from '../../server/src/neo4j/console';
 import { isPlainNode, isPlainPath, toParams, toPlain } from '../../server/src/neo4j/convert';
-import { isoDate } from '../../server/src/routes/params';
+import { isoDateSchema as isoDate } from '../../contract';
 
 function refusal(q: string): string | null {
   try {

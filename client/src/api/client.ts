@@ -10,7 +10,7 @@ import type {
   SearchResponse,
   SourceDetails,
   Subgraph,
-} from '../../../server/src/contract';
+} from '../../../contract';
 
 /** An API failure: `status` is the HTTP status (0 when the request never got an answer). */
 export class ApiRequestError extends Error {

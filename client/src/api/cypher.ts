@@ -5,7 +5,7 @@ import type {
   CypherSchemaResponse,
   JsonValue,
   QueryLibraryResponse,
-} from '../../../server/src/contract';
+} from '../../../contract';
 import { ApiRequestError, request } from './client';
 
 /** A console failure: the server's code and message, and where Neo4j found a syntax error. */

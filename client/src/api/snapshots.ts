@@ -4,7 +4,7 @@ import type {
   SnapshotDocument,
   SnapshotListResponse,
   SnapshotResponse,
-} from '../../../server/src/contract';
+} from '../../../contract';
 import { request } from './client';
 
 const TOKEN_KEY = 'parley.token';

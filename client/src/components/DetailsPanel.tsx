@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode, JsonValue, NodeDetails, SourceSummary } from '../../../server/src/contract';
+import type { GraphEdge, GraphNode, JsonValue, NodeDetails, SourceSummary } from '../../../contract';
 import type { MetEdge } from '../state/met/types';
 import { EvidenceList, InferredBadge } from './Evidence';
 

@@ -1,4 +1,4 @@
-import type { Evidence, GraphEdge, SourceSummary } from '../../../server/src/contract';
+import type { Evidence, GraphEdge, SourceSummary } from '../../../contract';
 
 export function sourceLine(s: SourceSummary | undefined, sourceId: string): string {
   if (!s) return sourceId;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useLatest } from '../utils/useLatest';
-import type { SearchHit } from '../../../server/src/contract';
+import type { SearchHit } from '../../../contract';
 
 export interface SearchBoxProps {
   /** the accessible name and visible label */

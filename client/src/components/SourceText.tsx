@@ -1,4 +1,4 @@
-import type { SourceDetails } from '../../../server/src/contract';
+import type { SourceDetails } from '../../../contract';
 import { sourceLine } from './Evidence';
 
 /** Splits a text around the first occurrence of a quote: [before, quote, after], or null when it is not there. */

@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode, Subgraph } from '../../../server/src/contract';
+import type { GraphEdge, GraphNode, Subgraph } from '../../../contract';
 import { mulberry32 } from './rng';
 
 const LABELS = ['Person', 'Person', 'Person', 'Agency', 'Meeting', 'Issue', 'Place'];

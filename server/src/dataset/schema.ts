@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { printParseErrorCode, visit, type JSONPath } from 'jsonc-parser';
 import { z } from 'zod';
+import { isIsoDate } from '../../../contract';
 
 // ---------------------------------------------------------------------------------------------------------
 // Constants
@@ -51,17 +52,6 @@ export const RESERVED_PROPERTY_KEYS = [
 ] as const;
 export const MEETING_STATUSES = ['held', 'planned'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
-
-const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** true for a real calendar date written YYYY-MM-DD */
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE_PATTERN.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Schema

@@ -11,7 +11,7 @@ import type {
   CypherValue,
   JsonValue,
   LibraryQuery,
-} from '../contract';
+} from '../../../contract';
 import { HttpError } from '../errors';
 import {
   ConsoleRefusal,

@@ -1,21 +1,20 @@
 /** Reading the graph: schema counts, subgraphs, one node with its relationships, neighbours, paths. */
-import type {
-  GraphNode,
-  GraphQuery,
-  NeighborsResponse,
-  NodeDetails,
-  PathResponse,
-  SchemaResponse,
-  SourceSummary,
-  Subgraph,
-} from '../contract';
+import {
+  GRAPH_DEFAULT_LIMIT,
+  type GraphNode,
+  type GraphQuery,
+  type NeighborsResponse,
+  type NodeDetails,
+  type PathResponse,
+  type SchemaResponse,
+  type SourceSummary,
+  type Subgraph,
+} from '../../../contract';
 import type { Db } from '../neo4j/db';
 import { isPlainNode, isPlainPath, isPlainRelationship, type Plain, type PlainNode } from '../neo4j/convert';
 import { notFound } from '../errors';
 import { GraphBuilder, nodeId, toGraphEdge, toGraphNode } from './shape';
 
-export const GRAPH_DEFAULT_LIMIT = 500;
-export const GRAPH_MAX_LIMIT = 5000;
 /** edges drawn for a subgraph at most, per node allowed */
 const EDGES_PER_NODE = 10;
 

@@ -1,5 +1,5 @@
 /** Meetings as events: who met whom, through which meetings, on what evidence. */
-import type { MetResponse, SharedMeeting } from '../contract';
+import type { MetResponse, SharedMeeting } from '../../../contract';
 import type { Db } from '../neo4j/db';
 import { isPlainNode, isPlainRelationship, type Plain } from '../neo4j/convert';
 import { badRequest } from '../errors';

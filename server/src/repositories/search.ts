@@ -1,5 +1,5 @@
 /** Full-text search over names, aliases and descriptions, alias aware and forgiving of spelling. */
-import type { SearchHit, SearchResponse } from '../contract';
+import type { SearchHit, SearchResponse } from '../../../contract';
 import type { Db } from '../neo4j/db';
 import { isPlainNode } from '../neo4j/convert';
 import { nodeId, toGraphNode } from './shape';

@@ -2,7 +2,7 @@
  * Turns plain database values into the API's nodes and edges. Ids follow the contract: a node's string `id`
  * property when it has one, else its element id; relationship endpoints are mapped the same way.
  */
-import type { Evidence, GraphEdge, GraphNode, JsonValue, Properties, Subgraph } from '../contract';
+import type { Evidence, GraphEdge, GraphNode, JsonValue, Properties, Subgraph } from '../../../contract';
 import {
   isPlainNode,
   isPlainPath,

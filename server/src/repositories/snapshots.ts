@@ -3,13 +3,15 @@
  * string `payload`). The graph and search queries leave `Snapshot` nodes out, so they never show in the explorer.
  */
 import { randomUUID } from 'node:crypto';
-import type {
-  SnapshotCreatedResponse,
-  SnapshotDocument,
-  SnapshotListResponse,
-  SnapshotResponse,
-  StoredSnapshot,
-} from '../contract';
+import {
+  describeSnapshotIssues,
+  snapshotDocumentSchema,
+  type SnapshotCreatedResponse,
+  type SnapshotDocument,
+  type SnapshotListResponse,
+  type SnapshotResponse,
+  type StoredSnapshot,
+} from '../../../contract';
 import type { Db } from '../neo4j/db';
 import { HttpError, notFound } from '../errors';
 
@@ -72,9 +74,9 @@ export function createSnapshotsRepository(db: Db) {
   async function get(id: string): Promise<SnapshotResponse> {
     const [row] = await db.query('snapshot-get', { id });
     if (!row) throw notFound(`No snapshot has the id "${id}"; GET /api/snapshots lists the saved ones.`);
-    let doc: SnapshotDocument;
+    let payload: unknown;
     try {
-      doc = JSON.parse(str(row.payload)) as SnapshotDocument;
+      payload = JSON.parse(str(row.payload));
     } catch {
       throw new HttpError(
         422,
@@ -82,6 +84,17 @@ export function createSnapshotsRepository(db: Db) {
         `Snapshot "${id}" is stored with an unreadable payload; delete it and save it again.`,
       );
     }
+    // Checked against the format on the way out too, so a payload changed in the database is a clear 422.
+    const parsed = snapshotDocumentSchema.safeParse(payload);
+    if (!parsed.success) {
+      throw new HttpError(
+        422,
+        'snapshot_corrupt',
+        `Snapshot "${id}" is stored in a form this Parley cannot read (${describeSnapshotIssues(parsed.error, 3)}); ` +
+          'delete it and save it again.',
+      );
+    }
+    const doc: SnapshotDocument = parsed.data;
     const snapshot: StoredSnapshot = { ...doc, id: str(row.id), created: str(row.created) };
     return { snapshot, missing: await missing(snapshot) };
   }

@@ -1,5 +1,5 @@
 /** Source documents (the articles that evidence quotes come from). */
-import type { SourceDetails } from '../contract';
+import type { SourceDetails } from '../../../contract';
 import type { Db } from '../neo4j/db';
 import { isPlainNode } from '../neo4j/convert';
 import { notFound } from '../errors';

@@ -1,15 +1,20 @@
 /** The Cypher console's API: run a read-only query, list the query library, list names for completion. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { JsonValue } from '../contract';
+import {
+  cypherErrorSchema,
+  cypherRequestSchema,
+  cypherResponseSchema,
+  cypherSchemaResponseSchema,
+  queryLibraryResponseSchema,
+  type JsonValue,
+} from '../../../contract';
+import { answers } from './answers';
 
 /** The console's rate limit: a fifth of the global one (60 a minute with the default PARLEY_RATE_LIMIT of 300). */
 export function consoleRateLimit(globalPerMinute: number): number {
   return Math.max(1, Math.floor(globalPerMinute / 5));
 }
-
-export const MAX_QUERY_LENGTH = 100_000;
 
 export const cypherRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -21,14 +26,8 @@ export const cypherRoutes: FastifyPluginAsync = async (fastify) => {
       schema: {
         summary: 'Run one read-only Cypher query (planned and checked first; capped at 1,000 rows)',
         tags: ['console'],
-        body: z.object({
-          query: z
-            .string({ error: 'must be a string holding one Cypher statement' })
-            .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`),
-          params: z
-            .record(z.string(), z.json(), { error: 'must be a JSON object of parameter names to values' })
-            .optional(),
-        }),
+        body: cypherRequestSchema,
+        response: answers({ 200: cypherResponseSchema }, cypherErrorSchema),
       },
       config: {
         rateLimit: { max: consoleRateLimit(config.PARLEY_RATE_LIMIT), timeWindow: '1 minute' },
@@ -54,13 +53,25 @@ export const cypherRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get(
     '/api/queries',
-    { schema: { summary: 'The query library: named, documented, parameterised queries', tags: ['console'] } },
+    {
+      schema: {
+        summary: 'The query library: named, documented, parameterised queries',
+        tags: ['console'],
+        response: answers({ 200: queryLibraryResponseSchema }),
+      },
+    },
     () => ({ queries: repos.cypher.library() }),
   );
 
   app.get(
     '/api/cypher/schema',
-    { schema: { summary: 'Labels, relationship types and property keys for completion', tags: ['console'] } },
+    {
+      schema: {
+        summary: 'Labels, relationship types and property keys for completion',
+        tags: ['console'],
+        response: answers({ 200: cypherSchemaResponseSchema }),
+      },
+    },
     () => repos.cypher.schema(),
   );
 };

@@ -1,11 +1,26 @@
 /** The read API over the graph: health, schema, subgraphs, search, nodes, neighbours, paths, who-met-whom, sources. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { HealthResponse } from '../contract';
+import {
+  graphQuerySchema,
+  healthResponseSchema,
+  idParamsSchema,
+  metQuerySchema,
+  metResponseSchema,
+  neighborsQuerySchema,
+  neighborsResponseSchema,
+  nodeDetailsSchema,
+  pathQuerySchema,
+  pathResponseSchema,
+  schemaResponseSchema,
+  searchQuerySchema,
+  searchResponseSchema,
+  sourceDetailsSchema,
+  subgraphSchema,
+  type HealthResponse,
+} from '../../../contract';
 import { badRequest } from '../errors';
-import { GRAPH_DEFAULT_LIMIT, GRAPH_MAX_LIMIT } from '../repositories/graph';
-import { apiId, intParam, isoDate, nameList } from './params';
+import { answers } from './answers';
 
 export const graphRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -14,7 +29,11 @@ export const graphRoutes: FastifyPluginAsync = async (fastify) => {
   app.get(
     '/api/health',
     {
-      schema: { summary: 'Is the server up, and can it reach Neo4j?', tags: ['system'] },
+      schema: {
+        summary: 'Is the server up, and can it reach Neo4j?',
+        tags: ['system'],
+        response: answers({ 200: healthResponseSchema, 503: healthResponseSchema }),
+      },
       config: { rateLimit: false },
     },
     async (_req, reply) => {
@@ -24,8 +43,16 @@ export const graphRoutes: FastifyPluginAsync = async (fastify) => {
     },
   );
 
-  app.get('/api/schema', { schema: { summary: 'Labels and relationship types, with counts', tags: ['graph'] } }, () =>
-    repos.graph.schema(),
+  app.get(
+    '/api/schema',
+    {
+      schema: {
+        summary: 'Labels and relationship types, with counts',
+        tags: ['graph'],
+        response: answers({ 200: schemaResponseSchema }),
+      },
+    },
+    () => repos.graph.schema(),
   );
 
   app.get(
@@ -34,12 +61,8 @@ export const graphRoutes: FastifyPluginAsync = async (fastify) => {
       schema: {
         summary: 'A subgraph, filtered by label and by meeting date, capped',
         tags: ['graph'],
-        querystring: z.object({
-          labels: nameList,
-          from: isoDate.optional(),
-          to: isoDate.optional(),
-          limit: intParam(GRAPH_DEFAULT_LIMIT, 1, GRAPH_MAX_LIMIT),
-        }),
+        querystring: graphQuerySchema,
+        response: answers({ 200: subgraphSchema }),
       },
     },
     async (req) => {
@@ -55,14 +78,8 @@ export const graphRoutes: FastifyPluginAsync = async (fastify) => {
       schema: {
         summary: 'Full-text search over names, aliases and descriptions',
         tags: ['graph'],
-        querystring: z.object({
-          q: z
-            .string()
-            .trim()
-            .min(1, 'must not be empty: type part of a name')
-            .max(200, 'must be at most 200 characters'),
-          limit: intParam(10, 1, 50),
-        }),
+        querystring: searchQuerySchema,
+        response: answers({ 200: searchResponseSchema }),
       },
     },
     (req) => repos.search.search(req.query.q, req.query.limit),
@@ -74,7 +91,8 @@ export const graphRoutes: FastifyPluginAsync = async (fastify) => {
       schema: {
         summary: 'A node, its relationships and their evidence',
         tags: ['graph'],
-        params: z.object({ id: apiId }),
+        params: idParamsSchema,
+        response: answers({ 200: nodeDetailsSchema }),
       },
     },
     (req) => repos.graph.node(req.params.id),
@@ -86,8 +104,9 @@ export const graphRoutes: FastifyPluginAsync = async (fastify) => {
       schema: {
         summary: 'A page of a node’s neighbours, with the total count',
         tags: ['graph'],
-        params: z.object({ id: apiId }),
-        querystring: z.object({ limit: intParam(25, 1, 500), offset: intParam(0, 0, 1_000_000) }),
+        params: idParamsSchema,
+        querystring: neighborsQuerySchema,
+        response: answers({ 200: neighborsResponseSchema }),
       },
     },
     (req) => repos.graph.neighbors(req.params.id, req.query.limit, req.query.offset),
@@ -99,7 +118,8 @@ export const graphRoutes: FastifyPluginAsync = async (fastify) => {
       schema: {
         summary: 'The shortest path between two nodes',
         tags: ['graph'],
-        querystring: z.object({ from: apiId, to: apiId, maxHops: intParam(6, 1, 15) }),
+        querystring: pathQuerySchema,
+        response: answers({ 200: pathResponseSchema }),
       },
     },
     (req) => repos.graph.path(req.query.from, req.query.to, req.query.maxHops),
@@ -111,7 +131,8 @@ export const graphRoutes: FastifyPluginAsync = async (fastify) => {
       schema: {
         summary: 'Who met whom: everyone who attended a meeting with this person',
         tags: ['meetings'],
-        querystring: z.object({ person: apiId }),
+        querystring: metQuerySchema,
+        response: answers({ 200: metResponseSchema }),
       },
     },
     (req) => repos.meetings.met(req.query.person),
@@ -120,7 +141,12 @@ export const graphRoutes: FastifyPluginAsync = async (fastify) => {
   app.get(
     '/api/sources/:id',
     {
-      schema: { summary: 'A source document with its full text', tags: ['graph'], params: z.object({ id: apiId }) },
+      schema: {
+        summary: 'A source document with its full text',
+        tags: ['graph'],
+        params: idParamsSchema,
+        response: answers({ 200: sourceDetailsSchema }),
+      },
     },
     (req) => repos.sources.get(req.params.id),
   );

@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode } from '../../../server/src/contract';
+import type { GraphEdge, GraphNode } from '../../../contract';
 
 export function node(id: string, label: string, props: Record<string, string | string[]> = {}): GraphNode {
   return { id, labels: [label], name: (props['name'] as string | undefined) ?? id, properties: props };

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type Sigma from 'sigma';
-import type { SnapshotLegendItem, SnapshotSource } from '../../../../server/src/contract';
+import type { SnapshotLegendItem, SnapshotSource } from '../../../../contract';
 import {
   csvZip,
   download,

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { SnapshotLegendItem } from '../../../../server/src/contract';
+import type { SnapshotLegendItem } from '../../../../contract';
 import './export.css';
 
 export interface PresentationOverlayProps {

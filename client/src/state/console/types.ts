@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../../../server/src/contract';
+import type { JsonValue } from '../../../../contract';
 
 export interface HistoryEntry {
   query: string;

@@ -1,5 +1,5 @@
 /** Pure helpers of the Cypher console: parameters, history, copy-as, table cells and sorting. */
-import type { CypherValue, JsonValue } from '../../../../server/src/contract';
+import type { CypherValue, JsonValue } from '../../../../contract';
 import type { HistoryEntry, ParsedParams, SortState } from './types';
 
 export const HISTORY_KEY = 'parley.console.history';

@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode } from '../../../../server/src/contract';
+import type { GraphEdge, GraphNode } from '../../../../contract';
 import type { GraphData } from './types';
 
 export type { GraphData } from './types';

@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode } from '../../../../server/src/contract';
+import type { GraphEdge, GraphNode } from '../../../../contract';
 
 /**
  * Every node and relationship the client has fetched so far, by id. This is the data, not the picture:

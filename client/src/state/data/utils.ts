@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode } from '../../../../server/src/contract';
+import type { GraphEdge, GraphNode } from '../../../../contract';
 import type { GraphData } from './types';
 
 /** The label that decides a node's colour and kind: the first one, or "Node" when it has none. */

@@ -1,4 +1,4 @@
-import type { GraphEdge } from '../../../../server/src/contract';
+import type { GraphEdge } from '../../../../contract';
 import type { GraphData } from '../data/types';
 import type { NeighborPage } from './types';
 import type { Expansion, ViewState } from '../view/types';

@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode } from '../../../../server/src/contract';
+import type { GraphEdge, GraphNode } from '../../../../contract';
 import { meetingDate, primaryLabel } from '../data/utils';
 import type { Filters, HistogramBin } from './types';
 

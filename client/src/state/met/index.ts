@@ -1,4 +1,4 @@
-import type { Evidence, GraphEdge, GraphNode, SharedMeeting } from '../../../../server/src/contract';
+import type { Evidence, GraphEdge, GraphNode, SharedMeeting } from '../../../../contract';
 import { inTimeRange } from '../filters/utils';
 import type { MetEdge, MetProjection } from './types';
 import { metEdgeId } from './utils';

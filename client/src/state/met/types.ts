@@ -1,4 +1,4 @@
-import type { GraphNode, SharedMeeting } from '../../../../server/src/contract';
+import type { GraphNode, SharedMeeting } from '../../../../contract';
 
 /** A person–person edge of the who-met-whom view: the meetings both attended. */
 export interface MetEdge {

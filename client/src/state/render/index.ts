@@ -1,4 +1,4 @@
-import type { GraphNode } from '../../../../server/src/contract';
+import type { GraphNode } from '../../../../contract';
 import { edgePasses, nodePasses } from '../filters/utils';
 import type { GraphData } from '../data/types';
 import { edgesWithin, primaryLabel } from '../data/utils';

@@ -6,7 +6,7 @@ import type {
   SnapshotQuery,
   SnapshotSource,
   SnapshotSummary,
-} from '../../../../server/src/contract';
+} from '../../../../contract';
 
 export type {
   SnapshotDocument,
@@ -15,7 +15,7 @@ export type {
   SnapshotResponse,
   SnapshotSummary,
   StoredSnapshot,
-} from '../../../../server/src/contract';
+} from '../../../../contract';
 
 /** The parts of the view a snapshot keeps that sigma does not know (the explorer supplies them). */
 export interface ViewStateForSnapshot {

@@ -1,17 +1,19 @@
 /** Pure helpers of the snapshots slice: building a snapshot, reading a snapshot file, the list reducer. */
-import type {
-  SnapshotBBox,
-  SnapshotCamera,
-  SnapshotDocument,
-  SnapshotLegendItem,
-  SnapshotNode,
-  SnapshotEdge,
-} from '../../../../server/src/contract';
-import { snapshotSchema } from './schema';
+import {
+  describeSnapshotIssues,
+  snapshotDocumentSchema,
+  SNAPSHOT_MAX_BYTES,
+  type SnapshotBBox,
+  type SnapshotCamera,
+  type SnapshotDocument,
+  type SnapshotLegendItem,
+  type SnapshotNode,
+  type SnapshotEdge,
+} from '../../../../contract';
 import type { SnapshotListAction, SnapshotListState, ViewStateForSnapshot } from './types';
 
 /** At most this many bytes in a snapshot file (the server's body limit). */
-export const SNAPSHOT_FILE_LIMIT = 2 * 1024 * 1024;
+export const SNAPSHOT_FILE_LIMIT = SNAPSHOT_MAX_BYTES;
 
 /** A legend from what is drawn: one entry per node kind, in its colour, in order of first appearance. */
 export function legendFromNodes(nodes: SnapshotNode[], edges: SnapshotEdge[] = []): SnapshotLegendItem[] {
@@ -79,11 +81,9 @@ export function parseSnapshotFile(text: string, size = text.length): ParsedSnaps
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { ok: false, message: 'The file holds no JSON object; a snapshot file is a .json file saved by Parley.' };
   }
-  const parsed = snapshotSchema.safeParse(json);
+  const parsed = snapshotDocumentSchema.safeParse(json);
   if (!parsed.success) {
-    const parts = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'snapshot'}: ${i.message}`);
-    const more = parsed.error.issues.length > 5 ? ` (and ${parsed.error.issues.length - 5} more)` : '';
-    return { ok: false, message: `This is not a valid Parley snapshot: ${parts.join('; ')}${more}.` };
+    return { ok: false, message: `This is not a valid Parley snapshot: ${describeSnapshotIssues(parsed.error)}.` };
   }
   return { ok: true, snapshot: parsed.data };
 }

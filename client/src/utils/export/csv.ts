@@ -3,7 +3,7 @@
  * a carriage return gets a leading `'`, so Excel, LibreOffice and Sheets show it as text instead of running
  * it. Numbers and booleans are written as they are (a negative number is not a formula).
  */
-import type { SnapshotEdge, SnapshotNode } from '../../../../server/src/contract';
+import type { SnapshotEdge, SnapshotNode } from '../../../../contract';
 
 export type CsvValue = string | number | boolean | null | undefined;
 

@@ -6,7 +6,7 @@
 import Graph from 'graphology';
 import { writeGexf as writeGexfGraph } from './gexf-writer';
 import { strToU8, zipSync } from 'fflate';
-import type { SnapshotEdge, SnapshotNode } from '../../../../server/src/contract';
+import type { SnapshotEdge, SnapshotNode } from '../../../../contract';
 import { edgesCsv, nodesCsv } from './csv';
 import { xmlEscape } from './svg';
 

@@ -2,7 +2,7 @@
  * The footnote naming the sources: "Source: <outlet>, <date>" when both are known. Nothing is invented: an
  * unknown outlet or date is said to be unknown, e.g. "Source: <source name> (outlet and date not stated)".
  */
-import type { SnapshotSource } from '../../../../server/src/contract';
+import type { SnapshotSource } from '../../../../contract';
 
 export function sourcePhrase(s: SnapshotSource): string {
   const outlet = s.outlet?.trim() || null;

@@ -4,7 +4,7 @@
  * Display data (after the explorer's reducers) is used, so colours, sizes and hiding match the screen.
  */
 import type Sigma from 'sigma';
-import type { SnapshotEdge, SnapshotNode } from '../../../../server/src/contract';
+import type { SnapshotEdge, SnapshotNode } from '../../../../contract';
 import type { VisibleGraph } from './data';
 import { DEFAULT_FONT, safeColor, type Scene, type SceneEdge, type SceneLegendItem, type SceneNode } from './scene';
 

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CypherEditor } from '@neo4j-cypher/react-codemirror';
 import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
-import type { CypherResponse, CypherSchemaResponse, LibraryQuery } from '../../../../server/src/contract';
+import type { CypherResponse, CypherSchemaResponse, LibraryQuery } from '../../../../contract';
 import { cypherApi, CypherRequestError } from '../../api/cypher';
 import { navigate } from '../../app/router';
 import {

@@ -10,7 +10,7 @@ import '@react-sigma/core/lib/style.css';
 import { MultiDirectedGraph } from 'graphology';
 import circular from 'graphology-layout/circular';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import type { CypherResponse, SourceSummary } from '../../../../server/src/contract';
+import type { CypherResponse, SourceSummary } from '../../../../contract';
 import { api } from '../../api/client';
 import { ExportMenu } from '../../components/export/ExportMenu';
 import { SIGMA_SETTINGS } from '../../graph/settings';

@@ -1,6 +1,6 @@
 /** A console result as a table: sortable by clicking a header, copyable as tab-separated text. Text only. */
 import { useMemo, useState } from 'react';
-import type { CypherValue } from '../../../../server/src/contract';
+import type { CypherValue } from '../../../../contract';
 import { cellText, nextSort, rowsAsTsv, sortRows, type SortState } from '../../state/console';
 
 export function ResultTable({ columns, rows }: { columns: string[]; rows: Record<string, CypherValue>[] }) {

@@ -11,7 +11,7 @@ import type {
   SourceDetails,
   SourceSummary,
   Subgraph,
-} from '../../../../server/src/contract';
+} from '../../../../contract';
 import { api, ApiRequestError } from '../../api/client';
 import { CameraController } from '../../graph/CameraController';
 import { DataController } from '../../graph/DataController';

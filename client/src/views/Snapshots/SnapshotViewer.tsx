@@ -3,7 +3,7 @@ import Graph from 'graphology';
 import Sigma from 'sigma';
 import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
-import type { SnapshotDocument } from '../../../../server/src/contract';
+import type { SnapshotDocument } from '../../../../contract';
 import { ExportMenu } from '../../components/export/ExportMenu';
 import { PresentationOverlay, presentationSettings } from '../../components/export/PresentationOverlay';
 import { download, sourcesFootnote } from '../../utils/export';

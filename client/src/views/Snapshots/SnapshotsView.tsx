@@ -1,7 +1,7 @@
 import { useEffect, useReducer, useRef, useState, type ChangeEvent } from 'react';
 import { matchRoute, navigate, useLocation } from '../../app/router';
 import { snapshotToken, snapshotsApi } from '../../api/snapshots';
-import type { SnapshotDocument, SnapshotResponse } from '../../../../server/src/contract';
+import type { SnapshotDocument, SnapshotResponse } from '../../../../contract';
 import {
   fileBaseName,
   initialListState,

@@ -1,6 +1,6 @@
 /** Takes a snapshot of what sigma shows, with the view state the explorer supplies. */
 import type Sigma from 'sigma';
-import type { SnapshotDocument } from '../../../../server/src/contract';
+import type { SnapshotDocument } from '../../../../contract';
 import { visibleFromSigma, type VisibleOptions } from '../../utils/export';
 import { buildSnapshot, type ViewStateForSnapshot } from '../../state/snapshots';
 

@@ -1,0 +1,170 @@
+/**
+ * The read API over the graph: its requests and answers. Everything is plain JSON: no driver Integer, temporal
+ * or spatial objects ever cross the wire.
+ *
+ * Ids: the entity `id` property when a node has one (a readable slug such as `person:sonata-coulter`),
+ * otherwise the Neo4j `elementId`, so that any Neo4j database can be browsed. Relationships follow the same
+ * rule: Parley's own carry a stable `id` (`<source>|<TYPE>|<target>`), others are known by their `elementId`.
+ */
+import { z } from 'zod';
+import { isoDateSchema } from './dates';
+import { propertiesSchema } from './json';
+import { apiIdSchema, intParam, nameListSchema } from './params';
+
+export const GRAPH_DEFAULT_LIMIT = 500;
+export const GRAPH_MAX_LIMIT = 5000;
+
+// ---------------------------------------------------------------------------------------------------------
+// Answers
+
+/**
+ * Every error answer: a stable machine-readable `error` code (e.g. `not_found`, `bad_request`,
+ * `query_timeout`) and a `message` that says what went wrong and what to do about it. Some errors add fields
+ * (a Cypher error's `position`), so the object is open.
+ */
+export const apiErrorSchema = z
+  .looseObject({
+    error: z.string().describe('a stable machine-readable code, e.g. not_found, bad_request, query_timeout'),
+    message: z.string().describe('a sentence that says what went wrong and what to do about it'),
+  })
+  .meta({ id: 'ApiError' });
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export const evidenceSchema = z
+  .object({
+    sourceId: z.string().describe('id of the Source node the quote comes from'),
+    quote: z.string().describe("an exact substring of the source's text"),
+  })
+  .meta({ id: 'Evidence' });
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+export const graphNodeSchema = z
+  .object({
+    id: z.string(),
+    labels: z.array(z.string()),
+    name: z.string().describe('display name: name, else title, else the first string property, else the id'),
+    properties: propertiesSchema,
+  })
+  .meta({ id: 'GraphNode' });
+export type GraphNode = z.infer<typeof graphNodeSchema>;
+
+export const graphEdgeSchema = z
+  .object({
+    id: z.string(),
+    source: z.string(),
+    target: z.string(),
+    type: z.string(),
+    properties: propertiesSchema,
+    evidence: z
+      .array(evidenceSchema)
+      .describe('the quotes that support this relationship (empty for relationships that come from no document)'),
+    inferred: z
+      .boolean()
+      .describe('true when the fact is implied, not stated, by the source; inferenceReason says why'),
+  })
+  .meta({ id: 'GraphEdge' });
+export type GraphEdge = z.infer<typeof graphEdgeSchema>;
+
+const subgraphShape = {
+  nodes: z.array(graphNodeSchema),
+  edges: z.array(graphEdgeSchema),
+  truncated: z.boolean().describe('true when a cap cut the result'),
+};
+export const subgraphSchema = z.object(subgraphShape).meta({ id: 'Subgraph' });
+export type Subgraph = z.infer<typeof subgraphSchema>;
+
+export const healthResponseSchema = z.object({ status: z.enum(['ok', 'degraded']), neo4j: z.enum(['up', 'down']) });
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+export const schemaResponseSchema = z.object({
+  labels: z.array(z.object({ label: z.string(), count: z.number() })),
+  relationshipTypes: z.array(z.object({ type: z.string(), count: z.number() })),
+});
+export type SchemaResponse = z.infer<typeof schemaResponseSchema>;
+
+export const searchHitSchema = z.object({
+  id: z.string(),
+  labels: z.array(z.string()),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  score: z.number(),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+export const searchResponseSchema = z.object({ hits: z.array(searchHitSchema) });
+export type SearchResponse = z.infer<typeof searchResponseSchema>;
+
+export const sourceSummarySchema = z
+  .object({ id: z.string(), name: z.string(), outlet: z.string().nullable(), published: z.string().nullable() })
+  .meta({ id: 'SourceSummary' });
+export type SourceSummary = z.infer<typeof sourceSummarySchema>;
+
+export const sourceDetailsSchema = sourceSummarySchema.extend({ text: z.string() }).meta({ id: 'SourceDetails' });
+export type SourceDetails = z.infer<typeof sourceDetailsSchema>;
+
+export const nodeDetailsSchema = z.object({
+  node: graphNodeSchema,
+  relationships: z
+    .array(z.object({ edge: graphEdgeSchema, direction: z.enum(['out', 'in']), other: graphNodeSchema }))
+    .describe('every relationship touching the node, with the node at its other end'),
+  sources: z
+    .array(sourceSummarySchema)
+    .describe("the Source nodes cited by those relationships' evidence, without their full text"),
+});
+export type NodeDetails = z.infer<typeof nodeDetailsSchema>;
+
+export const neighborsResponseSchema = z.object({
+  ...subgraphShape,
+  total: z
+    .number()
+    .describe('how many neighbours the node has in all (the client shows "+N more" when it is larger than shown)'),
+  offset: z.number().describe('offset of the page returned'),
+});
+export type NeighborsResponse = z.infer<typeof neighborsResponseSchema>;
+
+export const pathResponseSchema = z.object({
+  ...subgraphShape,
+  path: z.array(z.string()).describe('node ids along the path, from `from` to `to`'),
+  length: z.number(),
+});
+export type PathResponse = z.infer<typeof pathResponseSchema>;
+
+export const sharedMeetingSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  date: z.string().nullable(),
+  status: z.string().nullable(),
+  places: z.array(z.object({ id: z.string(), name: z.string() })),
+  evidence: z.array(evidenceSchema).describe("evidence for both people's attendance"),
+});
+export type SharedMeeting = z.infer<typeof sharedMeetingSchema>;
+
+export const metResponseSchema = z.object({
+  person: graphNodeSchema,
+  met: z.array(z.object({ person: graphNodeSchema, meetings: z.array(sharedMeetingSchema) })),
+});
+export type MetResponse = z.infer<typeof metResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Requests
+
+export const graphQuerySchema = z.object({
+  labels: nameListSchema.describe('only nodes carrying one of these labels (all labels when absent)'),
+  from: isoDateSchema.optional().describe('meetings before this date are left out'),
+  to: isoDateSchema.optional().describe('meetings after this date are left out'),
+  limit: intParam(GRAPH_DEFAULT_LIMIT, 1, GRAPH_MAX_LIMIT),
+});
+/** What the client may ask `GET /api/graph` for (every field optional). */
+export type GraphQuery = Partial<z.output<typeof graphQuerySchema>>;
+
+export const searchQuerySchema = z.object({
+  q: z.string().trim().min(1, 'must not be empty: type part of a name').max(200, 'must be at most 200 characters'),
+  limit: intParam(10, 1, 50),
+});
+
+export const idParamsSchema = z.object({ id: apiIdSchema });
+
+export const neighborsQuerySchema = z.object({ limit: intParam(25, 1, 500), offset: intParam(0, 0, 1_000_000) });
+
+export const pathQuerySchema = z.object({ from: apiIdSchema, to: apiIdSchema, maxHops: intParam(6, 1, 15) });
+
+export const metQuerySchema = z.object({ person: apiIdSchema });
