@@ -5,9 +5,9 @@ import {
   inspectStatement,
   lexCypher,
   procedureName,
-  shiftSyntaxError,
   type PlanNode,
-} from '../../server/src/neo4j/console';
+} from '../../server/src/console';
+import { shiftSyntaxError } from '../../server/src/neo4j/console';
 import { DbError } from '../../server/src/neo4j/errors';
 
 function refusal(fn: () => unknown): string {
@@ -83,6 +83,43 @@ describe('inspectStatement (layer 1)', () => {
     expect(refusal(() => inspectStatement('MATCH (use) RETURN use'))).toBe('accepted');
     expect(refusal(() => inspectStatement("RETURN 'USE x; SHOW' AS s // ; PROFILE"))).toBe('accepted');
     expect(refusal(() => inspectStatement('WITH {use: 1} AS m RETURN m'))).toBe('accepted');
+  });
+});
+
+/** Layer 1's verdict on a query: the refusal code, or null when it passes. */
+function statementRefusal(q: string): string | null {
+  try {
+    inspectStatement(q);
+    return null;
+  } catch (e) {
+    return e instanceof ConsoleRefusal ? e.code : `other: ${String(e)}`;
+  }
+}
+
+describe('console: namespaced functions', () => {
+  it('refuses plugin functions in any spelling', () => {
+    expect(statementRefusal("RETURN apoc.cypher.runFirstColumnSingle('CREATE (n) RETURN n', {})")).toBe(
+      'function_not_allowed',
+    );
+    expect(statementRefusal('RETURN `apoc`.`load`.json("http://x") AS x')).toBe('function_not_allowed');
+    expect(statementRefusal('MATCH (n) WHERE gds.similarity.cosine([1],[1]) > 0 RETURN n')).toBe(
+      'function_not_allowed',
+    );
+    expect(statementRefusal('RETURN APOC . text . join(["a"], ",")')).toBe('function_not_allowed');
+  });
+  it('allows Cypher’s own namespaced functions, property access and procedures', () => {
+    expect(statementRefusal("RETURN date.truncate('month', date('2025-04-10')) AS d")).toBeNull();
+    expect(
+      statementRefusal(
+        'RETURN duration.between(date(), date()) AS d, point.distance(point({x:1,y:1}), point({x:0,y:0}))',
+      ),
+    ).toBeNull();
+    expect(statementRefusal('RETURN vector.similarity.cosine([1.0], [1.0]) AS s')).toBeNull();
+    expect(statementRefusal('MATCH (n) RETURN n.name, n.date.year')).toBeNull();
+    expect(
+      statementRefusal("CALL db.index.fulltext.queryNodes('entity_search', 'x') YIELD node RETURN node"),
+    ).toBeNull();
+    expect(statementRefusal("RETURN 'apoc.cypher.run(x)' AS text // apoc.do.it()")).toBeNull();
   });
 });
 
