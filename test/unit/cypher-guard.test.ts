@@ -4,6 +4,8 @@ import {
   inspectPlan,
   inspectStatement,
   lexCypher,
+  isCypherWhitespace,
+  pluginFunctionIn,
   procedureName,
   type PlanNode,
 } from '../../server/src/console';
@@ -191,5 +193,56 @@ describe('shiftSyntaxError', () => {
   it('leaves other errors alone', () => {
     const e = new DbError('timeout', 'slow', 'X');
     expect(shiftSyntaxError(e)).toBe(e);
+  });
+});
+
+describe('whitespace as Neo4j reads it', () => {
+  it('skips U+001C–U+001F and the Unicode spaces Neo4j skips, and nothing else', () => {
+    for (const c of ['\u001c', '\u001d', '\u001e', '\u001f', '\t', '\u00a0', '\u2003', '\u2028', '\u3000']) {
+      expect(isCypherWhitespace(c), c.codePointAt(0)?.toString(16)).toBe(true);
+    }
+    for (const c of ['\ufeff', '\u200b', '\u0085', '\u180e', '\u001b', 'a', '.', '']) {
+      expect(isCypherWhitespace(c), c.codePointAt(0)?.toString(16)).toBe(false);
+    }
+    expect(lexCypher('RETURN\u001capoc\u001f.\u001eversion\u001d()').map((x) => x.text)).toEqual([
+      'RETURN',
+      'apoc',
+      '.',
+      'version',
+      '(',
+      ')',
+    ]);
+  });
+  it('refuses a plugin function or a SHOW hidden behind a control character (issue 12)', () => {
+    expect(refusal(() => inspectStatement('RETURN apoc\u001c.version()'))).toBe('function_not_allowed');
+    expect(refusal(() => inspectStatement('\u001cSHOW TRANSACTIONS'))).toBe('admin_not_allowed');
+    expect(refusal(() => inspectStatement('RETURN 1\u001f;\u001eMATCH (n) DETACH DELETE n'))).toBe(
+      'multiple_statements',
+    );
+  });
+});
+
+describe('functions in the plan (layer 2)', () => {
+  const projection = (details: string) => op('ProduceResults', [op('Projection', [], details)]);
+  it('finds plugin functions in operator details, as Neo4j writes them', () => {
+    expect(pluginFunctionIn('apoc.version() AS v')).toBe('apoc.version');
+    expect(pluginFunctionIn('n.x = apoc.text.join([n.a], $autostring_0)')).toBe('apoc.text.join');
+    expect(pluginFunctionIn('date.truncate($autostring_1, date()) AS e, getDegree((n)--()) AS c')).toBeNull();
+    expect(pluginFunctionIn('n.name AS `n.name`, $autostring_1 AS s')).toBeNull();
+    expect(pluginFunctionIn('db.labels() :: (label :: STRING)', true)).toBeNull();
+    expect(pluginFunctionIn('db.index.fulltext.queryNodes(apoc.text.join($a, $b), $q) :: (node :: NODE)', true)).toBe(
+      'apoc.text.join',
+    );
+  });
+  it('refuses a plan that calls a plugin function, wherever it is', () => {
+    expect(refusal(() => inspectPlan('r', projection('apoc.version() AS v'), 'neo4j'))).toBe('function_not_allowed');
+    expect(
+      refusal(() =>
+        inspectPlan('r', op('ProduceResults', [op('Filter', [op('AllNodesScan')], 'gds.util.asNode(n) = n')]), 'neo4j'),
+      ),
+    ).toBe('function_not_allowed');
+    expect(
+      refusal(() => inspectPlan('r', projection('duration.between(date(), date()) AS d, toUpper(n.a) AS u'), 'neo4j')),
+    ).toBe('accepted');
   });
 });

@@ -3,7 +3,7 @@
  * plan walk (layer 2). server/src/neo4j/console.ts plans the query with EXPLAIN and runs it guarded (layer 3);
  * the app's error handler turns a ConsoleRefusal's code into the HTTP status.
  */
-export { lexCypher, type Token, type TokenKind } from './lexer';
+export { isCypherWhitespace, lexCypher, namespacedCalls, type Token, type TokenKind } from './lexer';
 export { inspectStatement } from './statement';
-export { inspectPlan, procedureName, type PlanNode } from './plan';
+export { inspectPlan, pluginFunctionIn, procedureName, type PlanNode } from './plan';
 export { ALLOWED_PROCEDURES, ConsoleRefusal, isBuiltInFunction, type RefusalCode } from './refusals';

@@ -1,10 +1,13 @@
 /**
  * Layer 2 of the console's guard, the plan check (pure): the query is planned with `EXPLAIN` (by neo4j/console.ts;
  * nothing runs) and only `queryType` "r" passes; the plan is walked: `LOAD CSV`, procedures outside a small
- * allow-list, `CALL {…} IN TRANSACTIONS`, `SHOW`/`TERMINATE` operators, any write operator, and any operator
- * planned on another database are refused.
+ * allow-list, namespaced functions that are not Cypher's own (a plugin's), `CALL {…} IN TRANSACTIONS`,
+ * `SHOW`/`TERMINATE` operators, any write operator, and any operator planned on another database are refused.
+ * The function check repeats layer 1's from what Neo4j itself parsed, so that no character the lexer reads
+ * differently from Neo4j can hide a plugin function.
  */
-import { ALLOWED_PROCEDURES, refuse } from './refusals';
+import { lexCypher, namespacedCalls } from './lexer';
+import { ALLOWED_PROCEDURES, isBuiltInFunction, refuse } from './refusals';
 
 export interface PlanNode {
   operatorType: string;
@@ -29,6 +32,20 @@ export function procedureName(detailsText: string): string | null {
 }
 
 /**
+ * The first namespaced function in an operator's details (`date.truncate($autostring_0, d) AS x`) that is not
+ * Cypher's own; a ProcedureCall's details start with the procedure itself, which is not a function. Plugins
+ * cannot define functions outside a namespace, so the non-namespaced names (`toUpper`, `getDegree`) are all Neo4j's.
+ */
+export function pluginFunctionIn(detailsText: string, isProcedureCall = false): string | null {
+  const calls = namespacedCalls(lexCypher(detailsText));
+  for (const call of calls) {
+    if (isProcedureCall && call.at === 0) continue;
+    if (!isBuiltInFunction(call.name)) return call.name;
+  }
+  return null;
+}
+
+/**
  * Layer 2. `queryType` and the plan from `EXPLAIN`; `database` is the one the session runs against (every
  * operator is suffixed `@<database>`).
  */
@@ -50,6 +67,8 @@ export function inspectPlan(queryType: string, plan: PlanNode | null, database: 
       const name = procedureName(details(p));
       if (!name || !ALLOWED_PROCEDURES.has(name)) throw refuse.procedure(name ?? 'called here');
     }
+    const fn = pluginFunctionIn(details(p), op === 'ProcedureCall');
+    if (fn) throw refuse.fn(fn);
   }
   if (queryType !== 'r') {
     const what =

@@ -3,7 +3,7 @@
  * prefix, no administration or `SHOW`/`TERMINATE` command, no plugin function. The lexer skips comments, strings
  * and `escaped` names, so a keyword hidden in a comment or a string neither triggers nor evades the check.
  */
-import { lexCypher, type Token } from './lexer';
+import { lexCypher, namespacedCalls, type Token } from './lexer';
 import { isBuiltInFunction, refuse } from './refusals';
 
 const ADMIN_START = new Set([
@@ -69,20 +69,9 @@ export function inspectStatement(query: string): string {
   }
 
   // Namespaced function calls: only Cypher's own (date.*, duration.*, point.*, …). A plugin's function (e.g.
-  // apoc.cypher.runFirstColumn on a remote Neo4j with APOC) would run work that the plan walk cannot see.
-  for (let i = start; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (!isName(t) || tokens[i + 1]?.text !== '.' || tokens[i - 1]?.text === '.') continue;
-    const parts = [t!.text.replace(/^`|`$/g, '')];
-    let j = i + 1;
-    while (tokens[j]?.text === '.' && isName(tokens[j + 1])) {
-      parts.push(tokens[j + 1]!.text.replace(/^`|`$/g, ''));
-      j += 2;
-    }
-    if (tokens[j]?.text !== '(' || tokens[i - 1]?.upper === 'CALL') continue; // property access, or a procedure
-    const name = parts.join('.');
-    if (!isBuiltInFunction(name)) throw refuse.fn(name);
-  }
+  // apoc.cypher.runFirstColumn on a remote Neo4j with APOC) would run work that the plan walk cannot see; layer 2
+  // checks the calls in the plan too.
+  for (const call of namespacedCalls(tokens, start)) if (!isBuiltInFunction(call.name)) throw refuse.fn(call.name);
 
   // USE is a clause at the start of a query, of a subquery `{ … }` and of each part of a UNION.
   for (let i = start; i < tokens.length; i++) {
