@@ -1,6 +1,8 @@
 // Lint rules, including the import directions of the README's "Layout" section:
 //   - only server/src/neo4j/ (and tests) may import neo4j-driver;
-//   - routes never reach the database layer: they validate and call a repository;
+//   - routes never reach the database layer (nor the console's guard): they validate and call a repository;
+//   - server/src/console/ (the console's guard) is pure: no driver, no Fastify, no database layer;
+//   - server/src/cli/ (command-line tools) may import anything server-side; nothing in server/src imports it;
 //   - contract/ (the API's zod schemas and types) imports nothing but zod; server and client both import it;
 //   - the client imports nothing from server/ (its types and schemas come from contract/);
 //   - components are props-only (no API calls), state slices are pure (no React, no sigma).
@@ -16,6 +18,10 @@ const driverOnlyInNeo4j = {
 const clientNotServer = {
   regex: '(^|/)server(/|$)',
   message: 'The client imports nothing from server/: the API shapes (schemas and types) are in contract/.',
+};
+const cliIsALeaf = {
+  group: ['**/cli/*', '**/cli'],
+  message: 'server/src/cli/ holds command-line entry points; import what they use from its own module instead.',
 };
 
 export default tseslint.config(
@@ -39,10 +45,18 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { paths: [driverOnlyInNeo4j] }],
+      'no-restricted-imports': ['error', { paths: [driverOnlyInNeo4j], patterns: [cliIsALeaf] }],
     },
   },
-  { files: ['server/src/neo4j/**', 'test/**'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['server/src/neo4j/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [cliIsALeaf] }] },
+  },
+  { files: ['test/**'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['server/src/cli/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [driverOnlyInNeo4j] }] },
+  },
   {
     files: ['contract/**'],
     rules: {
@@ -67,7 +81,32 @@ export default tseslint.config(
         'error',
         {
           paths: [driverOnlyInNeo4j],
-          patterns: [{ group: ['**/neo4j/*'], message: 'Routes call repositories, never the database layer.' }],
+          patterns: [
+            cliIsALeaf,
+            { group: ['**/neo4j/*'], message: 'Routes call repositories, never the database layer.' },
+            { group: ['**/console', '**/console/*'], message: 'Routes call repositories, never the console guard.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/src/console/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            driverOnlyInNeo4j,
+            { name: 'fastify', message: 'The console guard is pure: the app decides HTTP statuses (app.ts).' },
+          ],
+          patterns: [
+            { group: ['@fastify/*', 'fastify-*'], message: 'The console guard is pure: no HTTP here.' },
+            {
+              group: ['**/neo4j/*', '**/repositories/*', '**/routes/*', '**/app', '**/cli/*'],
+              message: 'The console guard is pure: server/src/neo4j/console.ts runs it, not the other way round.',
+            },
+          ],
         },
       ],
     },
