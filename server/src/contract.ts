@@ -103,6 +103,14 @@ export interface SourceDetails extends SourceSummary {
   text: string;
 }
 
+/** `GET /api/sources?ids=a,b,c`: the summaries of the sources asked for (never their text), and the ids unknown. */
+export interface SourceSummariesResponse {
+  /** in the order of the ids asked for, each once */
+  sources: SourceSummary[];
+  /** the ids asked for that name no source */
+  missing: string[];
+}
+
 export interface NeighborsResponse extends Subgraph {
   /** how many neighbours the node has in all (the client shows "+N more" when it is larger than shown) */
   total: number;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { HealthResponse } from '../contract';
 import { badRequest } from '../errors';
 import { GRAPH_DEFAULT_LIMIT, GRAPH_MAX_LIMIT } from '../repositories/graph';
+import { SOURCES_MAX_IDS } from '../repositories/sources';
 import { apiId, intParam, isoDate, nameList } from './params';
 
 export const graphRoutes: FastifyPluginAsync = async (fastify) => {
@@ -115,6 +116,27 @@ export const graphRoutes: FastifyPluginAsync = async (fastify) => {
       },
     },
     (req) => repos.meetings.met(req.query.person),
+  );
+
+  app.get(
+    '/api/sources',
+    {
+      schema: {
+        summary: 'Summaries (name, outlet, date; no text) of several sources, by id',
+        tags: ['graph'],
+        querystring: z.object({
+          ids: z.preprocess(
+            (v) =>
+              (v === undefined ? [] : Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).filter(Boolean),
+            z
+              .array(apiId)
+              .min(1, 'must list at least one source id, comma-separated')
+              .max(SOURCES_MAX_IDS, `must list at most ${SOURCES_MAX_IDS} ids; ask in several requests`),
+          ),
+        }),
+      },
+    },
+    (req) => repos.sources.summaries(req.query.ids),
   );
 
   app.get(
