@@ -2,8 +2,8 @@
  * The explorer's actions: plain (async) functions that ask the GraphSource, run the pure producers of
  * state/<slice>/ and put the result in the store. Views call them; nothing here renders.
  *
- * Where things are: open / load / restart, select (and the details it fetches), search and choose a hit,
- * expand / collapse / hide / show, find path, filters and time, layouts, undo / redo, presentation.
+ * Where things are: open / load / restart, search and choose a hit, expand / collapse / hide / show, find path,
+ * filters and time, layouts, undo / redo, presentation (here); select and what it fetches (./selection.ts).
  */
 import type { GraphNode, NodeDetails, SearchHit, Subgraph } from '../../../../server/src/contract';
 import { ApiRequestError } from '../../api/client';
@@ -13,13 +13,12 @@ import { graphDataFrom, mergeSubgraph } from '../../state/data';
 import type { GraphData } from '../../state/data/types';
 import { setTimeRange, toggleLabel, toggleType } from '../../state/filters';
 import { createHistory, push, redo as redoStep, replace, undo as undoStep } from '../../state/history';
-import { isMetEdgeId } from '../../state/met';
 import type { UrlState } from '../../state/url/types';
 import { emptyView, hideNodes, setFilters, setMode, setPositions, showNodes } from '../../state/view';
 import type { Position, ViewState } from '../../state/view/types';
 import { DEFAULT_SEED } from '../../utils/rng';
-import { rememberSources } from '../sources';
-import { projectionOf, viewOf } from './derived';
+import { viewOf } from './derived';
+import { errorText, fetchSelected, select, selectNode } from './selection';
 import { serverSource, type GraphSource } from './source';
 import {
   getExplorer,
@@ -30,11 +29,6 @@ import {
   type Selection,
   type Session,
 } from './store';
-
-export function errorText(err: unknown): string {
-  if (err instanceof ApiRequestError) return err.message;
-  return err instanceof Error ? err.message : String(err);
-}
 
 function sessionFromSubgraph(sub: Subgraph, start: Session['start'], show: string[] | null): Session {
   const data = graphDataFrom(sub);
@@ -165,72 +159,6 @@ export async function switchSource(source: GraphSource, show: string[] | null): 
     layoutRunning: false,
     session: sessionFromSubgraph(sub, 'all', show),
   });
-}
-
-// ---- selection and details -----------------------------------------------------------------------------------
-
-let detailsFor: string | null = null;
-let detailsCtl: AbortController | null = null;
-let metCtl: AbortController | null = null;
-
-export function select(selection: Selection): void {
-  setExplorer({ selection });
-  fetchSelected(false);
-}
-
-export const selectNode = (id: string) => select({ kind: 'node', id });
-export const selectEdge = (id: string) => select({ kind: 'edge', id });
-
-/** Fetches the selected node's details (once per selected node) or the cross-check of a who-met-whom edge. */
-function fetchSelected(force: boolean): void {
-  const { selection, session, source } = getExplorer();
-  const nodeId = selection?.kind === 'node' ? selection.id : null;
-  if (force || nodeId !== detailsFor) {
-    detailsCtl?.abort();
-    detailsCtl = null;
-    detailsFor = nodeId;
-    if (nodeId && session) {
-      const ctl = (detailsCtl = new AbortController());
-      source
-        .node(nodeId, ctl.signal)
-        .then((d) => {
-          rememberSources(d.sources);
-          setExplorer((s) => ({
-            details: { id: nodeId, details: d, error: null },
-            session: s.session
-              ? { ...s.session, data: mergeSubgraph(s.session.data, { nodes: [d.node], edges: [] }) }
-              : null,
-          }));
-        })
-        .catch((err: unknown) => {
-          if ((err as Error).name !== 'AbortError')
-            setExplorer({ details: { id: nodeId, details: null, error: errorText(err) } });
-        });
-    }
-  }
-  metCtl?.abort();
-  metCtl = null;
-  if (selection?.kind !== 'edge' || !isMetEdgeId(selection.id) || !session) return;
-  const edge = projectionOf(getExplorer())?.edges.find((e) => e.id === selection.id);
-  if (!edge) return;
-  const ctl = (metCtl = new AbortController());
-  source
-    .met(edge.source, ctl.signal)
-    .then((r) => {
-      if (!r) return;
-      const row = r.met.find((m) => m.person.id === edge.target);
-      setExplorer({ metCheck: { id: edge.id, count: row?.meetings.length ?? 0 } });
-    })
-    .catch(() => undefined);
-}
-
-/** Opens the source dialog on a quote, fetching the full text. */
-export function openSourceText(sourceId: string, quote: string): void {
-  setExplorer({ sourceDialog: { source: null, quote, error: null } });
-  getExplorer()
-    .source.source(sourceId)
-    .then((s) => setExplorer({ sourceDialog: { source: s, quote, error: null } }))
-    .catch((err: unknown) => setExplorer({ sourceDialog: { source: null, quote, error: errorText(err) } }));
 }
 
 // ---- search, expand, collapse, hide, show --------------------------------------------------------------------
