@@ -14,6 +14,7 @@ import type { Db } from '../neo4j/db';
 import { isPlainNode, isPlainPath, isPlainRelationship, type Plain, type PlainNode } from '../neo4j/convert';
 import { notFound } from '../errors';
 import { GraphBuilder, nodeId, toGraphEdge, toGraphNode } from './shape';
+import { sourceSummaryFrom } from './sources';
 
 /** edges drawn for a subgraph at most, per node allowed */
 const EDGES_PER_NODE = 10;
@@ -67,12 +68,7 @@ export function createGraphRepository(db: Db) {
   async function sourcesByIds(ids: string[]): Promise<SourceSummary[]> {
     if (ids.length === 0) return [];
     const rows = await db.query('sources-by-id', { ids });
-    return rows.map((r) => ({
-      id: String(r.id),
-      name: typeof r.name === 'string' ? r.name : String(r.id),
-      outlet: typeof r.outlet === 'string' ? r.outlet : null,
-      published: typeof r.published === 'string' ? r.published : null,
-    }));
+    return rows.map(sourceSummaryFrom);
   }
 
   async function node(id: string): Promise<NodeDetails> {
