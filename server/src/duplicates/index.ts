@@ -3,7 +3,15 @@
  * these with plain nodes; the duplicates repository feeds them from Neo4j.
  */
 export { fold, canonToken, parsePersonName, skeleton } from './normalize';
-export { scorePair, isPersonLike, PROPOSE_AT, type DupNode, type Reason, type ReasonCode, type PairScore } from './score';
+export {
+  scorePair,
+  isPersonLike,
+  PROPOSE_AT,
+  type DupNode,
+  type Reason,
+  type ReasonCode,
+  type PairScore,
+} from './score';
 export {
   findDuplicates,
   findDuplicatesFor,
@@ -15,4 +23,12 @@ export {
   type BestMatch,
   type FindOptions,
 } from './find';
-export { planMerge, apiId, foldRelationship, type MergePlan, type StoredNode, type StoredRel, type Json } from './merge-plan';
+export {
+  planMerge,
+  apiId,
+  foldRelationship,
+  type MergePlan,
+  type StoredNode,
+  type StoredRel,
+  type Json,
+} from './merge-plan';

@@ -151,7 +151,8 @@ const relKey = (type: string, start: string, end: string) => `${type}\u0000${sta
  * Throws when the two are one node (the caller answers 4xx before that).
  */
 export function planMerge(keep: StoredNode, merge: StoredNode, rels: readonly StoredRel[]): MergePlan {
-  if (keep.elementId === merge.elementId) throw new Error('duplicates/merge-plan: a node cannot be merged into itself.');
+  if (keep.elementId === merge.elementId)
+    throw new Error('duplicates/merge-plan: a node cannot be merged into itself.');
   const K = keep.elementId;
   const M = merge.elementId;
   const keepId = apiId(keep);

@@ -14,7 +14,7 @@ const TITLE_WORDS = new Set(
     'honourable rev reverend fr father sheikh sheik shaikh emir amir king queen prince princess crown ' +
     'president vice prime premier chancellor minister ministers deputy assistant under secretary general ' +
     'ambassador envoy special chief head acting former ex first foreign affairs interior defence defense ' +
-    'state of the senator sen rep representative congressman congresswoman governor gov mayor spokesperson ' +
+    'state of senator sen rep representative congressman congresswoman governor gov mayor spokesperson ' +
     'spokesman spokeswoman chairman chairwoman chair director commissioner officer official diplomat ' +
     'adviser advisor counsellor counselor consul attache gen lt col colonel maj major capt captain adm admiral ' +
     'marshal commander cmdr sgt us uk american russian ukrainian british french german chinese turkish ' +
@@ -28,9 +28,24 @@ const DROPPED_PARTICLES = new Set(['al', 'el', 'ad', 'ash', 'as', 'an', 'ar', 'a
 /** Variant spellings of one particle. */
 const PARTICLE_FORMS: Record<string, string> = { ibn: 'bin', ben: 'bin', abdul: 'abd', abdel: 'abd', abdal: 'abd' };
 /** Words that mark a description ("Russian counterpart of Secretary Rubio"), not a name. */
-const DESCRIPTION_WORDS = new Set(['of', 'the', 'his', 'her', 'their', 'its', 'for', 'and', 'to', 'in', 'with', 'a', 'an']);
+const DESCRIPTION_WORDS = new Set(
+  (
+    'the his her their its for and to in with a an who which counterpart colleague wife husband son daughter ' +
+    'father mother brother sister aide team members member'
+  ).split(' '),
+);
 /** Words ignored when names of things (agencies, places, issues) are compared. */
-export const STOP_WORDS = new Set(['the', 'of', 'in', 'for', 'and', 'a', 'an', 'on', 'to', 'at', 'by', 's']);
+export const STOP_WORDS = new Set(['the', 'of', 'in', 'for', 'and', 'a', 'an', 'on', 'to', 'at', 'by', 's', 'affairs']);
+/** Country words that news uses interchangeably in names of things ("American delegation" / "U.S. delegation"). */
+const COUNTRY_FORMS: Record<string, string> = {
+  american: 'us',
+  america: 'us',
+  usa: 'us',
+  british: 'uk',
+  britain: 'uk',
+};
+/** Russian patronymics (Sergeyevich, Ivanovna): never a given name or a surname. */
+const PATRONYMIC = /^[a-z]{3,}(ovich|evich|yevich|ich|ovna|evna|yevna|ichna|inichna)$/;
 
 /** ASCII, lower case, every run of non-letters/digits one space; possessives dropped. */
 export function fold(s: string): string {
@@ -59,7 +74,10 @@ export function canonToken(t: string): string {
   s = s.replace(/kh/g, 'h').replace(/ph/g, 'f').replace(/w/g, 'v').replace(/ck/g, 'k').replace(/q/g, 'k');
   s = s.replace(/tsch/g, 'ch').replace(/tch/g, 'ch').replace(/sch/g, 'sh').replace(/tz/g, 'ts');
   s = s.replace(/dh/g, 'd').replace(/gh/g, 'g');
-  s = s.replace(/^ye/, 'e').replace(/^yo/, 'e').replace(/^j(?=[aeiou])/, 'y');
+  s = s
+    .replace(/^ye/, 'e')
+    .replace(/^yo/, 'e')
+    .replace(/^j(?=[aeiou])/, 'y');
   s = s.replace(/(iy|yi|ii|ij|yj|yy)/g, 'i');
   s = s.replace(/y$/, 'i');
   s = s.replace(/ie/g, 'e').replace(/ou/g, 'u').replace(/oo/g, 'u');
@@ -98,19 +116,33 @@ export function parsePersonName(raw: string): PersonName {
   // An apposition after a comma ("Sonata Coulter, Deputy Assistant Secretary") or brackets is not the name.
   const main = raw.replace(/\([^)]*\)/g, ' ').split(/[,;]/)[0] ?? raw;
   const folded = tokens(main);
+  // Titles run up to the last title word before the final token: "Kremlin spokesman Dmitry Peskov".
   let start = 0;
-  while (start < folded.length - 1 && TITLE_WORDS.has(folded[start] ?? '')) start++;
+  for (let i = folded.length - 2; i >= 0; i--) {
+    if (TITLE_WORDS.has(folded[i] ?? '')) {
+      start = i + 1;
+      break;
+    }
+  }
   let end = folded.length;
   while (end - 1 > start && SUFFIX_WORDS.has(folded[end - 1] ?? '')) end--;
   let stripped = folded.slice(start, end);
   const hadTitles = start > 0;
   const rest = stripped.filter((t, i) => !(DROPPED_PARTICLES.has(t) && i < stripped.length - 1));
   stripped = (rest.length > 0 ? rest : stripped).map((t) => PARTICLE_FORMS[t] ?? t);
-  const canon = stripped.map(canonToken);
+  // A patronymic ends the name when the surname comes first ("Darchiev Aleksandr Sergeyevich").
+  const surnameFirst = stripped.length >= 3 && PATRONYMIC.test(stripped[stripped.length - 1] ?? '');
+  const named = stripped.filter((t, i) => i === 0 || !PATRONYMIC.test(t));
+  const ordered = surnameFirst ? [...named.slice(1), named[0] ?? ''] : named;
+  const canon = ordered.map(canonToken);
+  // "of" belongs to titles ("Secretary of State"); anywhere else, or with "his", "counterpart"…, it describes.
+  const describes = folded.some(
+    (t, i) => DESCRIPTION_WORDS.has(t) || (t === 'of' && !TITLE_WORDS.has(folded[i + 1] ?? '')),
+  );
   const nameLike =
     stripped.length > 0 &&
     stripped.length <= 5 &&
-    !stripped.some((t) => DESCRIPTION_WORDS.has(t)) &&
+    !describes &&
     !(stripped.length === 1 && TITLE_WORDS.has(stripped[0] ?? ''));
   return {
     raw,
@@ -128,7 +160,7 @@ export function parsePersonName(raw: string): PersonName {
 export function thingTokens(raw: string): string[] {
   return tokens(raw)
     .filter((t) => !STOP_WORDS.has(t))
-    .map(canonToken);
+    .map((t) => canonToken(COUNTRY_FORMS[t] ?? t));
 }
 
 /** Initials of a multi-word name ("United States" → "us"), or '' for one word. */

@@ -29,6 +29,7 @@ export type ReasonCode =
   | 'initials'
   | 'surname-only'
   | 'similar-name'
+  | 'word-order'
   | 'acronym'
   | 'contained-name'
   | 'similar-words'
@@ -95,7 +96,7 @@ export function prepare(node: DupNode): Prepared {
       alias: i > 0,
       folded,
       person: p && p.nameLike ? p : null,
-      words: p ? thingTokens(p.stripped.join(' ')) : thingTokens(raw),
+      words: p && p.nameLike ? thingTokens(p.stripped.join(' ')) : thingTokens(raw),
       acronym: acronym(raw),
     });
   });
@@ -138,10 +139,17 @@ function personScore(a: Variant, b: Variant): PairScore {
   const pa = a.person as PersonName;
   const pb = b.person as PersonName;
   if (pa.canon.join(' ') === pb.canon.join(' ')) return { score: 0.97, reasons: [equalNameReason(a, b)] };
+  if (pa.canon.length >= 2 && [...pa.canon].sort().join(' ') === [...pb.canon].sort().join(' ')) {
+    return {
+      score: 0.9,
+      reasons: [{ code: 'word-order', text: `${q(a.raw)} and ${q(b.raw)} are one name in another order` }],
+    };
+  }
   const ss = similar(pa.surname, pb.surname);
   const shortSurname = Math.min(pa.surname.length, pb.surname.length) < 4;
   if (ss < 0.9 || (shortSurname && ss < 1)) return { score: 0, reasons: [] };
-  const surnameWords = ss === 1 ? 'the same surname' : `similar surnames (${pa.stripped.at(-1)} / ${pb.stripped.at(-1)})`;
+  const surnameWords =
+    ss === 1 ? 'the same surname' : `similar surnames (${pa.stripped.at(-1)} / ${pb.stripped.at(-1)})`;
   if (pa.given.length === 0 || pb.given.length === 0) {
     const [only, full] = pa.given.length === 0 ? [a, b] : [b, a];
     return {
@@ -241,6 +249,10 @@ export function scorePrepared(a: Prepared, b: Prepared): PairScore {
     }
   }
   if (best.score === 0) return { score: 0, reasons: conflict?.reasons ?? [] };
+  // "Coulter" (an alias of Sonata Coulter) fits "Sarah Coulter", but the full names say they differ.
+  const weak = best.reasons[0]?.code === 'surname-only' || best.reasons[0]?.code === 'initials';
+  if (weak && conflict)
+    return { score: round(Math.min(best.score, 0.5)), reasons: [...best.reasons, ...conflict.reasons] };
   let score = best.score;
   const reasons = [...best.reasons];
   if (a.date && b.date) {
