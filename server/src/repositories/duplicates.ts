@@ -81,11 +81,14 @@ const fail = <T>(status: number, code: string, message: string): Outcome<T> => (
 });
 
 export function createDuplicatesRepository(db: Db) {
-  async function candidates(label: string | null, limit: number): Promise<DuplicatesResponse> {
-    const [rows, dismissedRows] = await Promise.all([
-      db.query('duplicates-nodes', { label, limit: DUPLICATE_SCAN_LIMIT + 1 }),
-      db.query('duplicates-dismissed'),
-    ]);
+  /**
+   * The entity nodes of a label (all labels when null) as the pure finder takes them, with their neighbours: what
+   * the import preview and the article extractor match new names against (`findDuplicatesFor`, `bestMatch`).
+   */
+  async function existing(
+    label: string | null,
+  ): Promise<{ nodes: (DupNode & { ref: ReturnType<typeof ref> })[]; truncated: boolean }> {
+    const rows = await db.query('duplicates-nodes', { label, limit: DUPLICATE_SCAN_LIMIT + 1 });
     const nodes: (DupNode & { ref: ReturnType<typeof ref> })[] = [];
     for (const row of rows.slice(0, DUPLICATE_SCAN_LIMIT)) {
       if (!isPlainNode(row.n)) continue;
@@ -100,12 +103,22 @@ export function createDuplicatesRepository(db: Db) {
         ref: r,
       });
     }
-    const dismissed = new Set(dismissedRows.map((d) => pairKey(str(d.a) ?? '', str(d.b) ?? '')));
-    const found = findDuplicates(nodes, { limit, dismissed });
+    return { nodes, truncated: rows.length > DUPLICATE_SCAN_LIMIT };
+  }
+
+  /** Pairs marked "not the same", as `pairKey`s. */
+  async function dismissed(): Promise<Set<string>> {
+    const rows = await db.query('duplicates-dismissed');
+    return new Set(rows.map((d) => pairKey(str(d.a) ?? '', str(d.b) ?? '')));
+  }
+
+  async function candidates(label: string | null, limit: number): Promise<DuplicatesResponse> {
+    const [{ nodes, truncated }, skip] = await Promise.all([existing(label), dismissed()]);
+    const found = findDuplicates(nodes, { limit, dismissed: skip });
     return {
       candidates: found.map((c) => ({ a: c.a.ref, b: c.b.ref, score: c.score, reasons: c.reasons })),
       scanned: nodes.length,
-      truncated: rows.length > DUPLICATE_SCAN_LIMIT,
+      truncated,
     };
   }
 
@@ -321,7 +334,7 @@ export function createDuplicatesRepository(db: Db) {
     return toRecord(row.r.properties);
   }
 
-  return { candidates, dismiss, merge, list, undo, get };
+  return { existing, dismissed, candidates, dismiss, merge, list, undo, get };
 }
 
 export type DuplicatesRepository = ReturnType<typeof createDuplicatesRepository>;
