@@ -117,6 +117,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['server/src/duplicates/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [driverOnlyInNeo4j, { name: 'fastify', message: 'The duplicate finder is pure: no server here.' }],
+          patterns: [
+            {
+              group: ['**/neo4j/*', '**/repositories/*', '**/routes/*'],
+              message: 'The duplicate finder is pure (the import and the extractor call it too): no database here.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['client/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -5,6 +5,7 @@
  */
 export * from './cypher';
 export * from './dates';
+export * from './duplicates';
 export * from './graph';
 export * from './json';
 export * from './params';

@@ -13,3 +13,7 @@ CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
 FOR (n:Person|Agency|Meeting|Issue|Place|Source)
 ON EACH [n.name, n.aliases, n.description]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
+// Parley's own records of duplicate review (merges and "not the same" pairs); graph and search queries leave
+// them out, as they leave out ParleyMergedAway, the tombstone a merged node becomes until its merge is undone.
+CREATE CONSTRAINT parley_merge_id IF NOT EXISTS FOR (n:ParleyMerge) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT parley_dismissal_key IF NOT EXISTS FOR (n:ParleyDismissal) REQUIRE n.key IS UNIQUE;

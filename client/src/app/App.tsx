@@ -4,6 +4,7 @@ import ExplorerView from '../views/Explorer/ExplorerView';
 
 const ConsoleView = lazy(() => import('../views/Console/ConsoleView'));
 const SnapshotsView = lazy(() => import('../views/Snapshots/SnapshotsView'));
+const DuplicatesView = lazy(() => import('../views/Duplicates/DuplicatesView'));
 
 function NavLink({ to, current, children }: { to: string; current: boolean; children: string }) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
@@ -37,12 +38,16 @@ export default function App() {
           <NavLink to="/snapshots" current={route.name === 'snapshots' || route.name === 'snapshot'}>
             Snapshots
           </NavLink>
+          <NavLink to="/duplicates" current={route.name === 'duplicates'}>
+            Duplicates
+          </NavLink>
         </nav>
       </header>
       <Suspense fallback={<p className="loading">Loading…</p>}>
         {route.name === 'explorer' && <ExplorerView />}
         {route.name === 'console' && <ConsoleView />}
         {(route.name === 'snapshots' || route.name === 'snapshot') && <SnapshotsView />}
+        {route.name === 'duplicates' && <DuplicatesView />}
         {route.name === 'notFound' && (
           <main className="not-found">
             <h1>Page not found</h1>

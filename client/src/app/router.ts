@@ -39,6 +39,7 @@ export type Route =
   | { name: 'console' }
   | { name: 'snapshots' }
   | { name: 'snapshot'; id: string }
+  | { name: 'duplicates' }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -46,6 +47,7 @@ export function matchRoute(pathname: string): Route {
   if (p === '/' || p === '/explore') return { name: 'explorer' };
   if (p === '/console') return { name: 'console' };
   if (p === '/snapshots') return { name: 'snapshots' };
+  if (p === '/duplicates') return { name: 'duplicates' };
   const m = /^\/s\/([^/]+)$/.exec(p);
   if (m) return { name: 'snapshot', id: decodeURIComponent(m[1]!) };
   return { name: 'notFound' };

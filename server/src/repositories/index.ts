@@ -2,6 +2,7 @@
 import type { Db } from '../neo4j/db';
 import { createCypherRepository } from './cypher';
 import { createDatasetRepository } from './dataset';
+import { createDuplicatesRepository } from './duplicates';
 import { createGraphRepository } from './graph';
 import { createMeetingsRepository } from './meetings';
 import { createSearchRepository } from './search';
@@ -19,6 +20,7 @@ export function createRepositories(db: Db) {
     dataset: createDatasetRepository(db),
     cypher: createCypherRepository(db),
     snapshots: createSnapshotsRepository(db),
+    duplicates: createDuplicatesRepository(db),
   };
 }
 

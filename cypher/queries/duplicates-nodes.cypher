@@ -1,0 +1,8 @@
+// title: Nodes to look for duplicates in
+// description: Entity nodes (no sources, snapshots or Parley's own records), only those with the label $label when it is given, with the ids of at most 100 of their neighbours. The duplicate finder blocks and scores them in the server.
+// params: {"label": "Person", "limit": 20000}
+MATCH (n)
+WHERE ($label IS NULL OR $label IN labels(n))
+  AND NOT n:Snapshot AND NOT n:Source AND NOT n:ParleyMerge AND NOT n:ParleyDismissal AND NOT n:ParleyMergedAway
+WITH n LIMIT $limit
+RETURN n, [(n)--(m) WHERE NOT m:Snapshot | coalesce(m.id, elementId(m))][..100] AS neighbours
