@@ -1,7 +1,10 @@
 // title: Resolve an API id
-// description: The element id of the node whose API id is $id: its `id` property, or else its element id.
+// description: The element id of the node whose API id is $id: its `id` property, or else its element id. Each of Parley's labels is looked up through its `id` uniqueness constraint (the label disjunction is planned as a union of index seeks) and the element id by a seek, so the cost does not grow with the database (a label-free `(n {id: $id})` scans every node). A database with other labels is searched by resolve-id-any when this finds nothing.
 // params: {"id": "person:sonata-coulter"}
-MATCH (n)
-WHERE (n.id = $id OR elementId(n) = $id) AND NOT n:Snapshot
+CALL () {
+  MATCH (n:Person|Agency|Meeting|Issue|Place|Source {id: $id}) RETURN n
+  UNION
+  MATCH (n) WHERE elementId(n) = $id AND NOT n:Snapshot RETURN n
+}
 RETURN elementId(n) AS elementId
 LIMIT 1

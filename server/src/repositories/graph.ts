@@ -12,6 +12,8 @@ import type {
 import type { Db } from '../neo4j/db';
 import { isPlainNode, isPlainPath, isPlainRelationship, type Plain, type PlainNode } from '../neo4j/convert';
 import { notFound } from '../errors';
+import { escapeName, isValidName } from '../neo4j/names';
+import { hasForeignLabels } from './foreign';
 import { GraphBuilder, nodeId, toGraphEdge, toGraphNode } from './shape';
 
 export const GRAPH_DEFAULT_LIMIT = 500;
@@ -24,9 +26,14 @@ function asArray(v: Plain | undefined): Plain[] {
 }
 
 export function createGraphRepository(db: Db) {
-  /** The element id of the node with this API id; 404 when there is none. */
+  /**
+   * The element id of the node with this API id; 404 when there is none. Index seeks only (resolve-id: one per
+   * Parley label, and the element id); a database with foreign labels, where any node may carry an `id`, gets the
+   * label-free scan as a fallback when the seeks find nothing.
+   */
   async function resolve(id: string): Promise<string> {
-    const rows = await db.query('resolve-id', { id });
+    let rows = await db.query('resolve-id', { id });
+    if (rows.length === 0 && (await hasForeignLabels(db))) rows = await db.query('resolve-id-any', { id });
     const eid = rows[0]?.elementId;
     if (typeof eid !== 'string') {
       throw notFound(`No node has the id "${id}". Use an id from /api/search or /api/graph.`);
@@ -34,11 +41,46 @@ export function createGraphRepository(db: Db) {
     return eid;
   }
 
-  async function schema(): Promise<SchemaResponse> {
+  async function schemaByReading(): Promise<SchemaResponse> {
     const [row] = await db.query('schema-counts');
     const labels = asArray(row?.labels) as { label: string; count: number }[];
     const relationshipTypes = asArray(row?.types) as { type: string; count: number }[];
     return { labels, relationshipTypes };
+  }
+
+  /**
+   * Labels and types with counts, from Neo4j's count store: the names come from the token store (schema-names)
+   * and each is counted by `MATCH (n:\`Label\`) WITH count(n)`, which Neo4j answers without reading a node
+   * (schema-counts, the same answer in one query, reads every node and relationship: seconds at L). Names are
+   * the database's own, escaped; values go as parameters.
+   */
+  async function schema(): Promise<SchemaResponse> {
+    const [names] = await db.query('schema-names');
+    const labels = asArray(names?.labels).filter((l): l is string => typeof l === 'string' && l !== 'Snapshot');
+    const types = asArray(names?.types).filter((t): t is string => typeof t === 'string');
+    if (![...labels, ...types].every(isValidName)) return schemaByReading(); // a foreign name we will not quote
+    const parts: string[] = [];
+    const params: Record<string, unknown> = {};
+    labels.forEach((l, i) => {
+      params[`l${i}`] = l;
+      parts.push(`MATCH (n:${escapeName(l)}) WITH count(n) AS count RETURN 'label' AS kind, $l${i} AS name, count`);
+    });
+    types.forEach((t, i) => {
+      params[`t${i}`] = t;
+      parts.push(
+        `MATCH ()-[r:${escapeName(t)}]->() WITH count(r) AS count RETURN 'type' AS kind, $t${i} AS name, count`,
+      );
+    });
+    const rows = parts.length > 0 ? await db.query(parts.join('\nUNION ALL\n'), params) : [];
+    const counted = rows
+      .filter((r) => typeof r.name === 'string' && typeof r.count === 'number' && r.count > 0)
+      .sort((a, b) => (String(a.name) < String(b.name) ? -1 : String(a.name) > String(b.name) ? 1 : 0));
+    return {
+      labels: counted.filter((r) => r.kind === 'label').map((r) => ({ label: String(r.name), count: Number(r.count) })),
+      relationshipTypes: counted
+        .filter((r) => r.kind === 'type')
+        .map((r) => ({ type: String(r.name), count: Number(r.count) })),
+    };
   }
 
   async function subgraph(q: GraphQuery): Promise<Subgraph> {
