@@ -160,7 +160,7 @@ export function routes(ids: {
   });
   const list: Route[] = [
     { name: 'health', url: '/api/health', steps: [] },
-    { name: 'schema', url: '/api/schema', steps: [{ query: 'schema-names', params: () => ({}) }] },
+    { name: 'schema', url: '/api/schema', steps: [{ query: 'schema-counts', params: () => ({}) }] },
     {
       name: 'search',
       url: `/api/search?q=${e(ids.search)}`,

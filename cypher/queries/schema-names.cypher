@@ -1,5 +1,5 @@
 // title: Labels and relationship types in use
-// description: The node labels and relationship types the database holds, from its token store, without reading a node or a relationship. The server counts each one from the count store (see schema-counts for the same answer as one query that reads everything), and tells a database Parley wrote from a foreign one by its labels.
+// description: The node labels and relationship types the database holds, from its token store, without reading a node or a relationship. The server tells a database Parley wrote from a foreign one by its labels (then id look-ups may need the label-free fallback).
 // params: {}
 // expect: rows = 1
 CALL () {
