@@ -76,7 +76,7 @@ export function save(results: Results): string {
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? (x >= 100 ? String(Math.round(x)) : x.toFixed(1)) : '–');
-const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(2)}×` : '–');
+const ratio = (a: number, b: number) => (a > 0 && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
 
 /** The reading table: per data set and route, HTTP at 1/10/50 connections, the bare driver, the database. */
 export function readingTable(figs: Figure[]): string {
@@ -136,6 +136,14 @@ export function markdown(r: Results): string {
       `Machine: ${String(m.cpu)}, ${String(m.cores)} cores, ${String(m.memoryGiB)} GiB, load ${String(m.load1)} at the start ` +
       `and ${String(m.load1End)} at the end. Node ${r.versions.node}, Java ${r.versions.java}, Neo4j ${r.neo4j.version} ` +
       `(heap ${r.neo4j.heap}, page cache ${r.neo4j.pageCache}), Chromium ${r.versions.chromium}, WebGL renderer \`${r.versions.webglRenderer}\`.`,
+    ...(Number(m.load1) > Number(m.cores)
+      ? [
+          '',
+          `**The machine was loaded** (load average above its ${String(m.cores)} cores): times are inflated and ` +
+            'noisy; compare the arms of this run with each other, not with another machine or run. A route whose ' +
+            'responses outlast the window is measured on a fixed number of whole requests instead.',
+        ]
+      : []),
     '',
     `Data sets: ${Object.entries(r.datasets)
       .map(
