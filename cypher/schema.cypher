@@ -16,4 +16,5 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.even
 // Parley's own records of duplicate review (merges and "not the same" pairs); graph and search queries leave
 // them out, as they leave out ParleyMergedAway, the tombstone a merged node becomes until its merge is undone.
 CREATE CONSTRAINT parley_merge_id IF NOT EXISTS FOR (n:ParleyMerge) REQUIRE n.id IS UNIQUE;
+CREATE INDEX parley_merge_merged_id IF NOT EXISTS FOR (n:ParleyMerge) ON (n.merge);
 CREATE CONSTRAINT parley_dismissal_key IF NOT EXISTS FOR (n:ParleyDismissal) REQUIRE n.key IS UNIQUE;

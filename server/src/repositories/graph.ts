@@ -13,6 +13,7 @@ import {
 import type { Db } from '../neo4j/db';
 import { isPlainNode, isPlainPath, isPlainRelationship, type Plain, type PlainNode } from '../neo4j/convert';
 import { notFound } from '../errors';
+import { hasForeignLabels } from './foreign';
 import { GraphBuilder, nodeId, toGraphEdge, toGraphNode } from './shape';
 import { sourceSummaryFrom } from './sources';
 
@@ -24,9 +25,22 @@ function asArray(v: Plain | undefined): Plain[] {
 }
 
 export function createGraphRepository(db: Db) {
-  /** The element id of the node with this API id; 404 when there is none. */
+  /**
+   * The element id of the node with this API id; 404 when there is none. Index seeks only (resolve-id: one per
+   * Parley label, and the element id); a database with foreign labels, where any node may carry an `id`, gets the
+   * label-free scan as a fallback when the seeks find nothing.
+   */
   async function resolve(id: string): Promise<string> {
-    const rows = await db.query('resolve-id', { id });
+    let rows = await db.query('resolve-id', { id });
+    if (rows.length === 0 && (await hasForeignLabels(db))) rows = await db.query('resolve-id-any', { id });
+    // An id merged away by a duplicate merge keeps resolving, to the node that kept it (README "Duplicates");
+    // a chain of merges (a into b, then b into c) is followed a few steps.
+    for (let hop = 0, current = id; rows.length === 0 && hop < 8; hop++) {
+      const [merged] = await db.query('resolve-merged-id', { id: current });
+      if (typeof merged?.keep !== 'string') break;
+      current = merged.keep;
+      rows = await db.query('resolve-id', { id: current });
+    }
     const eid = rows[0]?.elementId;
     if (typeof eid !== 'string') {
       throw notFound(`No node has the id "${id}". Use an id from /api/search or /api/graph.`);
@@ -34,6 +48,13 @@ export function createGraphRepository(db: Db) {
     return eid;
   }
 
+  /**
+   * Labels and types with counts. This reads every node and relationship (linear: ~0.1–0.2 s at M). Counting
+   * each name from the count store instead (one `MATCH (n:\`Label\`) RETURN count(n)` per name) was measured and
+   * not kept: planning those queries cost seconds on a cold JVM (a test timed out) and they were no faster at M;
+   * `db.stats.retrieve('GRAPH COUNTS')` answers in one call but needs an admin on a secured Neo4j and the console
+   * refuses it. See README "Performance".
+   */
   async function schema(): Promise<SchemaResponse> {
     const [row] = await db.query('schema-counts');
     const labels = asArray(row?.labels) as { label: string; count: number }[];

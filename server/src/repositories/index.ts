@@ -9,10 +9,25 @@ import { createSearchRepository } from './search';
 import { createSnapshotsRepository } from './snapshots';
 import { createSourcesRepository } from './sources';
 
+/**
+ * `/api/health` answers from a ping at most `ttlMs` old: a monitor polling it, or a load test, no longer costs a
+ * database round trip per call; callers that arrive while a ping is under way share it.
+ */
+export function cachedPing(db: Pick<Db, 'ping'>, ttlMs = 1_000, now: () => number = () => performance.now()) {
+  let last: { at: number; up: Promise<boolean> } | null = null;
+  return (timeoutMs?: number): Promise<boolean> => {
+    const t = now();
+    if (last && t - last.at < ttlMs) return last.up;
+    const up = db.ping(timeoutMs);
+    last = { at: t, up };
+    return up;
+  };
+}
+
 export function createRepositories(db: Db) {
   const graph = createGraphRepository(db);
   return {
-    system: { ping: (timeoutMs?: number) => db.ping(timeoutMs) },
+    system: { ping: cachedPing(db) },
     graph,
     search: createSearchRepository(db),
     meetings: createMeetingsRepository(db, graph),

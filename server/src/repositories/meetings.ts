@@ -2,23 +2,25 @@
 import type { MetResponse, SharedMeeting } from '../../../contract';
 import type { Db } from '../neo4j/db';
 import { isPlainNode, isPlainRelationship, type Plain } from '../neo4j/convert';
-import { badRequest } from '../errors';
+import { badRequest, notFound } from '../errors';
 import { evidenceOf, toGraphNode } from './shape';
 import type { GraphRepository } from './graph';
 
 export function createMeetingsRepository(db: Db, graph: GraphRepository) {
+  /** Two queries: resolve the id (index seeks), then the person and whom they met in one (who-met-whom). */
   async function met(personId: string): Promise<MetResponse> {
-    const details = await graph.node(personId);
-    if (!details.node.labels.includes('Person')) {
-      throw badRequest(
-        `"${personId}" is a ${details.node.labels.join('/')}, not a Person; who-met-whom needs a person id.`,
-      );
-    }
     const elementId = await graph.resolve(personId);
-    const rows = await db.query('who-met-whom', { elementId });
-    const met = rows.flatMap((row) => {
-      if (!isPlainNode(row.other)) return [];
-      const meetings: SharedMeeting[] = (Array.isArray(row.meetings) ? row.meetings : []).flatMap((x: Plain) => {
+    const [row] = await db.query('who-met-whom', { elementId });
+    if (!row || !isPlainNode(row.p)) throw notFound(`No node has the id "${personId}".`);
+    const person = toGraphNode(row.p);
+    if (!person.labels.includes('Person')) {
+      throw badRequest(`"${personId}" is a ${person.labels.join('/')}, not a Person; who-met-whom needs a person id.`);
+    }
+    const entries = (Array.isArray(row.met) ? row.met : []) as Record<string, Plain>[];
+    const met = entries.flatMap((entry) => {
+      const { other, meetings: list } = entry ?? {};
+      if (!isPlainNode(other)) return [];
+      const meetings: SharedMeeting[] = (Array.isArray(list) ? list : []).flatMap((x: Plain) => {
         const { meeting, places, mine, theirs } = (x ?? {}) as Record<string, Plain>;
         if (!isPlainNode(meeting)) return [];
         const m = toGraphNode(meeting);
@@ -37,9 +39,9 @@ export function createMeetingsRepository(db: Db, graph: GraphRepository) {
           },
         ];
       });
-      return [{ person: toGraphNode(row.other), meetings }];
+      return [{ person: toGraphNode(other), meetings }];
     });
-    return { person: details.node, met };
+    return { person, met };
   }
   return { met };
 }

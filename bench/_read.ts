@@ -1,0 +1,246 @@
+/**
+ * The reading arms: each API route through HTTP (autocannon at 1, 10 and 50 connections), the same Cypher
+ * through the bare driver in a loop (1 and 10 at a time: auto-commit sessions naming the database, records left
+ * as the driver gives them), and the database's own time for it (resultAvailableAfter + resultConsumedAfter of
+ * each query's summary). Latency percentiles come from every response, not from autocannon's histogram buckets.
+ */
+import autocannon from 'autocannon';
+import { toParams } from '../server/src/neo4j/convert';
+import type { Db } from '../server/src/neo4j/db';
+
+/** One Cypher step of a route: a named query and its parameters (from what the earlier steps returned). */
+export interface Step {
+  query: string;
+  params: (prev: Record<string, unknown>) => Record<string, unknown>;
+  /** what later steps may use from this one's rows */
+  keep?: (rows: Record<string, unknown>[]) => Record<string, unknown>;
+}
+
+export interface Route {
+  name: string;
+  url: string;
+  steps: Step[];
+}
+
+export interface Figure {
+  dataset: string;
+  route: string;
+  arm: 'http' | 'driver' | 'db';
+  connections: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+function summarise(
+  base: Omit<Figure, 'requests' | 'rps' | 'p50' | 'p95' | 'p99' | 'errors'>,
+  latencies: number[],
+  seconds: number,
+  errors: number,
+): Figure {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    ...base,
+    requests: sorted.length,
+    rps: Math.round(sorted.length / seconds),
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    errors,
+  };
+}
+
+/** autocannon against one URL; every response's time is kept for the percentiles. */
+export async function httpArm(
+  dataset: string,
+  route: Route,
+  base: string,
+  connections: number,
+  seconds: number,
+): Promise<Figure> {
+  await autocannon({ url: base + route.url, connections, duration: 0.5 }); // warm-up: JIT, plans, pool
+  const latencies: number[] = [];
+  const measure = (opts: { duration: number } | { amount: number }) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon({ url: base + route.url, connections, ...opts }, (err, res) =>
+        err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(res),
+      );
+      instance.on('response', (_client, statusCode, _bytes, ms) => {
+        if (statusCode < 400) latencies.push(ms);
+      });
+    });
+  let r = await measure({ duration: seconds });
+  let elapsed = seconds;
+  if (latencies.length < 5) {
+    // Responses slower than the window (a loaded machine): autocannon drops what is in flight at the end, so
+    // count a fixed number of whole requests instead, however long they take.
+    latencies.length = 0;
+    const t1 = performance.now();
+    r = await measure({ amount: Math.max(5, connections) });
+    elapsed = (performance.now() - t1) / 1000;
+  }
+  return summarise(
+    { dataset, route: route.name, arm: 'http', connections },
+    latencies,
+    elapsed,
+    r.errors + r.non2xx + r.timeouts,
+  );
+}
+
+const num = (x: unknown) => (typeof x === 'number' ? x : Number(String(x)));
+
+/** The route's Cypher through the bare driver: `concurrency` loops for `seconds`; returns driver and db figures. */
+export async function driverArm(
+  dataset: string,
+  route: Route,
+  db: Db,
+  concurrency: number,
+  seconds: number,
+): Promise<[Figure, Figure]> {
+  const database = await db.database();
+  const texts = route.steps.map((s) => db.queries.get(s.query).text);
+  const once = async () => {
+    const session = db.driver.session({ defaultAccessMode: 'READ', database });
+    let dbMs = 0;
+    try {
+      let prev: Record<string, unknown> = {};
+      for (const [i, step] of route.steps.entries()) {
+        const res = await session.run(texts[i]!, toParams(step.params(prev)) as Record<string, unknown>);
+        dbMs += num(res.summary.resultAvailableAfter) + num(res.summary.resultConsumedAfter);
+        if (step.keep)
+          prev = { ...prev, ...step.keep(res.records.map((r) => r.toObject() as Record<string, unknown>)) };
+      }
+    } finally {
+      await session.close();
+    }
+    return dbMs;
+  };
+  for (let i = 0; i < 3; i++) await once().catch(() => 0); // warm-up (a failure shows in the measured loop)
+  const latencies: number[] = [];
+  const dbTimes: number[] = [];
+  let errors = 0;
+  const until = performance.now() + seconds * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        try {
+          dbTimes.push(await once());
+          latencies.push(performance.now() - t);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  return [
+    summarise({ dataset, route: route.name, arm: 'driver', connections: concurrency }, latencies, elapsed, errors),
+    summarise({ dataset, route: route.name, arm: 'db', connections: concurrency }, dbTimes, elapsed, errors),
+  ];
+}
+
+/** A step's kept element id, e.g. after resolve-id. */
+export const keepElementId = (as: string) => (rows: Record<string, unknown>[]) => ({ [as]: rows[0]?.elementId });
+
+/** The routes of the API and the Cypher each one runs (as the repositories run it), for one data set. */
+export function routes(ids: {
+  person: string;
+  other: string;
+  hub: string | null;
+  search: string;
+  lucene: string;
+  /** someone who attended the summit (2,300 others at M): who-met-whom at its worst; full runs only */
+  summitPerson?: string | undefined;
+}): Route[] {
+  const e = encodeURIComponent;
+  const resolve = (id: string, as = 'elementId'): Step => ({
+    query: 'resolve-id',
+    params: () => ({ id }),
+    keep: keepElementId(as),
+  });
+  const list: Route[] = [
+    { name: 'health', url: '/api/health', steps: [] },
+    { name: 'schema', url: '/api/schema', steps: [{ query: 'schema-counts', params: () => ({}) }] },
+    {
+      name: 'search',
+      url: `/api/search?q=${e(ids.search)}`,
+      steps: [{ query: 'search', params: () => ({ lucene: ids.lucene, limit: 10 }) }],
+    },
+    {
+      name: 'node',
+      url: `/api/nodes/${e(ids.person)}`,
+      steps: [
+        resolve(ids.person),
+        { query: 'node-details', params: (p) => ({ elementId: p.elementId }) },
+        { query: 'sources-by-id', params: () => ({ ids: ['source:s0'] }) },
+      ],
+    },
+    {
+      name: 'expand (1 hop, degree ≤ 100)',
+      url: `/api/nodes/${e(ids.person)}/neighbors?limit=25`,
+      steps: [
+        resolve(ids.person),
+        { query: 'neighbors', params: (p) => ({ elementId: p.elementId, offset: 0, limit: 25 }) },
+      ],
+    },
+    {
+      name: 'path',
+      url: `/api/path?from=${e(ids.person)}&to=${e(ids.other)}`,
+      steps: [
+        resolve(ids.person, 'from'),
+        resolve(ids.other, 'to'),
+        { query: 'shortest-path', params: (p) => ({ from: p.from, to: p.to, maxHops: 6 }) },
+      ],
+    },
+    {
+      name: 'who met whom',
+      url: `/api/met?person=${e(ids.person)}`,
+      steps: [resolve(ids.person), { query: 'who-met-whom', params: (p) => ({ elementId: p.elementId }) }],
+    },
+    {
+      name: 'graph (500 nodes)',
+      url: '/api/graph?limit=500',
+      steps: [
+        {
+          query: 'graph-nodes',
+          params: () => ({ labels: null, from: null, to: null, limit: 500 }),
+          keep: (rows) => ({ ids: rows.slice(0, 500).map((r) => (r.n as { elementId: string }).elementId) }),
+        },
+        { query: 'graph-edges', params: (p) => ({ ids: p.ids, limit: 5000 }) },
+      ],
+    },
+  ];
+  if (ids.summitPerson) {
+    list.push({
+      name: 'who met whom (summit attendee)',
+      url: `/api/met?person=${e(ids.summitPerson)}`,
+      steps: [resolve(ids.summitPerson), { query: 'who-met-whom', params: (p) => ({ elementId: p.elementId }) }],
+    });
+  }
+  if (ids.hub) {
+    for (const offset of [0, 1000]) {
+      list.push({
+        name: `expand hub page @${offset}`,
+        url: `/api/nodes/${e(ids.hub)}/neighbors?limit=25&offset=${offset}`,
+        steps: [
+          resolve(ids.hub),
+          { query: 'neighbors', params: (p) => ({ elementId: p.elementId, offset, limit: 25 }) },
+        ],
+      });
+    }
+  }
+  return list;
+}

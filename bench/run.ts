@@ -1,0 +1,300 @@
+/**
+ * `npm run bench` (full: seed, M and L) and `npm run bench -- --quick` (seed and M, shorter windows; under five
+ * minutes on two cores). Starts its own temporary Neo4j with an explicit heap and page cache, loads the seed and
+ * the generated data sets (bench/generate.ts), runs the reading arms (bench/_read.ts) and the payload figures,
+ * prints a table, writes bench/results/run.json (and a copy in bench/results/history/), flags anything more than
+ * 10% slower than the previous run of the same mode, and rewrites the README's "Performance" section between its
+ * markers. Other flags: `--sizes seed,M,L` (which data sets), `--seconds N` (per measurement), `--no-readme`,
+ * `--readme-only` (rewrite the README section from the last results without measuring).
+ * Traffic goes to 127.0.0.1 only. The loading arms are bench:import's (the import engine's), not this file's.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { promisify } from 'node:util';
+import Graph from 'graphology';
+import { chromium } from 'playwright-core';
+import { buildApp } from '../server/src/app';
+import { loadConfig } from '../server/src/config';
+import { resolveJavaHome, startLocalNeo4j } from '../server/src/neo4j/local';
+import { toLuceneQuery } from '../server/src/repositories/search';
+import { startDatabase, type Started } from '../server/src/start';
+import type { Subgraph } from '../contract';
+import { loadGenerated } from './_load';
+import { driverArm, httpArm, routes, type Figure, type Route } from './_read';
+import {
+  latestFile,
+  markdown,
+  previous,
+  readingTable,
+  regressions,
+  save,
+  writeReadme,
+  type Results,
+  type Target,
+} from './_results';
+import { HUBS, plan, type SizeName } from './generate';
+
+const run = promisify(execFile);
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const opt = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const QUICK = flag('--quick');
+const SIZES = (opt('--sizes') ?? (QUICK ? 'seed,M' : 'seed,M,L')).split(',');
+const SECONDS = Number(opt('--seconds') ?? (QUICK ? 1 : 5));
+const HEAP = '1g';
+const PAGE_CACHE = '512m';
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    arch: os.arch(),
+    load1: os.loadavg()[0]?.toFixed(2),
+  };
+}
+
+async function versions() {
+  const out: Record<string, string> = {
+    node: process.version,
+    java: 'unknown',
+    chromium: 'unknown',
+    webglRenderer: 'unknown',
+  };
+  try {
+    const java = await resolveJavaHome();
+    const { stderr } = await run(`${java.javaHome}/bin/java`, ['-version']);
+    out.java = stderr.split('\n')[0]?.trim() ?? String(java.version);
+  } catch (err) {
+    out.java = `not found (${String(err)})`;
+  }
+  const exe = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
+  try {
+    out.chromium = (await run(exe, ['--version'])).stdout.trim();
+    const browser = await chromium.launch({
+      executablePath: exe,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 1 });
+      out.webglRenderer = await page.evaluate(() => {
+        const gl = document.createElement('canvas').getContext('webgl2');
+        if (!gl) return 'no WebGL2';
+        const ext = gl.getExtension('WEBGL_debug_renderer_info');
+        return String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+      });
+    } finally {
+      await browser.close();
+    }
+  } catch (err) {
+    out.chromium += ` (WebGL probe failed: ${String(err).slice(0, 120)})`;
+  }
+  return out;
+}
+
+/** Ids for the routes of a generated data set: a person of degree 20–100 (and a second one), the hub. */
+async function generatedIds(started: Started) {
+  const rows = await started.db.query(
+    `MATCH (p:Person) WHERE p.id STARTS WITH 'person:p'
+       AND NOT (p)-[:ATTENDED]->(:Meeting {id: $summit})
+     WITH p, COUNT { (p)--() } AS d WHERE 20 <= d <= 100
+     RETURN p.id AS id, p.name AS name, d ORDER BY p.id LIMIT 2`,
+    { summit: HUBS.summit },
+  );
+  const [a, b] = rows;
+  if (!a || !b) throw new Error('bench: the generated data set has no person of degree 20–100');
+  const search = String(a.name).split(' ').slice(0, 2).join(' ');
+  return {
+    person: String(a.id),
+    other: String(b.id),
+    hub: HUBS.ministry,
+    search,
+    lucene: toLuceneQuery(search) ?? '',
+    summitPerson: QUICK ? undefined : 'person:p1', // person:p1 attended the summit (generate.ts: i % 3 === 1)
+  };
+}
+
+/** Bytes per node and edge of /api/graph, and the client's work: JSON.parse and a graphology graph. */
+async function payload(dataset: string, base: string) {
+  const res = await fetch(`${base}/api/graph?limit=5000`);
+  const text = await res.text();
+  const t0 = performance.now();
+  const body = JSON.parse(text) as Subgraph;
+  const t1 = performance.now();
+  const g = new Graph({ multi: true, type: 'directed' });
+  for (const n of body.nodes) g.mergeNode(n.id, { label: n.name, x: 0, y: 0, size: 6 });
+  for (const e of body.edges) g.mergeEdgeWithKey(e.id, e.source, e.target, { type: e.type });
+  const t2 = performance.now();
+  const nodeBytes = Buffer.byteLength(JSON.stringify(body.nodes));
+  const edgeBytes = Buffer.byteLength(JSON.stringify(body.edges));
+  return {
+    data: dataset,
+    nodes: body.nodes.length,
+    edges: body.edges.length,
+    'KiB total': Math.round(Buffer.byteLength(text) / 1024),
+    'bytes/node': Math.round(nodeBytes / Math.max(1, body.nodes.length)),
+    'bytes/edge': Math.round(edgeBytes / Math.max(1, body.edges.length)),
+    'JSON.parse ms': Math.round(t1 - t0),
+    'graphology build ms': Math.round(t2 - t1),
+  };
+}
+
+function targets(figs: Figure[]): Target[] {
+  const f = (route: string, arm: Figure['arm'], c: number) =>
+    figs.find((x) => x.dataset === 'M' && x.route === route && x.arm === arm && x.connections === c);
+  const latency = (what: string, route: string, ms: number): Target => {
+    const x = f(route, 'http', 1);
+    const p95 = x && typeof x.p95 === 'number' && Number.isFinite(x.p95) ? x.p95 : null;
+    return {
+      what: `M: ${what} p95 (HTTP, 1 connection)`,
+      target: `≤ ${ms} ms`,
+      value: p95 === null ? 'not measured' : `${p95} ms`,
+      met: p95 === null ? null : p95 <= ms,
+      ...(p95 !== null && p95 > ms ? { why: `${(p95 / ms).toFixed(1)}× the target` } : {}),
+    };
+  };
+  const out = [
+    latency('search', 'search', 20),
+    latency('one-hop expansion (degree ≤ 100)', 'expand (1 hop, degree ≤ 100)', 30),
+    latency('hub page at offset 1000 (degree > 1,000)', 'expand hub page @1000', 30),
+    latency('who met whom', 'who met whom', 50),
+    latency('path', 'path', 50),
+    {
+      what: 'M: two-hop expansion p95',
+      target: '≤ 60 ms',
+      value: 'not measured',
+      met: null,
+      why: 'no two-hop route: the client expands twice',
+    },
+  ];
+  for (const route of new Set(figs.filter((x) => x.dataset === 'M' && x.arm === 'driver').map((x) => x.route))) {
+    const h = f(route, 'http', 10);
+    const d = f(route, 'driver', 10);
+    if (!h || !d || h.requests === 0 || d.requests === 0) continue;
+    const r = h.rps / Math.max(1, d.rps);
+    out.push({
+      what: `M: ${route}, API req/s ÷ bare driver req/s (10 at a time)`,
+      target: '≥ 0.5',
+      value: r.toFixed(2),
+      met: r >= 0.5,
+      ...(r < 0.5 ? { why: `${(0.5 / r).toFixed(1)}× short` } : {}),
+    });
+  }
+  return out;
+}
+
+/** `--readme-only`: the README section (and targets) again from bench/results/run.json, without measuring. */
+function readmeOnly() {
+  const r = JSON.parse(readFileSync(latestFile, 'utf8')) as Results;
+  r.targets = targets(r.reading);
+  writeFileSync(latestFile, JSON.stringify(r, null, 2) + '\n');
+  writeReadme(r);
+  log(`README rewritten from ${latestFile}`);
+}
+
+async function main() {
+  if (flag('--readme-only')) return readmeOnly();
+  const t0 = performance.now();
+  const m0 = machine();
+  log(`${QUICK ? 'quick' : 'full'} run: ${SIZES.join(', ')}; ${SECONDS} s per measurement; load ${m0.load1}`);
+  const vers = await versions();
+  const local = await startLocalNeo4j({ port: 0, heap: HEAP, pageCache: PAGE_CACHE });
+  const datasets: Results['datasets'] = {};
+  const reading: Figure[] = [];
+  const payloads: Record<string, unknown>[] = [];
+  const notes: string[] = [];
+  let started: Started | null = null;
+  let neo4jVersion = '5.26';
+  try {
+    const s0 = performance.now();
+    started = await startDatabase(loadConfig({ NEO4J_URI: local.uri }));
+    const [ver] = await started.db.query('CALL dbms.components() YIELD versions RETURN versions[0] AS v');
+    neo4jVersion = String(ver?.v ?? neo4jVersion);
+    const app = await buildApp({
+      config: { ...loadConfig({}), PARLEY_RATE_LIMIT: 100_000_000 },
+      repos: started.repos,
+      staticDir: null,
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = app.server.address();
+    const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    try {
+      for (const size of SIZES) {
+        let ids;
+        if (size === 'seed') {
+          datasets.seed = { nodes: 32, relationships: 61, setupMs: Math.round(performance.now() - s0) };
+          ids = {
+            person: 'person:sonata-coulter',
+            other: 'place:istanbul',
+            hub: null,
+            search: 'darchiev',
+            lucene: toLuceneQuery('darchiev') ?? '',
+          };
+        } else {
+          log(`loading ${size}`);
+          const loaded = await loadGenerated(started.db, plan(size as SizeName));
+          datasets[size] = { nodes: loaded.nodes, relationships: loaded.relationships, setupMs: loaded.ms };
+          ids = await generatedIds(started);
+        }
+        for (const route of routes(ids) as Route[]) {
+          try {
+            for (const c of [1, 10, 50]) reading.push(await httpArm(size, route, base, c, SECONDS));
+            if (route.steps.length > 0) {
+              for (const c of [1, 10]) reading.push(...(await driverArm(size, route, started.db, c, SECONDS)));
+            }
+          } catch (err) {
+            notes.push(`${size} ${route.name}: the measurement failed (${String(err).slice(0, 160)})`);
+            log(`${size} ${route.name}: FAILED ${String(err).slice(0, 200)}`);
+          }
+          const h = reading.filter((x) => x.dataset === size && x.route === route.name && x.arm === 'http');
+          log(`${size} ${route.name}: ${h.map((x) => `${x.rps} req/s @${x.connections}`).join(', ')}`);
+        }
+        if (size !== 'seed')
+          payloads.push(await payload(size, base).catch((err: unknown) => ({ data: size, error: String(err) })));
+      }
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await started?.db.close();
+    await local.stop();
+  }
+  const before = previous(QUICK ? 'quick' : 'full');
+  const results: Results = {
+    date: new Date().toISOString(),
+    mode: QUICK ? 'quick' : 'full',
+    seconds: (performance.now() - t0) / 1000,
+    machine: { ...m0, load1End: machine().load1 },
+    versions: vers,
+    neo4j: { heap: HEAP, pageCache: PAGE_CACHE, version: neo4jVersion },
+    datasets,
+    reading,
+    payload: payloads,
+    drawing: [],
+    targets: targets(reading),
+    regressions: before ? regressions(reading, before.reading) : [],
+    notes: [
+      ...notes,
+      'HTTP arms: Parley built with buildApp (no request log, rate limit lifted), autocannon on loopback; every figure shares the two cores with Neo4j and the load generator.',
+      'Driver arms: the Cypher the repositories run for the route, in order, one auto-commit session per request naming the database; records are not converted.',
+      'The drawing arms (headless Chromium: Parley vs bare sigma vs Cytoscape.js) are not in this suite yet.',
+    ],
+  };
+  const file = save(results);
+  process.stdout.write(`\n${readingTable(reading)}\n\n${markdown(results).split('**Targets**')[1] ?? ''}\n`);
+  if (!flag('--no-readme')) writeReadme(results);
+  log(`saved ${file}; ${Math.round(results.seconds)} s in all`);
+  for (const r of results.regressions) log(`SLOWER: ${r}`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+/**
+ * Is this a database Parley wrote, or a foreign one (README "Another Neo4j")? Parley's id look-ups seek through
+ * the `id` index of each of its own labels; only a database that also holds other labels, where any node may
+ * carry an `id`, needs the label-free fallback that reads every node. The answer comes from the token store
+ * (schema-names) and is kept 10 s per database handle.
+ */
+import type { Db } from '../neo4j/db';
+
+/** The labels Parley writes (data files, snapshots); its bookkeeping labels all start with `Parley`. */
+export const PARLEY_LABELS: ReadonlySet<string> = new Set([
+  'Person',
+  'Agency',
+  'Meeting',
+  'Issue',
+  'Place',
+  'Source',
+  'Snapshot',
+]);
+const TTL_MS = 10_000;
+const cache = new WeakMap<object, { at: number; value: Promise<boolean> }>();
+
+export function hasForeignLabels(db: Pick<Db, 'query'>): Promise<boolean> {
+  const now = performance.now();
+  const hit = cache.get(db);
+  if (hit && now - hit.at < TTL_MS) return hit.value;
+  const value = db.query('schema-names').then(
+    ([row]) =>
+      (Array.isArray(row?.labels) ? row.labels : []).some(
+        (l) => typeof l === 'string' && !PARLEY_LABELS.has(l) && !l.startsWith('Parley'),
+      ),
+    (err: unknown) => {
+      cache.delete(db);
+      throw err;
+    },
+  );
+  cache.set(db, { at: now, value });
+  return value;
+}
