@@ -13,3 +13,8 @@ CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
 FOR (n:Person|Agency|Meeting|Issue|Place|Source)
 ON EACH [n.name, n.aliases, n.description]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
+// Imports: the record of each import, and the pre-images of what it changed (both labelled ParleyInternal and
+// kept out of the explorer), found by id.
+CREATE CONSTRAINT parley_import_id IF NOT EXISTS FOR (n:ParleyImport) REQUIRE n.id IS UNIQUE;
+CREATE INDEX parley_preimage_import IF NOT EXISTS FOR (n:ParleyPreImage) ON (n.importId);
+CREATE INDEX parley_created_import IF NOT EXISTS FOR (n:ParleyCreated) ON (n.importId);

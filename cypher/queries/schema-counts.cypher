@@ -2,7 +2,7 @@
 // description: Every label and relationship type in the database, with how many nodes or relationships carry it (snapshots left out).
 // params: {}
 CALL () {
-  MATCH (n) WHERE NOT n:Snapshot
+  MATCH (n) WHERE NOT n:Snapshot AND NOT n:ParleyInternal
   UNWIND labels(n) AS label
   WITH label, count(*) AS c ORDER BY label
   RETURN collect({label: label, count: c}) AS labels

@@ -6,7 +6,13 @@
 import { isValidName } from '../neo4j/names';
 
 /** labels Parley keeps for itself (its bookkeeping and its own kinds that a file may not claim) */
-export const RESERVED_LABELS = new Set(['ParleyInternal', 'ParleyImport', 'ParleyPreImage', 'Snapshot']);
+export const RESERVED_LABELS = new Set([
+  'ParleyInternal',
+  'ParleyImport',
+  'ParleyPreImage',
+  'ParleyCreated',
+  'Snapshot',
+]);
 /** keys the engine sets from columns of their own; properties may not shadow them */
 export const RESERVED_KEYS = new Set([
   'id',
@@ -18,8 +24,6 @@ export const RESERVED_KEYS = new Set([
   'inferred',
   'inferenceReason',
 ]);
-/** the property that tags what an import created, so that it can be removed as a whole */
-export const IMPORT_TAG = '_parleyImport';
 
 export function labelProblem(label: string): string | null {
   if (!isValidName(label)) {

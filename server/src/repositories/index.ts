@@ -3,6 +3,7 @@ import type { Db } from '../neo4j/db';
 import { createCypherRepository } from './cypher';
 import { createDatasetRepository } from './dataset';
 import { createGraphRepository } from './graph';
+import { createImportsRepository } from './imports';
 import { createMeetingsRepository } from './meetings';
 import { createSearchRepository } from './search';
 import { createSnapshotsRepository } from './snapshots';
@@ -19,6 +20,7 @@ export function createRepositories(db: Db) {
     dataset: createDatasetRepository(db),
     cypher: createCypherRepository(db),
     snapshots: createSnapshotsRepository(db),
+    imports: createImportsRepository(db),
   };
 }
 
