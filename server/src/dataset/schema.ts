@@ -520,7 +520,9 @@ const normaliseForHint = (s: string): string =>
  * it is; otherwise the message that says why not.
  */
 export function quoteProblem(quote: string, text: string, sourceId: string): string | null {
-  return text.includes(quote) ? null : `quote not found in the text of ${sourceId}: ${explainMissingQuote(quote, text)}`;
+  return text.includes(quote)
+    ? null
+    : `quote not found in the text of ${sourceId}: ${explainMissingQuote(quote, text)}`;
 }
 
 /** says why `quote` is not in `text`, pointing at where it goes wrong */

@@ -2,6 +2,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { cypherRoutes } from './cypher';
 import { graphRoutes } from './graph';
+import { importRoutes } from './imports';
 import { snapshotRoutes } from './snapshots';
 
-export const routePlugins: FastifyPluginAsync[] = [graphRoutes, snapshotRoutes, cypherRoutes];
+// importRoutes({ possibleDuplicates }) takes the duplicate finder's hook once it exists (server/src/duplicates/).
+export const routePlugins: FastifyPluginAsync[] = [graphRoutes, snapshotRoutes, cypherRoutes, importRoutes()];
