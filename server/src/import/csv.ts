@@ -47,7 +47,8 @@ export function detectDelimiter(text: string): string {
 const delimiterName = (d: string) => (d === '\t' ? 'tab' : JSON.stringify(d));
 
 export function readCsv(file: string, rawText: string): { table: CsvTable } | { problems: Problem[] } {
-  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  // CRLF becomes LF first (also inside quoted cells), so that the parser's line count is the file's
+  const text = (rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText).replace(/\r\n/g, '\n');
   if (text.trim() === '') {
     return { problems: [{ file, message: 'the file is empty: a CSV needs a header line and at least one row' }] };
   }
@@ -82,7 +83,7 @@ export function readCsv(file: string, rawText: string): { table: CsvTable } | { 
   const problems: Problem[] = [];
   const [head, ...body] = records;
   if (!head) return { problems: [{ file, message: 'the file is empty: a CSV needs a header line' }] };
-  // the record's `info.lines` is the line it ends on; the header is line 1 plus any embedded newlines
+  // a record's `info.lines` is the line it ends on: it starts that many lines up as its cells hold line breaks
   const header = head.record.map((h) => h.trim());
   const seen = new Map<string, number>();
   header.forEach((h, i) => {
@@ -106,13 +107,9 @@ export function readCsv(file: string, rawText: string): { table: CsvTable } | { 
     problems.push({ file, line: 1, message: 'the file has a header but no rows: add rows under the header' });
   }
   const rows: CsvRow[] = [];
-  let prevEnd = head.info.lines;
   for (const r of body) {
-    const line = prevEnd + 1;
-    prevEnd = r.info.lines;
-    // a blank line skipped by the parser moves the next record down: count back from where it ends
     const embedded = r.record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
-    const startLine = Math.max(line, r.info.lines - embedded);
+    const startLine = r.info.lines - embedded;
     if (r.record.length !== header.length) {
       problems.push({
         file,
