@@ -267,9 +267,14 @@ export async function runImport(repo: ImportsRepository, set: ImportSet, opts: R
     if (c.conflicts.length > 0) counts.conflicts++;
     for (const x of c.conflicts) if (plan.conflicts.length < MAX_CONFLICTS_SHOWN) plan.conflicts.push(x);
   };
+  let lastBeat = performance.now();
   const step = async (n: number) => {
     done += n;
-    await repo.progress(id, done);
+    // the heartbeat (and the progress others can poll) at most every 2 s: it costs a transaction
+    if (performance.now() - lastBeat >= 2_000 || done === total) {
+      lastBeat = performance.now();
+      await repo.progress(id, done);
+    }
     opts.onProgress?.(progressAt('writing', done, total, tWrite, performance.now()));
     if (opts.signal?.aborted) throw new Error('the import was stopped before it finished');
   };

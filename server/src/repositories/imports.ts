@@ -121,7 +121,12 @@ export function createImportsRepository(db: Db) {
 
   /** A uniqueness constraint on `id` for each label, so that MERGE and lookups use an index (schema, not undone). */
   async function ensureIdConstraints(labels: readonly string[]): Promise<void> {
+    const rows = await db.query(
+      "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' AND properties = ['id'] RETURN labelsOrTypes",
+    );
+    const have = new Set(rows.flatMap((r) => (Array.isArray(r.labelsOrTypes) ? r.labelsOrTypes.map(String) : [])));
     for (const label of labels) {
+      if (have.has(label)) continue;
       try {
         await db.query(
           `CREATE CONSTRAINT IF NOT EXISTS FOR (n:${escapeName(label)}) REQUIRE n.id IS UNIQUE`,
