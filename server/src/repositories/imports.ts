@@ -1,4 +1,7 @@
 /**
+ * (Over 400 lines with Prettier's wrapping: the writer and its undo belong together, since every record a batch
+ * writes is one the rollback reads.)
+ *
  * The import writer: the database side of the import engine (server/src/import/). Each batch is its own write
  * transaction that reads what is stored, decides with the engine's pure rules (import/merge.ts) and writes;
  * in the same transaction it records what it created (a ParleyCreated node: ids per label, relationship keys)
