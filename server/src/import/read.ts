@@ -259,8 +259,9 @@ export function checkSet(set: ImportSet): void {
   }
 }
 
-export function describeAt(at: { file: string; line?: number; path?: string }): string {
-  return `${at.file}${at.line !== undefined ? ` line ${at.line}` : ''}${at.path ? ` ${at.path}` : ''}`;
+export function describeAt(at: { file: string; line?: number; column?: number; path?: string }): string {
+  const line = at.line !== undefined ? ` line ${at.line}${at.column !== undefined ? `, column ${at.column}` : ''}` : '';
+  return `${at.file}${line}${at.path ? ` ${at.path}` : ''}`;
 }
 
 /** ids that the files use but do not define: relationship ends and evidence sources (looked up in the database) */
