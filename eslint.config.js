@@ -134,6 +134,26 @@ export default tseslint.config(
     },
   },
   {
+    // the import engine decides and reads files; it gets the repository that writes as a parameter (only its
+    // command line, cli.ts, composes a database)
+    files: ['server/src/import/**'],
+    ignores: ['server/src/import/cli.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/neo4j/db', '**/repositories', '**/repositories/*', '**/start', '**/routes/*'],
+              allowTypeImports: true,
+              message: 'The import engine takes its repository as a parameter; only import/cli.ts composes one.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['client/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -10,3 +10,4 @@ export * from './graph';
 export * from './json';
 export * from './params';
 export * from './snapshots';
+export * from './imports';

@@ -18,3 +18,8 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.even
 CREATE CONSTRAINT parley_merge_id IF NOT EXISTS FOR (n:ParleyMerge) REQUIRE n.id IS UNIQUE;
 CREATE INDEX parley_merge_merged_id IF NOT EXISTS FOR (n:ParleyMerge) ON (n.merge);
 CREATE CONSTRAINT parley_dismissal_key IF NOT EXISTS FOR (n:ParleyDismissal) REQUIRE n.key IS UNIQUE;
+// Imports: the record of each import, and the pre-images of what it changed (both labelled ParleyInternal and
+// kept out of the explorer), found by id.
+CREATE CONSTRAINT parley_import_id IF NOT EXISTS FOR (n:ParleyImport) REQUIRE n.id IS UNIQUE;
+CREATE INDEX parley_preimage_import IF NOT EXISTS FOR (n:ParleyPreImage) ON (n.importId);
+CREATE INDEX parley_created_import IF NOT EXISTS FOR (n:ParleyCreated) ON (n.importId);

@@ -3,4 +3,8 @@
 // params: {}
 CALL () { MATCH (n) RETURN count(n) AS all }
 CALL () { MATCH (s:Snapshot) RETURN count(s) AS snapshots }
-RETURN all - snapshots AS count
+CALL () { MATCH (i:ParleyInternal) RETURN count(i) AS internal }
+CALL () { MATCH (m:ParleyMerge) RETURN count(m) AS merges }
+CALL () { MATCH (d:ParleyDismissal) RETURN count(d) AS dismissals }
+CALL () { MATCH (t:ParleyMergedAway) RETURN count(t) AS tombstones }
+RETURN all - snapshots - internal - merges - dismissals - tombstones AS count

@@ -35,7 +35,8 @@ declare module 'fastify' {
   }
 }
 
-export type AppConfig = Pick<Config, 'PARLEY_RATE_LIMIT' | 'PARLEY_TOKEN' | 'PARLEY_QUERY_TIMEOUT_MS'>;
+export type AppConfig = Pick<Config, 'PARLEY_RATE_LIMIT' | 'PARLEY_TOKEN' | 'PARLEY_QUERY_TIMEOUT_MS'> &
+  Partial<Pick<Config, 'PARLEY_IMPORT_MAX_MB'>>;
 
 export interface AppDeps {
   config: AppConfig;

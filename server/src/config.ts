@@ -41,6 +41,7 @@ const Env = z.object({
   PARLEY_LOAD_SEED: bool.default(true),
   PARLEY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
   PARLEY_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
+  PARLEY_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(4096).default(256),
   PARLEY_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

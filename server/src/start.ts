@@ -6,7 +6,9 @@ import type { Config } from './config';
 import { Db } from './neo4j/db';
 import { startLocalNeo4j, type LocalNeo4j } from './neo4j/local';
 import { createRepositories, type Repositories } from './repositories';
-import { loadDatasetFile } from './load';
+import path from 'node:path';
+import { ImportInvalidError, recoverImports, runImport } from './import/engine';
+import { readImportFiles } from './import/read';
 
 export interface Started {
   db: Db;
@@ -58,11 +60,16 @@ export async function startDatabase(config: Config, log: (msg: string) => void =
     await waitForDb(db, 120_000);
     const repos = createRepositories(db);
     await repos.dataset.applySchema();
+    // imports left half-done by a process that was killed (no heartbeat for two minutes) are undone first
+    await recoverImports(repos.imports, 120_000, log);
     let seeded = false;
     if (config.PARLEY_LOAD_SEED && (await repos.dataset.isEmpty())) {
-      const summary = await loadDatasetFile(repos.dataset, config.PARLEY_SEED);
+      // the seed goes through the import engine like any user file (validated, recorded, all or nothing)
+      const set = readImportFiles([{ path: config.PARLEY_SEED, name: path.basename(config.PARLEY_SEED) }]);
+      if (set.problems.length > 0) throw new ImportInvalidError(set.problems);
+      const result = await runImport(repos.imports, set, { files: [path.basename(config.PARLEY_SEED)] });
       log(
-        `loaded the seed: ${summary.nodes} nodes, ${summary.relationships} relationships, ${summary.sources} source(s) in ${summary.ms} ms`,
+        `loaded the seed: ${set.nodes.length} nodes, ${result.plan.totals.relationships} relationships, ${set.sources.length} source(s) in ${result.ms} ms (import ${result.id})`,
       );
       seeded = true;
     }

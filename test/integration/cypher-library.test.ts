@@ -28,6 +28,16 @@ const ENCODED: Record<string, string[] | 'write'> = {
   'who-met-whom': ['rows = 0'],
   'snapshot-create': 'write',
   'snapshot-delete': 'write',
+  'import-create': 'write',
+  'import-progress': 'write',
+  'import-finish': 'write',
+  'import-delete-records': 'write',
+  'import-list': ['rows >= 1', 'some status = "committed"'],
+  'import-get': ['rows = 0'],
+  'import-stale': ['rows = 0'],
+  'import-preimages': ['rows = 0'],
+  'import-created': ['rows = 0'],
+  'import-existing-sources': ['rows = 1'],
 };
 
 describe('the query library', () => {

@@ -345,6 +345,11 @@ export type ParseDatasetResult = { ok: true; dataset: LoadedDataset } | { ok: fa
 export interface ParseDatasetOptions {
   /** the directory that `textFile` paths are relative to (the data file's directory) */
   baseDir: string;
+  /**
+   * true: a relationship end that no node of the file has is taken for a node already in the database (the
+   * import engine checks it there before writing) instead of an error
+   */
+  allowExternalNodeIds?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -500,6 +505,16 @@ const normaliseForHint = (s: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/**
+ * The evidence rule, shared by every loader: a quote must be an exact substring of its source's text. Null when
+ * it is; otherwise the message that says why not.
+ */
+export function quoteProblem(quote: string, text: string, sourceId: string): string | null {
+  return text.includes(quote)
+    ? null
+    : `quote not found in the text of ${sourceId}: ${explainMissingQuote(quote, text)}`;
+}
+
 /** says why `quote` is not in `text`, pointing at where it goes wrong */
 export function explainMissingQuote(quote: string, text: string): string {
   if (normaliseForHint(text).includes(normaliseForHint(quote))) {
@@ -623,6 +638,7 @@ export function parseDataset(json: unknown, opts: ParseDatasetOptions): ParseDat
     for (const end of ['source', 'target'] as const) {
       const id = raw[end];
       if (!wellFormedId(id) || nodeIds.has(id)) continue;
+      if (opts.allowExternalNodeIds && !sourceIds.has(id)) continue;
       errors.push({
         segments: ['relationships', index, end],
         message: sourceIds.has(id)
@@ -644,12 +660,8 @@ export function parseDataset(json: unknown, opts: ParseDatasetOptions): ParseDat
       }
       const text = texts.get(ev.source);
       if (text === undefined || typeof ev.quote !== 'string' || ev.quote.trim() === '') return;
-      if (!text.includes(ev.quote)) {
-        errors.push({
-          segments: ['relationships', index, 'evidence', j, 'quote'],
-          message: `quote not found in the text of ${ev.source}: ${explainMissingQuote(ev.quote, text)}`,
-        });
-      }
+      const bad = quoteProblem(ev.quote, text, ev.source);
+      if (bad) errors.push({ segments: ['relationships', index, 'evidence', j, 'quote'], message: bad });
     });
     const { type, source, target } = raw;
     if (typeof type !== 'string' || !wellFormedId(source) || !wellFormedId(target)) return;
@@ -768,7 +780,7 @@ function scanJson(text: string): CollectedError[] {
 }
 
 /** Reads, parses and validates a data set file; `textFile` paths are resolved relative to its directory. */
-export function readDatasetFile(filePath: string): ParseDatasetResult {
+export function readDatasetFile(filePath: string, opts: Partial<ParseDatasetOptions> = {}): ParseDatasetResult {
   let raw: string;
   try {
     raw = readFileSync(filePath, 'utf8');
@@ -781,6 +793,11 @@ export function readDatasetFile(filePath: string): ParseDatasetResult {
       ],
     };
   }
+  return parseDatasetText(raw, { baseDir: path.dirname(path.resolve(filePath)), ...opts });
+}
+
+/** Parses and validates the text of a data set file (JSON syntax errors with line and column). */
+export function parseDatasetText(raw: string, opts: ParseDatasetOptions): ParseDatasetResult {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   let json: unknown;
   try {
@@ -800,7 +817,7 @@ export function readDatasetFile(filePath: string): ParseDatasetResult {
     return { ok: false, errors: [err] };
   }
   const duplicateKeys = scanJson(text);
-  const result = parseDataset(json, { baseDir: path.dirname(path.resolve(filePath)) });
+  const result = parseDataset(json, opts);
   if (duplicateKeys.length === 0) return result;
   const collected: CollectedError[] = [...duplicateKeys];
   if (!result.ok) {

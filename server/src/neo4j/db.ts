@@ -26,6 +26,8 @@ export interface DbOptions {
   database: string;
   /** per-transaction timeout for Parley's own queries */
   queryTimeoutMs: number;
+  /** how long the driver retries a transaction that failed on a lost connection (driver default: 30 s) */
+  maxRetryTimeMs?: number;
 }
 
 /** One operator of a query plan (EXPLAIN), as the plan checks of the tests and benchmarks read it. */
@@ -70,6 +72,7 @@ export class Db {
       maxConnectionPoolSize: 50,
       disableLosslessIntegers: false,
       userAgent: 'parley/0.1',
+      ...(options.maxRetryTimeMs !== undefined ? { maxTransactionRetryTime: options.maxRetryTimeMs } : {}),
     });
   }
 

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Row, Tx } from '../neo4j/db';
 import { isPlainNode, isPlainRelationship, type Plain, type PlainNode } from '../neo4j/convert';
 import { HttpError, notFound } from '../errors';
-import { findDuplicates, pairKey, type DupNode } from '../duplicates';
+import { findDuplicates, findDuplicatesFor, pairKey, type DupNode } from '../duplicates';
 import { planMerge, type Json, type MergePlan, type StoredNode, type StoredRel } from '../duplicates/merge-plan';
 import type { DismissResponse, DuplicatesResponse, MergeListResponse, MergeRecord } from '../../../contract';
 import { displayName, nodeId } from './shape';
@@ -110,6 +110,35 @@ export function createDuplicatesRepository(db: Db) {
   async function dismissed(): Promise<Set<string>> {
     const rows = await db.query('duplicates-dismissed');
     return new Set(rows.map((d) => pairKey(str(d.a) ?? '', str(d.b) ?? '')));
+  }
+
+  /**
+   * The import preview's hook (server/src/import/engine.ts PossibleDuplicates): the stored nodes, of the same
+   * label, that the nodes an import would create may duplicate, best first, pairs marked "not the same" left out.
+   */
+  async function possibleDuplicates(
+    incoming: { id: string; name: string | null; aliases: string[]; labels: string[] }[],
+  ): Promise<
+    {
+      incoming: { id: string; name: string | null; labels: string[] };
+      existing: { id: string; name: string | null; labels: string[] };
+      score: number;
+      reasons: string[];
+    }[]
+  > {
+    const named = incoming.filter((n): n is typeof n & { name: string } => typeof n.name === 'string' && n.name !== '');
+    if (named.length === 0) return [];
+    const [{ nodes }, skip] = await Promise.all([existing(null), dismissed()]);
+    return findDuplicatesFor(named, nodes, { perNode: 3 }).flatMap(({ node, matches }) =>
+      matches
+        .filter((m) => !skip.has(pairKey(node.id, m.node.id)))
+        .map((m) => ({
+          incoming: { id: node.id, name: node.name, labels: node.labels },
+          existing: { id: m.node.id, name: m.node.name, labels: [...m.node.labels] },
+          score: m.score,
+          reasons: m.reasons.map((r) => r.text),
+        })),
+    );
   }
 
   async function candidates(label: string | null, limit: number): Promise<DuplicatesResponse> {
@@ -334,7 +363,7 @@ export function createDuplicatesRepository(db: Db) {
     return toRecord(row.r.properties);
   }
 
-  return { existing, dismissed, candidates, dismiss, merge, list, undo, get };
+  return { existing, dismissed, possibleDuplicates, candidates, dismiss, merge, list, undo, get };
 }
 
 export type DuplicatesRepository = ReturnType<typeof createDuplicatesRepository>;

@@ -4,6 +4,7 @@ import { createCypherRepository } from './cypher';
 import { createDatasetRepository } from './dataset';
 import { createDuplicatesRepository } from './duplicates';
 import { createGraphRepository } from './graph';
+import { createImportsRepository } from './imports';
 import { createMeetingsRepository } from './meetings';
 import { createSearchRepository } from './search';
 import { createSnapshotsRepository } from './snapshots';
@@ -36,6 +37,7 @@ export function createRepositories(db: Db) {
     cypher: createCypherRepository(db),
     snapshots: createSnapshotsRepository(db),
     duplicates: createDuplicatesRepository(db),
+    imports: createImportsRepository(db),
   };
 }
 

@@ -3,6 +3,13 @@ import type { FastifyPluginAsync } from 'fastify';
 import { cypherRoutes } from './cypher';
 import { duplicateRoutes } from './duplicates';
 import { graphRoutes } from './graph';
+import { importRoutes } from './imports';
 import { snapshotRoutes } from './snapshots';
 
-export const routePlugins: FastifyPluginAsync[] = [graphRoutes, snapshotRoutes, cypherRoutes, duplicateRoutes];
+export const routePlugins: FastifyPluginAsync[] = [
+  graphRoutes,
+  snapshotRoutes,
+  cypherRoutes,
+  duplicateRoutes,
+  importRoutes(),
+];

@@ -1,0 +1,182 @@
+/**
+ * `npm run load -- [options] <files…>`: .json, .csv, .gexf, .graphml and .txt files together, through the import
+ * engine. The files are read and checked first, without any database (every problem listed with file, line
+ * and column; exit 1, nothing written). Then it writes to:
+ * - NEO4J_URI when set;
+ * - else the running Parley's database, when something answers on the local Bolt port (PARLEY_NEO4J_PORT);
+ * - else a local Neo4j it starts on that (free) port, as `npm start` does, and stops after.
+ * It never starts a second Neo4j on a port in use. When it cannot connect it says that NEO4J_URI is the fix.
+ * Before writing it undoes imports left unfinished by a killed process. Progress goes to stderr.
+ */
+import { connect } from 'node:net';
+import path from 'node:path';
+import { loadConfig, type Config } from '../config';
+import { createRepositories } from '../repositories';
+import { Db } from '../neo4j/db';
+import { startDatabase } from '../start';
+import { ImportFailedError, ImportInvalidError, previewImport, recoverImports, runImport } from './engine';
+import type { ConflictRule } from './merge';
+import { formatProgress } from './progress';
+import { readImportFiles } from './read';
+
+const USAGE = `usage: npm run load -- [--dry-run] [--rule keep|replace] [--batch-size N] <files…>
+  files: .json (Parley data set), .csv (nodes, relationships, sources.csv, or neo4j-admin import files),
+         .gexf, .graphml, .txt (source texts: the file name without .txt is the source id)
+  --dry-run      check and preview only: what would be created, updated, unchanged, in conflict
+  --rule         when a stored value differs: keep it (default) or replace it
+  --batch-size   rows per transaction (default 5000)
+  --recover      only undo imports left unfinished by a killed process
+`;
+
+export interface CliArgs {
+  files: string[];
+  dryRun: boolean;
+  rule: ConflictRule;
+  batchSize: number;
+  recover: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): CliArgs | string {
+  const out: CliArgs = { files: [], dryRun: false, rule: 'keep', batchSize: 5_000, recover: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') continue;
+    if (a === '--help' || a === '-h') return USAGE;
+    if (a === '--dry-run') out.dryRun = true;
+    else if (a === '--recover') out.recover = true;
+    else if (a === '--rule') {
+      const v = argv[++i];
+      if (v !== 'keep' && v !== 'replace') return `--rule takes keep or replace\n${USAGE}`;
+      out.rule = v;
+    } else if (a === '--batch-size') {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < 1) return `--batch-size takes a whole number above 0\n${USAGE}`;
+      out.batchSize = v;
+    } else if (a.startsWith('--')) return `unknown option ${a}\n${USAGE}`;
+    else out.files.push(a);
+  }
+  if (out.files.length === 0 && !out.recover) return USAGE;
+  return out;
+}
+
+/** true when something accepts TCP connections on 127.0.0.1:port within `ms` */
+export function portAnswers(port: number, ms = 1_000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(ms, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+async function connectTo(config: Config, log: (m: string) => void) {
+  if (config.NEO4J_URI || (await portAnswers(config.PARLEY_NEO4J_PORT))) {
+    const uri = config.NEO4J_URI ?? `bolt://127.0.0.1:${config.PARLEY_NEO4J_PORT}`;
+    log(`writing to the Neo4j at ${uri}${config.NEO4J_URI ? ' (NEO4J_URI)' : ' (the running Parley’s database)'}`);
+    const db = new Db({
+      uri,
+      user: config.NEO4J_USER,
+      password: config.NEO4J_PASSWORD,
+      database: config.NEO4J_DATABASE,
+      queryTimeoutMs: config.PARLEY_QUERY_TIMEOUT_MS,
+    });
+    if (!(await db.ping(5_000))) {
+      await db.close();
+      throw new Error(
+        `cannot connect to a Neo4j at ${uri}${config.NEO4J_URI ? '' : ` (something else answers on port ${config.PARLEY_NEO4J_PORT})`}: ` +
+          'set NEO4J_URI (with NEO4J_USER and NEO4J_PASSWORD) to the database to load into, e.g. NEO4J_URI=bolt://localhost:7687 npm run load -- …',
+      );
+    }
+    const repos = createRepositories(db);
+    await repos.dataset.applySchema();
+    return { repos, stop: () => db.close() };
+  }
+  log(
+    `nothing answers on port ${config.PARLEY_NEO4J_PORT}: starting the local Neo4j there (set NEO4J_URI to load into another database)`,
+  );
+  const started = await startDatabase({ ...config, PARLEY_LOAD_SEED: false }, log);
+  return { repos: started.repos, stop: started.stop };
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(args);
+    return 2;
+  }
+  const log = (msg: string) => process.stderr.write(`parley: ${msg}\n`);
+  // 1. the files, without a database
+  const set = readImportFiles(args.files.map((f) => ({ path: path.resolve(f), name: f })));
+  if (set.problems.length > 0) {
+    process.stderr.write(`${new ImportInvalidError(set.problems).message}\n`);
+    return 1;
+  }
+  if (args.files.length > 0) {
+    log(
+      `read ${set.nodes.length} nodes, ${set.relationships.length} relationships, ${set.sources.length} source(s) from ${args.files.length} file(s)`,
+    );
+  }
+  // 2. the database
+  const config = loadConfig();
+  const { repos, stop } = await connectTo(config, log);
+  try {
+    const undone = await recoverImports(repos.imports, args.recover ? 0 : 120_000, log);
+    if (args.recover) {
+      process.stdout.write(
+        `undid ${undone.length} unfinished import(s)${undone.length ? `: ${undone.join(', ')}` : ''}\n`,
+      );
+      if (args.files.length === 0) return 0;
+    }
+    if (args.dryRun) {
+      const p = await previewImport(repos.imports, set, args.rule);
+      if (!p.ok) {
+        process.stderr.write(`${new ImportInvalidError(p.problems).message}\n`);
+        return 1;
+      }
+      process.stdout.write(`${JSON.stringify(p.plan, null, 2)}\n`);
+      return 0;
+    }
+    let last = 0;
+    const result = await runImport(repos.imports, set, {
+      rule: args.rule,
+      batchSize: args.batchSize,
+      files: args.files,
+      onProgress: (p) => {
+        const now = Date.now();
+        if (p.phase === 'writing' && now - last < 1_000 && p.done < p.total) return;
+        last = now;
+        log(formatProgress(p));
+      },
+    });
+    const sum = (b: Record<string, { created: number; updated: number; unchanged: number; conflicts: number }>) =>
+      Object.entries(b)
+        .map(
+          ([k, c]) =>
+            `${k}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged${c.conflicts ? `, ${c.conflicts} in conflict` : ''}`,
+        )
+        .join('\n  ');
+    process.stdout.write(
+      `import ${result.id} committed in ${result.ms} ms\n  ${sum(result.plan.labels)}\n  ${sum(result.plan.types)}\n` +
+        (result.plan.conflicts.length
+          ? `conflicts (rule ${args.rule}):\n${result.plan.conflicts.map((c) => `  ${c.id} ${c.key}: stored ${JSON.stringify(c.stored)}, file ${JSON.stringify(c.incoming)}`).join('\n')}\n`
+          : ''),
+    );
+    return 0;
+  } catch (err) {
+    if (err instanceof ImportInvalidError) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    if (err instanceof ImportFailedError) {
+      process.stderr.write(`parley: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await stop();
+  }
+}

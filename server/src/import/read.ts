@@ -1,0 +1,278 @@
+/**
+ * Reading the files of one import into an ImportSet, then the checks that span files. Reads the files it is
+ * given and touches no database. Each file's kind comes from its extension and, for CSV, its header.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDatasetText, quoteProblem } from '../dataset/schema';
+import { readAdminNodes, readAdminRelationships } from './admin-csv';
+import { readCsv, recogniseCsv, type CsvTable } from './csv';
+import { readGraphFile } from './graph-files';
+import { decodeUtf8 } from './limits';
+import { LIMITS } from './limits';
+import {
+  emptySet,
+  relationshipKey,
+  setOwn,
+  type FileSummary,
+  type ImportSet,
+  type ImportSource,
+  type Problem,
+} from './model';
+import { readNodesCsv, readRelationshipsCsv, readSourcesCsv, type SourceRow } from './parley-csv';
+
+export interface InputFile {
+  /** where the bytes are */
+  path: string;
+  /** the name shown in messages (the uploaded file name, or the path as the user typed it) */
+  name: string;
+}
+
+export const SUPPORTED_EXTENSIONS = ['.json', '.csv', '.gexf', '.graphml', '.txt'];
+
+function sample(table: CsvTable): Record<string, string>[] {
+  return table.rows.slice(0, LIMITS.sampleRows).map((r) => {
+    const o: Record<string, string> = {};
+    table.header.forEach((h, i) => setOwn(o, h, r.cells[i] ?? ''));
+    return o;
+  });
+}
+
+/** Reads every file; the set's `problems` lists what is wrong with file, line and column or path. */
+export function readImportFiles(files: readonly InputFile[]): ImportSet {
+  const set = emptySet();
+  const sourceRows: { file: string; rows: SourceRow[] }[] = [];
+  const texts = new Map<string, { text: string; file: string }>(); // by file base name without .txt
+  if (files.length === 0)
+    set.problems.push({ file: '(none)', message: 'no files given: add .json, .csv, .gexf, .graphml or .txt files' });
+  if (files.length > LIMITS.files)
+    set.problems.push({ file: '(all)', message: `at most ${LIMITS.files} files per import` });
+  for (const f of files) {
+    const ext = path.extname(f.name).toLowerCase();
+    if (!SUPPORTED_EXTENSIONS.includes(ext)) {
+      set.problems.push({
+        file: f.name,
+        message: `Parley does not read ${ext || 'files without an extension'}: give .json, .csv, .gexf, .graphml or .txt files`,
+      });
+      continue;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(f.path);
+    } catch (e) {
+      set.problems.push({
+        file: f.name,
+        message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'read error'}): check the path`,
+      });
+      continue;
+    }
+    if (bytes.length === 0) {
+      set.problems.push({ file: f.name, message: 'the file is empty' });
+      continue;
+    }
+    const decoded = decodeUtf8(f.name, bytes);
+    if ('problem' in decoded) {
+      set.problems.push(decoded.problem);
+      continue;
+    }
+    const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+    const summary = (
+      kind: FileSummary['kind'],
+      rows: number,
+      columns: FileSummary['columns'],
+      s: FileSummary['sample'] = [],
+    ) => set.files.push({ file: f.name, kind, rows, columns, sample: s });
+    if (ext === '.txt') {
+      if (text.trim() === '')
+        set.problems.push({ file: f.name, message: "the source text is empty: put the source's text in it" });
+      texts.set(path.basename(f.name, path.extname(f.name)), { text, file: f.name });
+      summary('source-text', 1, []);
+    } else if (ext === '.json') {
+      const r = parseDatasetText(text, { baseDir: path.dirname(path.resolve(f.path)), allowExternalNodeIds: true });
+      if (!r.ok) {
+        for (const e of r.errors) {
+          const p: Problem = { file: f.name, path: e.path, message: e.message };
+          if (e.line !== undefined) p.line = e.line;
+          if (e.column !== undefined) p.column = e.column;
+          set.problems.push(p);
+        }
+        continue;
+      }
+      const ds = r.dataset;
+      ds.sources.forEach((s, i) => set.sources.push({ ...s, at: { file: f.name, path: `sources[${i}]` } }));
+      ds.nodes.forEach((n, i) =>
+        set.nodes.push({
+          id: n.id,
+          labels: [n.label],
+          name: n.name,
+          aliases: n.aliases,
+          description: n.description,
+          properties: n.properties,
+          at: { file: f.name, path: `nodes[${i}]` },
+        }),
+      );
+      ds.relationships.forEach((x, i) =>
+        set.relationships.push({
+          type: x.type,
+          source: x.source,
+          target: x.target,
+          properties: x.properties,
+          evidence: x.evidence,
+          inferred: x.inferred,
+          inferenceReason: x.inferenceReason ?? null,
+          at: { file: f.name, path: `relationships[${i}]` },
+        }),
+      );
+      summary('parley-json', ds.nodes.length + ds.relationships.length + ds.sources.length, [
+        { column: 'sources', mapsTo: `${ds.sources.length} sources` },
+        { column: 'nodes', mapsTo: `${ds.nodes.length} nodes` },
+        { column: 'relationships', mapsTo: `${ds.relationships.length} relationships` },
+      ]);
+    } else if (ext === '.gexf' || ext === '.graphml') {
+      const r = readGraphFile(f.name, text, ext === '.gexf' ? 'gexf' : 'graphml');
+      set.problems.push(...r.problems);
+      set.nodes.push(...r.nodes);
+      set.relationships.push(...r.relationships);
+      summary(ext === '.gexf' ? 'gexf' : 'graphml', r.nodes.length + r.relationships.length, r.columns);
+    } else {
+      const csv = readCsv(f.name, text);
+      if ('problems' in csv) {
+        set.problems.push(...csv.problems);
+        continue;
+      }
+      const kind = recogniseCsv(f.name, csv.table.header);
+      if (typeof kind !== 'string') {
+        set.problems.push(kind);
+        continue;
+      }
+      const rows = csv.table.rows.length;
+      if (kind === 'nodes-csv' || kind === 'admin-nodes-csv') {
+        const r = kind === 'nodes-csv' ? readNodesCsv(f.name, csv.table) : readAdminNodes(f.name, csv.table);
+        set.problems.push(...r.problems);
+        set.nodes.push(...r.nodes);
+        summary(kind, rows, r.columns, sample(csv.table));
+      } else if (kind === 'relationships-csv' || kind === 'admin-relationships-csv') {
+        const r =
+          kind === 'relationships-csv'
+            ? readRelationshipsCsv(f.name, csv.table)
+            : readAdminRelationships(f.name, csv.table);
+        set.problems.push(...r.problems);
+        set.relationships.push(...r.relationships);
+        summary(kind, rows, r.columns, sample(csv.table));
+      } else {
+        const r = readSourcesCsv(f.name, csv.table);
+        set.problems.push(...r.problems);
+        sourceRows.push({ file: f.name, rows: r.rows });
+        summary('sources-csv', rows, r.columns, sample(csv.table));
+      }
+    }
+  }
+  // sources: named by sources.csv, else one per .txt file (its name without .txt is its id)
+  const named = new Set<string>();
+  for (const { file, rows } of sourceRows) {
+    for (const row of rows) {
+      const key = path.basename(row.file, path.extname(row.file));
+      const t = texts.get(key);
+      named.add(key);
+      if (!t) {
+        set.problems.push({
+          file,
+          line: row.line,
+          message: `the source text ${JSON.stringify(row.file)} was not given: add the .txt file to the import`,
+        });
+        continue;
+      }
+      set.sources.push({
+        id: row.id,
+        name: row.name,
+        text: t.text,
+        outlet: row.outlet,
+        published: row.published,
+        description: row.description,
+        at: { file, line: row.line },
+      });
+    }
+  }
+  for (const [key, t] of texts) {
+    if (named.has(key)) continue;
+    set.sources.push({
+      id: key,
+      name: key,
+      text: t.text,
+      outlet: null,
+      published: null,
+      description: '',
+      at: { file: t.file },
+    });
+  }
+  checkSet(set);
+  return set;
+}
+
+/**
+ * Checks that span files: ids unique across nodes and sources, the same relationship stated twice with
+ * different values, evidence quotes against their source texts. Ends and sources that no file gives are
+ * left for the database check (`externalIds`).
+ */
+export function checkSet(set: ImportSet): void {
+  const firstNode = new Map<string, ImportSet['nodes'][number]>();
+  for (const n of set.nodes) {
+    const earlier = firstNode.get(n.id);
+    if (earlier) {
+      set.problems.push({
+        ...n.at,
+        message: `duplicate node id ${JSON.stringify(n.id)}: ${describeAt(earlier.at)} already has it; ids must be unique`,
+      });
+    } else firstNode.set(n.id, n);
+  }
+  const sources = new Map<string, ImportSource>();
+  for (const s of set.sources) {
+    if (sources.has(s.id) || firstNode.has(s.id)) {
+      set.problems.push({
+        ...s.at,
+        message: `duplicate id ${JSON.stringify(s.id)}: a node or another source already has it`,
+      });
+    } else sources.set(s.id, s);
+  }
+  const rels = new Map<string, ImportSet['relationships'][number]>();
+  for (const r of set.relationships) {
+    for (const e of r.evidence) {
+      const s = sources.get(e.source);
+      if (!s) continue; // a source already in the database: checked there
+      const bad = quoteProblem(e.quote, s.text, e.source);
+      if (bad) set.problems.push({ ...r.at, message: bad });
+    }
+    const key = relationshipKey(r);
+    const earlier = rels.get(key);
+    if (!earlier) {
+      rels.set(key, r);
+      continue;
+    }
+    for (const [k, v] of Object.entries(r.properties)) {
+      if (k in earlier.properties && JSON.stringify(earlier.properties[k]) !== JSON.stringify(v)) {
+        set.problems.push({
+          ...r.at,
+          message: `${r.source} -[${r.type}]-> ${r.target} is also at ${describeAt(earlier.at)} with ${k} = ${JSON.stringify(earlier.properties[k])}, here ${JSON.stringify(v)}: one relationship cannot hold both`,
+        });
+      }
+    }
+  }
+}
+
+export function describeAt(at: { file: string; line?: number; column?: number; path?: string }): string {
+  const line = at.line !== undefined ? ` line ${at.line}${at.column !== undefined ? `, column ${at.column}` : ''}` : '';
+  return `${at.file}${line}${at.path ? ` ${at.path}` : ''}`;
+}
+
+/** ids that the files use but do not define: relationship ends and evidence sources (looked up in the database) */
+export function externalIds(set: ImportSet): { nodes: string[]; sources: string[] } {
+  const nodeIds = new Set(set.nodes.map((n) => n.id));
+  const sourceIds = new Set(set.sources.map((s) => s.id));
+  const nodes = new Set<string>();
+  const srcs = new Set<string>();
+  for (const r of set.relationships) {
+    for (const end of [r.source, r.target]) if (end !== '' && !nodeIds.has(end)) nodes.add(end);
+    for (const e of r.evidence) if (!sourceIds.has(e.source)) srcs.add(e.source);
+  }
+  return { nodes: [...nodes], sources: [...srcs] };
+}

@@ -1,0 +1,450 @@
+/**
+ * (Over 400 lines with Prettier's wrapping: the writer and its undo belong together, since every record a batch
+ * writes is one the rollback reads.)
+ *
+ * The import writer: the database side of the import engine (server/src/import/). Each batch is its own write
+ * transaction that reads what is stored, decides with the engine's pure rules (import/merge.ts) and writes;
+ * in the same transaction it records what it created (a ParleyCreated node: ids per label, relationship keys)
+ * and the stored values of what it changed (a ParleyPreImage node), so that `rollback` can put the database
+ * back as it was, whether
+ * the import failed half-way, was killed, or is undone later. Labels and types are validated and escaped.
+ */
+import type { Db, Row, Tx } from '../neo4j/db';
+import { escapeName } from '../neo4j/names';
+import { planNode, planRelationship, type Change, type ConflictRule, type StoredItem } from '../import/merge';
+import type { ImportNode, ImportRelationship } from '../import/model';
+import { relationshipKey } from '../import/model';
+
+export interface NodeRef {
+  id: string;
+  labels: string[];
+}
+
+export interface BatchResult {
+  changes: { key: string; change: Change }[];
+}
+
+export interface ImportRecord {
+  id: string;
+  status: string;
+  files: string[];
+  by: string | null;
+  rule: string;
+  startedAt: string;
+  finishedAt: string | null;
+  done: number;
+  total: number;
+  counts: unknown;
+  error: string | null;
+}
+
+const INTERNAL = new Set(['ParleyInternal', 'ParleyImport', 'ParleyPreImage', 'ParleyCreated', 'Snapshot']);
+
+const now = () => new Date().toISOString();
+
+function toRecord(r: Row): ImportRecord {
+  let counts: unknown = null;
+  if (typeof r.counts === 'string') {
+    try {
+      counts = JSON.parse(r.counts);
+    } catch {
+      counts = null;
+    }
+  }
+  return {
+    id: String(r.id),
+    status: String(r.status),
+    files: Array.isArray(r.files) ? r.files.map(String) : [],
+    by: typeof r.by === 'string' ? r.by : null,
+    rule: String(r.rule ?? 'keep'),
+    startedAt: String(r.startedAt ?? ''),
+    finishedAt: typeof r.finishedAt === 'string' ? r.finishedAt : null,
+    done: typeof r.done === 'number' ? r.done : 0,
+    total: typeof r.total === 'number' ? r.total : 0,
+    counts,
+    error: typeof r.error === 'string' ? r.error : null,
+  };
+}
+
+export function createImportsRepository(db: Db) {
+  /** labels that hold Parley-addressable nodes (everything but Parley's bookkeeping) */
+  async function dataLabels(): Promise<string[]> {
+    const rows = await db.query('CALL db.labels() YIELD label RETURN label');
+    return rows.map((r) => String(r.label)).filter((l) => !INTERNAL.has(l));
+  }
+
+  /** Stored nodes by id (any label), with their labels and properties. Read-only. */
+  async function findNodes(ids: readonly string[]): Promise<Map<string, StoredItem>> {
+    const out = new Map<string, StoredItem>();
+    if (ids.length === 0) return out;
+    for (const label of await dataLabels()) {
+      for (let i = 0; i < ids.length; i += 10_000) {
+        const rows = await db.query(
+          `MATCH (n:${escapeName(label)}) WHERE n.id IN $ids RETURN n.id AS id, labels(n) AS labels, properties(n) AS props`,
+          { ids: ids.slice(i, i + 10_000) },
+        );
+        for (const r of rows) {
+          if (out.has(String(r.id))) continue;
+          out.set(String(r.id), {
+            labels: (r.labels as string[]) ?? [],
+            properties: (r.props ?? {}) as Record<string, unknown>,
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  async function readRelationships(
+    run: Tx['run'],
+    sourceLabel: string,
+    targetLabel: string,
+    rels: readonly ImportRelationship[],
+  ): Promise<Map<string, StoredItem>> {
+    const rows = await run(
+      `UNWIND $rows AS row
+       MATCH (a:${escapeName(sourceLabel)} {id: row.source})-[r]->(b:${escapeName(targetLabel)} {id: row.target})
+       WHERE type(r) = row.type AND r.id = row.key
+       RETURN row.key AS key, properties(r) AS props`,
+      { rows: rels.map((r) => ({ source: r.source, target: r.target, type: r.type, key: relationshipKey(r) })) },
+    );
+    return new Map(rows.map((r) => [String(r.key), { properties: (r.props ?? {}) as Record<string, unknown> }]));
+  }
+
+  /** Stored relationships of one pair of end labels, by their key. Read-only. */
+  async function findRelationships(sourceLabel: string, targetLabel: string, rels: readonly ImportRelationship[]) {
+    return db.transaction((tx) => readRelationships(tx.run, sourceLabel, targetLabel, rels));
+  }
+
+  async function existingSourceTexts(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.query('import-existing-sources', { ids });
+    return new Map(rows.map((r) => [String(r.id), String(r.text ?? '')]));
+  }
+
+  /** A uniqueness constraint on `id` for each label, so that MERGE and lookups use an index (schema, not undone). */
+  async function ensureIdConstraints(labels: readonly string[]): Promise<void> {
+    const rows = await db.query(
+      "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' AND properties = ['id'] RETURN labelsOrTypes",
+    );
+    const have = new Set(rows.flatMap((r) => (Array.isArray(r.labelsOrTypes) ? r.labelsOrTypes.map(String) : [])));
+    for (const label of labels) {
+      if (have.has(label)) continue;
+      try {
+        await db.query(
+          `CREATE CONSTRAINT IF NOT EXISTS FOR (n:${escapeName(label)}) REQUIRE n.id IS UNIQUE`,
+          {},
+          { mode: 'write' },
+        );
+      } catch {
+        // an existing database may hold duplicate ids under this label: lookups then scan the label instead
+      }
+    }
+  }
+
+  async function begin(id: string, files: string[], by: string | null, rule: ConflictRule, total: number) {
+    await db.query('import-create', { id, files, by, rule, now: now(), total }, { mode: 'write' });
+  }
+
+  async function progress(id: string, done: number) {
+    await db.query('import-progress', { id, done, now: now() }, { mode: 'write' });
+  }
+
+  async function finish(id: string, status: string, counts: unknown, error: string | null) {
+    await db.query(
+      'import-finish',
+      { id, status, now: now(), counts: counts === null ? null : JSON.stringify(counts), error },
+      { mode: 'write' },
+    );
+  }
+
+  /** One batch of nodes of one (first) label, in one transaction. */
+  async function writeNodes(
+    importId: string,
+    label: string,
+    nodes: readonly ImportNode[],
+    rule: ConflictRule,
+  ): Promise<BatchResult> {
+    const L = escapeName(label);
+    for (const n of nodes) for (const l of n.labels) escapeName(l); // throws on a bad name, before writing
+    return db.transaction(
+      async (tx) => {
+        const rows = await tx.run(
+          `MATCH (n:${L}) WHERE n.id IN $ids RETURN n.id AS id, labels(n) AS labels, properties(n) AS props`,
+          {
+            ids: nodes.map((n) => n.id),
+          },
+        );
+        const stored = new Map(
+          rows.map((r) => [
+            String(r.id),
+            { labels: r.labels as string[], properties: (r.props ?? {}) as Record<string, unknown> },
+          ]),
+        );
+        const changes = nodes.map((n) => ({ key: n.id, change: planNode(stored.get(n.id) ?? null, n, rule) }));
+        const created = changes.filter((c) => c.change.outcome === 'created');
+        const updated = changes.filter((c) => c.change.outcome === 'updated');
+        if (updated.length > 0) {
+          await tx.run(
+            `UNWIND $rows AS row
+             CREATE (:ParleyInternal:ParleyPreImage {importId: $importId, kind: 'node', label: $label, itemId: row.id,
+                     before: row.before, addedLabels: row.addLabels})`,
+            {
+              importId,
+              label,
+              rows: updated.map((c) => ({
+                id: c.key,
+                before: JSON.stringify(c.change.before),
+                addLabels: c.change.addLabels,
+              })),
+            },
+          );
+          await tx.run(
+            `UNWIND $rows AS row
+             MATCH (n:${L} {id: row.id})
+             SET n += row.set
+             SET n:$(row.addLabels)`,
+            { rows: updated.map((c) => ({ id: c.key, set: c.change.set, addLabels: c.change.addLabels })) },
+          );
+        }
+        if (created.length > 0) {
+          await tx.run(
+            `CREATE (:ParleyInternal:ParleyCreated {importId: $importId, kind: 'node', label: $label, ids: $ids})`,
+            { importId, label, ids: created.map((c) => c.key) },
+          );
+          await tx.run(
+            `UNWIND $rows AS row
+             CREATE (n:${L})
+             SET n = row.set
+             SET n:$(row.addLabels)`,
+            { rows: created.map((c) => ({ set: c.change.set, addLabels: c.change.addLabels })) },
+          );
+        }
+        return { changes };
+      },
+      { mode: 'write', timeoutMs: 300_000 },
+    );
+  }
+
+  /** One batch of relationships between nodes of one pair of labels, in one transaction. */
+  async function writeRelationships(
+    importId: string,
+    sourceLabel: string,
+    targetLabel: string,
+    rels: readonly ImportRelationship[],
+    rule: ConflictRule,
+  ): Promise<BatchResult> {
+    const [SL, TL] = [escapeName(sourceLabel), escapeName(targetLabel)];
+    for (const r of rels) escapeName(r.type);
+    return db.transaction(
+      async (tx) => {
+        const stored = await readRelationships(tx.run, sourceLabel, targetLabel, rels);
+        const changes = rels.map((r) => ({
+          key: relationshipKey(r),
+          rel: r,
+          change: planRelationship(stored.get(relationshipKey(r)) ?? null, r, rule),
+        }));
+        const updated = changes.filter((c) => c.change.outcome === 'updated');
+        const created = changes.filter((c) => c.change.outcome === 'created');
+        if (updated.length > 0) {
+          await tx.run(
+            `UNWIND $rows AS row
+             CREATE (:ParleyInternal:ParleyPreImage {importId: $importId, kind: 'relationship', itemId: row.key, type: row.type,
+                     source: row.source, sourceLabel: $sourceLabel, target: row.target, targetLabel: $targetLabel,
+                     before: row.before, addedLabels: []})`,
+            {
+              importId,
+              sourceLabel,
+              targetLabel,
+              rows: updated.map((c) => ({
+                key: c.key,
+                type: c.rel.type,
+                source: c.rel.source,
+                target: c.rel.target,
+                before: JSON.stringify(c.change.before),
+              })),
+            },
+          );
+          await tx.run(
+            `UNWIND $rows AS row
+             MATCH (a:${SL} {id: row.source})-[r]->(b:${TL} {id: row.target})
+             WHERE type(r) = row.type AND r.id = row.key
+             SET r += row.set`,
+            {
+              rows: updated.map((c) => ({
+                key: c.key,
+                type: c.rel.type,
+                source: c.rel.source,
+                target: c.rel.target,
+                set: c.change.set,
+              })),
+            },
+          );
+        }
+        if (created.length > 0) {
+          const createdRows = created.map((c) => ({
+            key: c.key,
+            type: c.rel.type,
+            source: c.rel.source,
+            target: c.rel.target,
+          }));
+          await tx.run(
+            `CREATE (:ParleyInternal:ParleyCreated {importId: $importId, kind: 'relationship', sourceLabel: $sourceLabel,
+                     targetLabel: $targetLabel, rows: $rows})`,
+            { importId, sourceLabel, targetLabel, rows: JSON.stringify(createdRows) },
+          );
+          const res = await tx.run(
+            `UNWIND $rows AS row
+             MATCH (a:${SL} {id: row.source})
+             MATCH (b:${TL} {id: row.target})
+             CREATE (a)-[r:$(row.type)]->(b)
+             SET r = row.set
+             RETURN count(r) AS n`,
+            {
+              rows: created.map((c) => ({
+                type: c.rel.type,
+                source: c.rel.source,
+                target: c.rel.target,
+                set: c.change.set,
+              })),
+            },
+          );
+          const n = Number(res[0]?.n ?? 0);
+          if (n !== created.length) {
+            throw new Error(
+              `import: ${created.length - n} relationship(s) lost an end node while writing; nothing of this batch was kept`,
+            );
+          }
+        }
+        return { changes: changes.map(({ key, change }) => ({ key, change })) };
+      },
+      { mode: 'write', timeoutMs: 300_000 },
+    );
+  }
+
+  /**
+   * Puts the database back as it was before the import: stored values restored from the pre-images, then what
+   * the import created removed. Every step can run again (a rollback killed half-way is finished by the next).
+   */
+  async function undoCreatedRelationships(importId: string): Promise<void> {
+    for (;;) {
+      const recs = await db.query('import-created', { importId, kind: 'relationship', limit: 20 });
+      if (recs.length === 0) return;
+      await db.transaction(
+        async (tx) => {
+          for (const c of recs) {
+            await tx.run(
+              `UNWIND $rows AS row
+               MATCH (a:${escapeName(String(c.sourceLabel))} {id: row.source})-[r]->(b:${escapeName(String(c.targetLabel))} {id: row.target})
+               WHERE type(r) = row.type AND r.id = row.key
+               DELETE r`,
+              { rows: JSON.parse(String(c.rows)) as unknown[] },
+            );
+          }
+          await tx.run('import-delete-records', { pids: recs.map((c) => c.pid) });
+        },
+        { mode: 'write', timeoutMs: 300_000 },
+      );
+    }
+  }
+
+  async function undoCreatedNodes(importId: string): Promise<void> {
+    for (;;) {
+      const recs = await db.query('import-created', { importId, kind: 'node', limit: 20 });
+      if (recs.length === 0) return;
+      await db.transaction(
+        async (tx) => {
+          for (const c of recs) {
+            await tx.run(`MATCH (n:${escapeName(String(c.label))}) WHERE n.id IN $ids DETACH DELETE n`, { ids: c.ids });
+          }
+          await tx.run('import-delete-records', { pids: recs.map((c) => c.pid) });
+        },
+        { mode: 'write', timeoutMs: 300_000 },
+      );
+    }
+  }
+
+  async function restorePreImages(importId: string): Promise<void> {
+    for (;;) {
+      const pre = await db.query('import-preimages', { importId, limit: 1000 });
+      if (pre.length === 0) return;
+      await db.transaction(
+        async (tx) => {
+          for (const p of pre) {
+            const before = JSON.parse(String(p.before)) as Record<string, unknown>;
+            if (p.kind === 'node') {
+              await tx.run(
+                `MATCH (n:${escapeName(String(p.label))} {id: $id}) SET n += $before REMOVE n:$($addedLabels)`,
+                {
+                  id: p.itemId,
+                  before,
+                  addedLabels: (p.addedLabels as string[]) ?? [],
+                },
+              );
+            } else {
+              await tx.run(
+                `MATCH (a:${escapeName(String(p.sourceLabel))} {id: $source})-[r]->(b:${escapeName(String(p.targetLabel))} {id: $target})
+                 WHERE type(r) = $type AND r.id = $key
+                 SET r += $before`,
+                { source: p.source, target: p.target, type: p.type, key: p.itemId, before },
+              );
+            }
+          }
+          await tx.run('import-delete-records', { pids: pre.map((p) => p.pid) });
+        },
+        { mode: 'write', timeoutMs: 300_000 },
+      );
+    }
+  }
+
+  /**
+   * Puts the database back as it was before the import: the relationships it created removed, the stored
+   * values it changed restored from the pre-images, the nodes it created removed. Each record is undone and
+   * dropped in one transaction, so a rollback killed half-way is finished by the next one.
+   */
+  async function rollback(importId: string, finalStatus: 'failed' | 'undone', error: string | null): Promise<void> {
+    await db.query(
+      'import-finish',
+      { id: importId, status: 'rolling-back', now: now(), counts: null, error },
+      { mode: 'write' },
+    );
+    await undoCreatedRelationships(importId);
+    await restorePreImages(importId);
+    await undoCreatedNodes(importId);
+    await finish(importId, finalStatus, null, error);
+  }
+
+  async function list(limit = 100): Promise<ImportRecord[]> {
+    return (await db.query('import-list', { limit })).map(toRecord);
+  }
+
+  async function get(id: string): Promise<ImportRecord | null> {
+    const [row] = await db.query('import-get', { id });
+    return row ? toRecord(row) : null;
+  }
+
+  /** Imports whose process died (still running, no heartbeat for `staleMs`), oldest first. */
+  async function stale(staleMs: number): Promise<string[]> {
+    const before = new Date(Date.now() - staleMs).toISOString();
+    return (await db.query('import-stale', { before })).map((r) => String(r.id));
+  }
+
+  return {
+    dataLabels,
+    findNodes,
+    findRelationships,
+    existingSourceTexts,
+    ensureIdConstraints,
+    begin,
+    progress,
+    finish,
+    writeNodes,
+    writeRelationships,
+    rollback,
+    list,
+    get,
+    stale,
+  };
+}
+
+export type ImportsRepository = ReturnType<typeof createImportsRepository>;

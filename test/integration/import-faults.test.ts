@@ -1,0 +1,184 @@
+// All or nothing beyond one transaction, proved by faults: the connection to Neo4j cut half-way through an
+// import (a TCP proxy in front of Bolt that drops every connection after some bytes and refuses new ones),
+// and the loader process killed half-way (SIGKILL). Each time the database holds part of the import, and the
+// recovery puts it back exactly as it was.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { repoRoot } from '../../server/src/config';
+import { ImportFailedError, recoverImports, runImport } from '../../server/src/import/engine';
+import { readImportFiles } from '../../server/src/import/read';
+import { Db } from '../../server/src/neo4j/db';
+import { createRepositories, type Repositories } from '../../server/src/repositories';
+import { testDb } from '../_helpers';
+import { dbFingerprint } from './import-helpers';
+
+let db: Db;
+let repos: Repositories;
+const dir = mkdtempSync(path.join(tmpdir(), 'parley-faults-'));
+
+/** a generated graph of `n` GenItem nodes in a ring (seeded by construction: no randomness) */
+function generate(name: string, n: number) {
+  const nodes = ['id,label,name,rank'];
+  const rels = ['source,target,type,weight'];
+  for (let i = 0; i < n; i++) {
+    nodes.push(`gen:${name}-${i},GenItem,Item ${i} of ${name},${i}`);
+    rels.push(`gen:${name}-${i},gen:${name}-${(i + 1) % n},LINKS,${i % 7}`);
+  }
+  const nf = path.join(dir, `${name}-nodes.csv`);
+  const rf = path.join(dir, `${name}-links.csv`);
+  writeFileSync(nf, `${nodes.join('\n')}\n`);
+  writeFileSync(rf, `${rels.join('\n')}\n`);
+  return [nf, rf];
+}
+
+async function genCount() {
+  const [row] = await db.query('MATCH (n:GenItem) RETURN count(n) AS n');
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * forwards to `target`; once armed, after `limit` more bytes from the client it drops every connection and
+ * refuses new ones
+ */
+function cuttingProxy(target: { host: string; port: number }, limit: number) {
+  const sockets = new Set<Socket>();
+  let bytes = 0;
+  let armed = false;
+  let cut = false;
+  const server: Server = createServer((client) => {
+    if (cut) return client.destroy();
+    const upstream = connect(target);
+    sockets.add(client).add(upstream);
+    client.on('data', (chunk: Buffer) => {
+      if (armed) bytes += chunk.length;
+      if (bytes > limit && !cut) {
+        cut = true;
+        for (const s of sockets) s.destroy();
+        return;
+      }
+      upstream.write(chunk);
+    });
+    upstream.on('data', (chunk: Buffer) => client.write(chunk));
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', close).on('close', close);
+    upstream.on('error', close).on('close', close);
+  });
+  return new Promise<{ port: number; arm: () => void; isCut: () => boolean; close: () => Promise<void> }>((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      resolve({
+        port: typeof addr === 'object' && addr ? addr.port : 0,
+        arm: () => {
+          armed = true;
+        },
+        isCut: () => cut,
+        close: () =>
+          new Promise<void>((r) => {
+            for (const s of sockets) s.destroy();
+            server.close(() => r());
+          }),
+      });
+    });
+  });
+}
+
+beforeAll(async () => {
+  db = testDb();
+  repos = createRepositories(db);
+  await db.query('MATCH (n:GenItem) DETACH DELETE n', {}, { mode: 'write' });
+});
+afterAll(async () => {
+  await db.query('MATCH (n:GenItem) DETACH DELETE n', {}, { mode: 'write' });
+  await db.close();
+});
+
+describe('all or nothing under faults', () => {
+  it(
+    'a connection cut half-way: the import fails, and the recovery leaves the database as it was',
+    { timeout: 300_000 },
+    async () => {
+      const before = await dbFingerprint(db);
+      const url = new URL(inject('neo4jUri'));
+      const proxy = await cuttingProxy({ host: url.hostname, port: Number(url.port) }, 40_000);
+      const viaProxy = new Db({
+        uri: `bolt://127.0.0.1:${proxy.port}`,
+        user: 'neo4j',
+        password: '',
+        database: '',
+        queryTimeoutMs: 30_000,
+        maxRetryTimeMs: 500,
+      });
+      try {
+        const run = runImport(
+          createRepositories(viaProxy).imports,
+          readImportFiles(generate('cut', 3000).map((p) => ({ path: p, name: path.basename(p) }))),
+          // the cut comes a few batches after writing began
+          { batchSize: 100, onProgress: (p) => p.phase === 'writing' && proxy.arm() },
+        );
+        const err = await run.then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(proxy.isCut()).toBe(true);
+        expect(err).toBeInstanceOf(ImportFailedError);
+        expect((err as ImportFailedError).outcome).toContain('next start');
+      } finally {
+        await viaProxy.close();
+        await proxy.close();
+      }
+      // part of the import reached the database before the cut
+      expect(await genCount()).toBeGreaterThan(0);
+      const [rec] = await repos.imports.list(1);
+      expect(rec?.status).toMatch(/running|rolling-back/);
+      const undone = await recoverImports(repos.imports, 0);
+      expect(undone).toEqual([rec?.id]);
+      expect(await genCount()).toBe(0);
+      expect(await dbFingerprint(db)).toEqual(before);
+      expect((await repos.imports.get(rec!.id))?.status).toBe('failed');
+    },
+  );
+
+  it('the loader killed half-way: the recovery leaves the database as it was', { timeout: 300_000 }, async () => {
+    const before = await dbFingerprint(db);
+    const files = generate('kill', 20_000);
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'load-cli.ts'), '--batch-size', '200', ...files],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, NEO4J_URI: inject('neo4jUri'), PARLEY_LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+      child.on('exit', (code, signal) => resolve(signal ?? code)),
+    );
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // kill it once it has committed a few batches, well before the end
+        const m = [...stderr.matchAll(/writing: (\d+)\//g)].at(-1);
+        if (m && Number(m[1]) >= 600) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', () => reject(new Error(`the loader ended before it was killed:\n${stderr}`)));
+    });
+    expect(await exited).toBe('SIGKILL');
+    expect(await genCount()).toBeGreaterThan(0);
+    const [rec] = await repos.imports.list(1);
+    expect(rec?.status).toBe('running');
+    expect(await recoverImports(repos.imports, 0)).toEqual([rec?.id]);
+    expect(await genCount()).toBe(0);
+    expect(await dbFingerprint(db)).toEqual(before);
+  });
+});

@@ -1,0 +1,85 @@
+// The loader's arguments and its progress line, and the limits' messages: pure pieces of the import engine.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../server/src/config';
+import { parseArgs } from '../../server/src/import/cli';
+import { decodeUtf8 } from '../../server/src/import/limits';
+import { formatProgress, progressAt } from '../../server/src/import/progress';
+
+describe('npm run load arguments', () => {
+  it('reads files and options', () => {
+    expect(parseArgs(['--', '--rule', 'replace', '--batch-size', '100', 'a.csv', 'b.txt'])).toEqual({
+      files: ['a.csv', 'b.txt'],
+      dryRun: false,
+      rule: 'replace',
+      batchSize: 100,
+      recover: false,
+    });
+    expect(parseArgs(['--dry-run', 'x.json'])).toMatchObject({ dryRun: true, rule: 'keep', files: ['x.json'] });
+  });
+
+  it('answers the usage for no file, a bad rule or an unknown option', () => {
+    expect(parseArgs([])).toMatch(/^usage: npm run load/);
+    expect(parseArgs(['--rule', 'merge', 'a.csv'])).toMatch(/^--rule takes keep or replace/);
+    expect(parseArgs(['--fast', 'a.csv'])).toMatch(/^unknown option --fast/);
+  });
+});
+
+describe('progress', () => {
+  it('gives the rate and the time left', () => {
+    const p = progressAt('writing', 500, 2000, 0, 1000);
+    expect(p).toEqual({ phase: 'writing', done: 500, total: 2000, rate: 500, etaMs: 3000, elapsedMs: 1000 });
+    expect(formatProgress(p)).toBe('writing: 500/2000 rows (25%), 500 rows/s, about 3 s left');
+  });
+});
+
+describe('text that is not UTF-8', () => {
+  it('names the byte and its line', () => {
+    const r = decodeUtf8('f.csv', Buffer.from([0x61, 0x0a, 0x62, 0xe9, 0x0a]));
+    expect(r).toEqual({
+      problem: { file: 'f.csv', line: 2, message: expect.stringContaining('byte 4, on line 2, is not valid UTF-8') },
+    });
+    expect(decodeUtf8('f.csv', Buffer.from('é\n', 'utf8'))).toEqual({ text: 'é\n' });
+  });
+});
+
+describe('npm run load without a database', () => {
+  const run = promisify(execFile);
+  const dir = mkdtempSync(path.join(tmpdir(), 'parley-cli-'));
+  // port 1 on loopback: nothing listens there, so any attempt to reach a database fails
+  const env = { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1', PARLEY_LOG_LEVEL: 'silent' };
+  const cli = [
+    path.join(repoRoot, 'node_modules', '.bin', 'tsx'),
+    path.join(repoRoot, 'server', 'src', 'load-cli.ts'),
+  ] as const;
+  const load = (...files: string[]) =>
+    run(cli[0], [cli[1], ...files], { env, cwd: repoRoot }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+    );
+
+  it(
+    'checks the files first: an invalid file is refused with its problems before any connection',
+    { timeout: 60_000 },
+    async () => {
+      const bad = path.join(dir, 'bad.csv');
+      writeFileSync(bad, 'id,label,name\nx:1,Bad Label,One\n');
+      const res = await load(bad);
+      expect(res.code).toBe(1);
+      expect(res.stderr).toContain('bad.csv line 2, column 2: "Bad Label" is not a valid label');
+      expect(res.stderr).not.toContain('NEO4J_URI');
+    },
+  );
+
+  it('says that NEO4J_URI is the fix when it cannot connect', { timeout: 60_000 }, async () => {
+    const good = path.join(dir, 'good.csv');
+    writeFileSync(good, 'id,label,name\nx:1,Thing,One\n');
+    const res = await load(good);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/cannot connect to a Neo4j at bolt:\/\/127\.0\.0\.1:1: set NEO4J_URI/);
+  });
+});
