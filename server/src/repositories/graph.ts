@@ -12,7 +12,8 @@ import {
 } from '../../../contract';
 import type { Db } from '../neo4j/db';
 import { isPlainNode, isPlainPath, isPlainRelationship, type Plain, type PlainNode } from '../neo4j/convert';
-import { notFound } from '../errors';
+import { badRequest, notFound } from '../errors';
+import type { CatalogRepository } from './catalog';
 import { GraphBuilder, nodeId, toGraphEdge, toGraphNode } from './shape';
 
 /** edges drawn for a subgraph at most, per node allowed */
@@ -22,7 +23,7 @@ function asArray(v: Plain | undefined): Plain[] {
   return Array.isArray(v) ? v : [];
 }
 
-export function createGraphRepository(db: Db) {
+export function createGraphRepository(db: Db, catalog: CatalogRepository) {
   /** The element id of the node with this API id; 404 when there is none. */
   async function resolve(id: string): Promise<string> {
     const rows = await db.query('resolve-id', { id });
@@ -33,19 +34,36 @@ export function createGraphRepository(db: Db) {
     return eid;
   }
 
-  async function schema(): Promise<SchemaResponse> {
-    const [row] = await db.query('schema-counts');
-    const labels = asArray(row?.labels) as { label: string; count: number }[];
-    const relationshipTypes = asArray(row?.types) as { type: string; count: number }[];
-    return { labels, relationshipTypes };
+  function schema(): Promise<SchemaResponse> {
+    return catalog.schema();
+  }
+
+  /**
+   * The labels whose nodes a date range filters on `property`: those that carry it as a date-like property.
+   * Without a property, Parley's own rule: Meeting.date. An unknown property is a 400 that lists the known ones.
+   */
+  async function dateLabels(property: string | undefined): Promise<{ property: string; labels: string[] }> {
+    if (property === undefined) return { property: 'date', labels: ['Meeting'] };
+    const all = await catalog.labels();
+    const labels = all.filter((l) => l.dateProperties.some((d) => d.property === property)).map((l) => l.label);
+    if (labels.length === 0) {
+      const known = [...new Set(all.flatMap((l) => l.dateProperties.map((d) => d.property)))].sort();
+      throw badRequest(
+        `dateProperty: "${property}" is not a date-like property of any label; use one of: ${known.join(', ') || 'none (this database has no date-like property)'}.`,
+      );
+    }
+    return { property, labels };
   }
 
   async function subgraph(q: GraphQuery): Promise<Subgraph> {
     const limit = q.limit ?? GRAPH_DEFAULT_LIMIT;
+    const dated = await dateLabels(q.dateProperty);
     const rows = await db.query('graph-nodes', {
       labels: q.labels && q.labels.length > 0 ? q.labels : null,
       from: q.from ?? null,
       to: q.to ?? null,
+      dateProperty: dated.property,
+      dateLabels: dated.labels,
       limit,
     });
     let truncated = rows.length > limit;
@@ -135,7 +153,7 @@ export function createGraphRepository(db: Db) {
     return { ...b.build(), path: p.nodes.map((n) => nodeId(n)), length: p.relationships.length };
   }
 
-  return { resolve, schema, subgraph, node, neighbors, path, sourcesByIds };
+  return { resolve, schema, dateLabels, subgraph, node, neighbors, path, sourcesByIds };
 }
 
 export type GraphRepository = ReturnType<typeof createGraphRepository>;

@@ -4,11 +4,23 @@ import type { Db } from '../neo4j/db';
 import { isPlainNode, isPlainRelationship, type Plain } from '../neo4j/convert';
 import { badRequest } from '../errors';
 import { evidenceOf, toGraphNode } from './shape';
+import type { CatalogRepository } from './catalog';
 import type { GraphRepository } from './graph';
 
-export function createMeetingsRepository(db: Db, graph: GraphRepository) {
+export function createMeetingsRepository(db: Db, graph: GraphRepository, catalog: CatalogRepository) {
   async function met(personId: string): Promise<MetResponse> {
     const details = await graph.node(personId);
+    // On a database without Parley's model, say why the view is empty and what it needs, rather than nothing.
+    const model = await catalog.model();
+    if (!model.parley) {
+      return {
+        person: details.node,
+        met: [],
+        reason:
+          'Who met whom needs Parley’s model: Person nodes linked by ATTENDED relationships to Meeting nodes. ' +
+          `This database has no ${model.missing.join(' and no ')}.`,
+      };
+    }
     if (!details.node.labels.includes('Person')) {
       throw badRequest(
         `"${personId}" is a ${details.node.labels.join('/')}, not a Person; who-met-whom needs a person id.`,
