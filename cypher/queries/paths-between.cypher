@@ -1,6 +1,6 @@
 // title: Paths between two nodes
 // description: Any database: every shortest path (in either direction, at most 6 relationships, up to 10 paths) between the nodes $from and $to, each given by its id property or its Neo4j element id (as the explorer shows them).
-// params: {"from": "person:sonata-coulter", "to": "person:aleksandr-darchiyev"}
+// params: {"from": "person:sonata-coulter", "to": "person:donald-trump"}
 // expect: rows >= 1
 // expect: every hops <= 6
 // expect: nodes >= 3

@@ -29,7 +29,8 @@ async function waitForDb(db: Db, ms: number): Promise<void> {
   }
 }
 
-async function ensureSearchIndex(repos: Repositories, log: (msg: string) => void): Promise<void> {
+/** On a database Parley owns: creates parley_search when some label with a caption has no index at all. */
+export async function ensureSearchIndex(repos: Repositories, log: (msg: string) => void): Promise<void> {
   const [labels, indexes] = await Promise.all([repos.catalog.labels(), repos.catalog.fulltextIndexes()]);
   const model = indexes.find((i) => i.name === 'entity_search');
   const uncovered = labels.filter((l) => l.count > 0 && l.caption !== null && !model?.labels.includes(l.label));

@@ -17,6 +17,7 @@ import type {
 } from '../../contract';
 import { buildApp } from '../../server/src/app';
 import { createRepositories, type Repositories } from '../../server/src/repositories';
+import { ensureSearchIndex } from '../../server/src/start';
 import { startMoviesDb, type MoviesDb } from '../_movies';
 
 const TOKEN = 'movies-token-123';
@@ -167,6 +168,19 @@ describe('the search index Parley offers', () => {
     expect((await get<SearchResponse>('/api/search?q=keanu')).hits[0]?.name).toBe('Keanu Reeves');
     expect((await get<SearchResponse>('/api/search?q=Keanu%20Reevs')).hits[0]?.name).toBe('Keanu Reeves');
     expect((await get<SearchResponse>('/api/search?q=welcome%20real%20world')).hits[0]?.name).toBe('The Matrix');
+  });
+
+  it('is created at start by itself only on a database Parley owns', async () => {
+    await movies.db.query('DROP INDEX parley_search', {}, { mode: 'write' });
+    const logged: string[] = [];
+    // start.ts calls this only when Parley owns the database; here it is called as start would on its own one
+    await ensureSearchIndex(createRepositories(movies.db, { ownsDatabase: true }), (m) => logged.push(m));
+    expect(logged).toEqual(['creating the search index parley_search over 2 labels (Movie, Person had none)']);
+    repos.catalog.refresh();
+    expect(await get<SearchIndexStatus>('/api/search/index')).toMatchObject({ covers: true, state: 'ONLINE' });
+    // and once it covers everything, it does nothing
+    await ensureSearchIndex(createRepositories(movies.db, { ownsDatabase: true }), (m) => logged.push(m));
+    expect(logged).toHaveLength(1);
   });
 });
 
