@@ -1,9 +1,16 @@
-// Lint rules, including the import directions of the README's "Layout" section:
+// Lint rules, including the import directions of the layout described in README.md, section "Layout" (and, for
+// the client, client/src/README.md):
 //   - only server/src/neo4j/ (and tests) may import neo4j-driver;
-//   - routes never reach the database layer: they validate and call a repository;
+//   - routes never reach the database layer (nor the console's guard): they validate and call a repository;
+//   - server/src/console/ (the console's guard) is pure: no driver, no Fastify, no database layer;
+//   - server/src/cli/ (command-line tools) may import anything server-side; nothing in server/src imports it;
 //   - contract/ (the API's zod schemas and types) imports nothing but zod; server and client both import it;
 //   - the client imports nothing from server/ (its types and schemas come from contract/);
-//   - components are props-only (no API calls), state slices are pure (no React, no sigma).
+//   - components are props-only: no API calls, no store, no views, nothing but types from state slices;
+//   - state slices are pure producers (no React, no sigma, no fetch, no store);
+//   - the explorer store (client/src/core/) may use state/, api/, layouts/ and utils/, never what renders it;
+//   - the explorer's views reach the server only through the store's actions;
+//   - the test-only scaffolding (client/src/testing/) is imported by nothing in the app (main.tsx loads it lazily).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -16,6 +23,10 @@ const driverOnlyInNeo4j = {
 const clientNotServer = {
   regex: '(^|/)server(/|$)',
   message: 'The client imports nothing from server/: the API shapes (schemas and types) are in contract/.',
+};
+const cliIsALeaf = {
+  group: ['**/cli/*', '**/cli'],
+  message: 'server/src/cli/ holds command-line entry points; import what they use from its own module instead.',
 };
 
 export default tseslint.config(
@@ -39,10 +50,18 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { paths: [driverOnlyInNeo4j] }],
+      'no-restricted-imports': ['error', { paths: [driverOnlyInNeo4j], patterns: [cliIsALeaf] }],
     },
   },
-  { files: ['server/src/neo4j/**', 'test/**'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['server/src/neo4j/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [cliIsALeaf] }] },
+  },
+  { files: ['test/**'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['server/src/cli/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [driverOnlyInNeo4j] }] },
+  },
   {
     files: ['contract/**'],
     rules: {
@@ -67,7 +86,32 @@ export default tseslint.config(
         'error',
         {
           paths: [driverOnlyInNeo4j],
-          patterns: [{ group: ['**/neo4j/*'], message: 'Routes call repositories, never the database layer.' }],
+          patterns: [
+            cliIsALeaf,
+            { group: ['**/neo4j/*'], message: 'Routes call repositories, never the database layer.' },
+            { group: ['**/console', '**/console/*'], message: 'Routes call repositories, never the console guard.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/src/console/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            driverOnlyInNeo4j,
+            { name: 'fastify', message: 'The console guard is pure: the app decides HTTP statuses (app.ts).' },
+          ],
+          patterns: [
+            { group: ['@fastify/*', 'fastify-*'], message: 'The console guard is pure: no HTTP here.' },
+            {
+              group: ['**/neo4j/*', '**/repositories/*', '**/routes/*', '**/app', '**/cli/*'],
+              message: 'The console guard is pure: server/src/neo4j/console.ts runs it, not the other way round.',
+            },
+          ],
         },
       ],
     },
@@ -83,7 +127,10 @@ export default tseslint.config(
         'error',
         {
           paths: [driverOnlyInNeo4j],
-          patterns: [clientNotServer],
+          patterns: [
+            clientNotServer,
+            { regex: '(^|/)testing(/|$)', message: 'Test-only code is loaded lazily by main.tsx, never imported.' },
+          ],
         },
       ],
     },
@@ -95,7 +142,17 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '(^|/)api(/|$)', message: 'Components are props-only: fetch in a view or controller.' },
+            {
+              regex: '(^|/)(api|core|views|app)(/|$)',
+              message: 'Components are props-only: pass data and callbacks from a view or panel (no fetch, no store).',
+            },
+            {
+              regex: '(^|/)state(/|$)',
+              allowTypeImports: true,
+              message:
+                'Components are props-only: a view passes what a state producer computes (types may be imported).',
+            },
+            { regex: '(^|/)testing(/|$)', message: 'Test-only code is loaded lazily by main.tsx, never imported.' },
             clientNotServer,
           ],
         },
@@ -110,9 +167,62 @@ export default tseslint.config(
         {
           paths: ['react', 'react-dom', 'sigma', '@react-sigma/core'],
           patterns: [
-            { regex: '(^|/)(api|graph|components|views)(/|$)', message: 'State slices are pure producers.' },
+            {
+              regex: '(^|/)(api|graph|components|views|core|app|layouts)(/|$)',
+              message: 'State slices are pure producers.',
+            },
+            { regex: '(^|/)testing(/|$)', message: 'Test-only code is loaded lazily by main.tsx, never imported.' },
             clientNotServer,
           ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['client/src/core/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['react-dom', '@react-sigma/core'],
+          patterns: [
+            {
+              regex: '(^|/)(components|views|graph|app)(/|$)',
+              message: 'The store holds and sequences state; it never imports what renders it.',
+            },
+            { regex: '(^|/)testing(/|$)', message: 'Test-only code is loaded lazily by main.tsx, never imported.' },
+            clientNotServer,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['client/src/views/Explorer/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)api(/|$)',
+              message: "The explorer reaches the server through the store's actions (client/src/core/explorer).",
+            },
+            { regex: '(^|/)testing(/|$)', message: 'Test-only code is loaded lazily by main.tsx, never imported.' },
+            clientNotServer,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // the lazy entry of the test hooks and the hooks themselves
+    files: ['client/src/main.tsx', 'client/src/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [clientNotServer],
         },
       ],
     },

@@ -113,6 +113,15 @@ export type SourceSummary = z.infer<typeof sourceSummarySchema>;
 export const sourceDetailsSchema = sourceSummarySchema.extend({ text: z.string() }).meta({ id: 'SourceDetails' });
 export type SourceDetails = z.infer<typeof sourceDetailsSchema>;
 
+/** How many source ids one `GET /api/sources?ids=` may ask for. */
+export const SOURCES_MAX_IDS = 100;
+
+export const sourceSummariesResponseSchema = z.object({
+  sources: z.array(sourceSummarySchema).describe('in the order of the ids asked for, each once'),
+  missing: z.array(z.string()).describe('the ids asked for that name no source'),
+});
+export type SourceSummariesResponse = z.infer<typeof sourceSummariesResponseSchema>;
+
 export const nodeDetailsSchema = z.object({
   node: graphNodeSchema,
   relationships: z
@@ -189,3 +198,13 @@ export const neighborsQuerySchema = z.object({ limit: intParam(25, 1, 500), offs
 export const pathQuerySchema = z.object({ from: apiIdSchema, to: apiIdSchema, maxHops: intParam(6, 1, 15) });
 
 export const metQuerySchema = z.object({ person: apiIdSchema });
+
+export const sourceSummariesQuerySchema = z.object({
+  ids: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).filter(Boolean),
+    z
+      .array(apiIdSchema)
+      .min(1, 'must list at least one source id, comma-separated')
+      .max(SOURCES_MAX_IDS, `must list at most ${SOURCES_MAX_IDS} ids; ask in several requests`),
+  ),
+});

@@ -66,6 +66,14 @@ export async function startParley(opts: Parameters<typeof createTestApp>[0] = {}
   return { ...t, baseUrl: `http://127.0.0.1:${port}` };
 }
 
+/**
+ * The address of a page of Parley with the test hooks loaded (`window.__parley`, `window.__parleySnapshot`): the
+ * production bundle leaves them out unless the page is opened with `?testhook` (client/src/app/testhooks.ts).
+ */
+export function withTestHook(url: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}testhook=1`;
+}
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

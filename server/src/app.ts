@@ -1,7 +1,8 @@
 /**
  * Builds the Fastify app from its dependencies, without listening (index.ts listens; tests use `inject()`).
  * One error handler turns every failure into `{error, message}`: 4xx that say what to fix, 503/504 for the
- * database, and a bare 500 whose details stay in the log, never with a stack trace.
+ * database, and a bare 500 whose details stay in the log, never with a stack trace. It alone decides the HTTP
+ * status of the console's refusals (REFUSAL_STATUS) and of database failures (DB_STATUS).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import {
 import type { z } from 'zod';
 import type { ApiError } from '../../contract';
 import { repoRoot, type Config } from './config';
+import { ConsoleRefusal, type RefusalCode } from './console';
 import { HttpError } from './errors';
 import { DbError } from './neo4j/errors';
 import type { Repositories } from './repositories';
@@ -61,6 +63,21 @@ function send(
   return reply.code(status).send(body);
 }
 
+/** The HTTP status of each console refusal: 400 for a query that is not one statement, 403 for what is forbidden. */
+const REFUSAL_STATUS: Record<RefusalCode, number> = {
+  empty_query: 400,
+  multiple_statements: 400,
+  write_not_allowed: 403,
+  load_csv_disabled: 403,
+  procedure_not_allowed: 403,
+  use_not_allowed: 403,
+  admin_not_allowed: 403,
+  in_transactions_not_allowed: 403,
+  profile_not_allowed: 403,
+  function_not_allowed: 403,
+};
+
+/** The HTTP status and error code of each kind of database failure. */
 const DB_STATUS: Record<DbError['kind'], [number, string]> = {
   unavailable: [503, 'database_unavailable'],
   timeout: [504, 'query_timeout'],
@@ -141,6 +158,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     if (err instanceof HttpError) {
       return send(reply, err.statusCode, { error: err.code, message: err.message, ...(err.details ?? {}) });
+    }
+    if (err instanceof ConsoleRefusal) {
+      return send(reply, REFUSAL_STATUS[err.code], { error: err.code, message: err.message });
     }
     if (err instanceof DbError) {
       const [status, code] = DB_STATUS[err.kind];

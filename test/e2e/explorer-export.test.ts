@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DOMParser } from '@xmldom/xmldom';
 import type { NodeDetails, SnapshotResponse, SourceDetails } from '../../contract';
 import { sourcesFootnote } from '../../client/src/utils/export/footnote';
-import { decodePng, launchBrowser, screenshotPath, startParley } from '../_helpers';
+import { decodePng, launchBrowser, screenshotPath, startParley, withTestHook } from '../_helpers';
 import { hookState, positions, visibleNodeIds, waitForGraph } from './explorer-helpers';
 
 type Pos = { x: number; y: number };
@@ -79,7 +79,7 @@ describe('explorer exports, snapshots and presentation', () => {
 
   it('console: exports the result graph as a PNG, and "Open in explorer" shows exactly its nodes', async () => {
     // the explorer first, on the whole graph: its session is kept when the console is opened
-    await page.goto(`${parley.baseUrl}/`);
+    await page.goto(withTestHook(`${parley.baseUrl}/`));
     await waitForGraph(page, 6);
     const whole = (await visibleNodeIds(page)).length;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Console' }).click();
@@ -210,7 +210,7 @@ describe('explorer exports, snapshots and presentation', () => {
     const fresh = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const p = await fresh.newPage();
     p.on('pageerror', (e) => pageErrors.push(e.message));
-    await p.goto(snapshotUrl);
+    await p.goto(withTestHook(snapshotUrl));
     await p.waitForFunction(
       () => (window as unknown as { __parleySnapshot?: SnapshotHook }).__parleySnapshot?.ready === true,
     );

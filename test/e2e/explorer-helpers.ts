@@ -1,6 +1,6 @@
 /** Browser helpers shared by the explorer's end-to-end tests (uses the test hook `window.__parley`). */
 import type { Page } from 'playwright-core';
-import type { ParleyTestHook } from '../../client/src/graph/TestHook';
+import type { ParleyTestHook } from '../../client/src/testing';
 
 declare global {
   interface Window {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshotPath, startParley } from '../_helpers';
+import { launchBrowser, screenshotPath, startParley, withTestHook } from '../_helpers';
 import { hookState, positions, visibleNodeIds, waitForGraph } from './explorer-helpers';
 
 let parley: Awaited<ReturnType<typeof startParley>>;
@@ -25,7 +25,7 @@ describe('explorer with a 10,000-node graph', () => {
   it('runs ForceAtlas2 in a worker while the page answers, and reopens with the same positions', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(240_000);
-    await page.goto(`${parley.baseUrl}/`);
+    await page.goto(withTestHook(`${parley.baseUrl}/`));
     await waitForGraph(page, 1);
     await page.evaluate(() => window.__parley!.loadGenerated(10_000, 50_000, 7));
     await page.waitForFunction(() => window.__parley!.visibleNodeIds().length === 10_000, null, { timeout: 240_000 });
@@ -74,7 +74,7 @@ describe('explorer with a 10,000-node graph', () => {
   it('holds the expansion cap on a node with 9,999 neighbours and pages with "+N more"', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(240_000);
-    await page.goto(`${parley.baseUrl}/`);
+    await page.goto(withTestHook(`${parley.baseUrl}/`));
     await waitForGraph(page, 1);
     await page.evaluate(() => window.__parley!.loadGenerated(10_000, 50_000, 7, ['gen:0']));
     await page.waitForFunction(() => window.__parley!.visibleNodeIds().length === 1);

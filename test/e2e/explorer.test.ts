@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotPath, startParley } from '../_helpers';
+import { launchBrowser, screenshotPath, startParley, withTestHook } from '../_helpers';
 import {
   chooseFromCombobox,
   hookState,
@@ -51,7 +51,7 @@ afterEach(() => {
 async function open(path = '/', viewport = { width: 1280, height: 800 }): Promise<Page> {
   const page = await browser.newPage({ viewport });
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${parley.baseUrl}${path}`);
+  await page.goto(withTestHook(`${parley.baseUrl}${path}`));
   return page;
 }
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DOMParser } from '@xmldom/xmldom';
 import type { SnapshotCreatedResponse, SnapshotDocument } from '../../contract';
-import { decodePng, launchBrowser, startParley } from '../_helpers';
+import { decodePng, launchBrowser, startParley, withTestHook } from '../_helpers';
 
 type Pos = { x: number; y: number };
 interface Hook {
@@ -114,7 +114,7 @@ afterAll(async () => {
 async function openSnapshot(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(`${parley.baseUrl}/s/${id}`);
+  await page.goto(withTestHook(`${parley.baseUrl}/s/${id}`));
   await page.waitForFunction(() => (window as unknown as { __parleySnapshot?: Hook }).__parleySnapshot?.ready === true);
   return page;
 }

@@ -12,6 +12,7 @@ import {
   type SchemaResponse,
   type SearchResponse,
   type SourceDetails,
+  type SourceSummariesResponse,
   type Subgraph,
 } from '../../contract';
 import { buildApp } from '../../server/src/app';
@@ -280,6 +281,32 @@ describe('GET /api/sources/:id', () => {
   });
 });
 
+describe('GET /api/sources?ids=', () => {
+  const seedSource = 'source:us-russia-embassy-talks-istanbul';
+  it('returns summaries without the text, in the order asked, and lists unknown ids', async () => {
+    const r = await get<SourceSummariesResponse>(`/api/sources?ids=source:nope,${seedSource},${seedSource}`);
+    expect(r).toEqual({
+      sources: [{ id: seedSource, name: expect.any(String) as string, outlet: null, published: null }],
+      missing: ['source:nope'],
+    });
+    expect(Object.keys(r.sources[0]!)).not.toContain('text');
+  });
+  it('answers unknown ids with an empty list, not an error', async () => {
+    expect(await get<SourceSummariesResponse>('/api/sources?ids=source:a,source:b')).toEqual({
+      sources: [],
+      missing: ['source:a', 'source:b'],
+    });
+  });
+  it('refuses no ids and more than 100 ids with a message saying what to do', async () => {
+    expect((await get<{ message: string }>('/api/sources', 400)).message).toMatch(/at least one source id/);
+    expect((await get<{ message: string }>('/api/sources?ids=', 400)).message).toMatch(/at least one source id/);
+    const many = Array.from({ length: 101 }, (_, i) => `source:s${i}`).join(',');
+    expect((await get<{ message: string }>(`/api/sources?ids=${many}`, 400)).message).toMatch(/at most 100 ids/);
+    const hundred = Array.from({ length: 100 }, (_, i) => `source:s${i}`).join(',');
+    expect((await get<SourceSummariesResponse>(`/api/sources?ids=${hundred}`)).missing).toHaveLength(100);
+  });
+});
+
 describe('errors', () => {
   it('answers unknown API routes with JSON 404', async () => {
     const res = await get<{ error: string; message: string }>('/api/nope', 404);
@@ -309,6 +336,7 @@ describe('errors', () => {
         'get /api/nodes/{id}/neighbors',
         'get /api/path',
         'get /api/met',
+        'get /api/sources',
         'get /api/sources/{id}',
         'post /api/cypher',
         'get /api/queries',

@@ -4,7 +4,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { HttpError } from '../../server/src/errors';
+import { ConsoleRefusal } from '../../server/src/console';
 import { guard } from '../../server/src/neo4j/console';
 import { createTestApp, type TestApp } from '../_helpers';
 
@@ -100,7 +100,7 @@ test.prop([query.filter((q) => !q.writes)], { numRuns: 20 })(
   async ({ text }) => {
     const before = await t.db.query('MATCH (n) RETURN count(n) AS n, sum(size(keys(n))) AS k');
     const res = await t.repos.cypher.run(text).catch((e: unknown) => e);
-    expect(res instanceof HttpError, text).toBe(false);
+    expect(res instanceof ConsoleRefusal, text).toBe(false);
     expect(await t.db.query('MATCH (n) RETURN count(n) AS n, sum(size(keys(n))) AS k')).toEqual(before);
   },
 );

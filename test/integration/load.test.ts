@@ -142,7 +142,7 @@ describe('names that reach Cypher text', () => {
 
 describe('npm run load', () => {
   const env = { ...process.env, NEO4J_URI: inject('neo4jUri'), PARLEY_LOG_LEVEL: 'silent' };
-  const cli = path.join(repoRoot, 'server', 'src', 'load-cli.ts');
+  const cli = path.join(repoRoot, 'server', 'src', 'cli', 'load.ts');
   const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 
   it('loads a valid file and says what it loaded', async () => {

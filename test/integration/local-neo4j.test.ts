@@ -1,5 +1,5 @@
 /**
- * The project's own Neo4j (server/neo4j launcher + server/src/neo4j/local.ts), started for real: a JVM on a free
+ * The project's own Neo4j (server/neo4j launcher + server/src/neo4j/local/), started for real: a JVM on a free
  * loopback port with a temporary data folder. The generous timeouts cover the JVM start, they assert nothing.
  */
 import { existsSync } from 'node:fs';

@@ -15,7 +15,7 @@ import {
   rowsAsTsv,
   sortRows,
 } from '../../client/src/state/console';
-import { cellText as cliCell, formatTable, parseArgs } from '../../server/src/cypher-cli';
+import { cellText as cliCell, formatTable, parseArgs } from '../../server/src/cli/cypher';
 
 describe('parameters', () => {
   it('parses a JSON object, empty text as {}, and says what is wrong otherwise', () => {

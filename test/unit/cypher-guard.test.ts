@@ -4,10 +4,12 @@ import {
   inspectPlan,
   inspectStatement,
   lexCypher,
+  isCypherWhitespace,
+  pluginFunctionIn,
   procedureName,
-  shiftSyntaxError,
   type PlanNode,
-} from '../../server/src/neo4j/console';
+} from '../../server/src/console';
+import { shiftSyntaxError } from '../../server/src/neo4j/console';
 import { DbError } from '../../server/src/neo4j/errors';
 
 function refusal(fn: () => unknown): string {
@@ -86,6 +88,43 @@ describe('inspectStatement (layer 1)', () => {
   });
 });
 
+/** Layer 1's verdict on a query: the refusal code, or null when it passes. */
+function statementRefusal(q: string): string | null {
+  try {
+    inspectStatement(q);
+    return null;
+  } catch (e) {
+    return e instanceof ConsoleRefusal ? e.code : `other: ${String(e)}`;
+  }
+}
+
+describe('console: namespaced functions', () => {
+  it('refuses plugin functions in any spelling', () => {
+    expect(statementRefusal("RETURN apoc.cypher.runFirstColumnSingle('CREATE (n) RETURN n', {})")).toBe(
+      'function_not_allowed',
+    );
+    expect(statementRefusal('RETURN `apoc`.`load`.json("http://x") AS x')).toBe('function_not_allowed');
+    expect(statementRefusal('MATCH (n) WHERE gds.similarity.cosine([1],[1]) > 0 RETURN n')).toBe(
+      'function_not_allowed',
+    );
+    expect(statementRefusal('RETURN APOC . text . join(["a"], ",")')).toBe('function_not_allowed');
+  });
+  it('allows Cypher’s own namespaced functions, property access and procedures', () => {
+    expect(statementRefusal("RETURN date.truncate('month', date('2025-04-10')) AS d")).toBeNull();
+    expect(
+      statementRefusal(
+        'RETURN duration.between(date(), date()) AS d, point.distance(point({x:1,y:1}), point({x:0,y:0}))',
+      ),
+    ).toBeNull();
+    expect(statementRefusal('RETURN vector.similarity.cosine([1.0], [1.0]) AS s')).toBeNull();
+    expect(statementRefusal('MATCH (n) RETURN n.name, n.date.year')).toBeNull();
+    expect(
+      statementRefusal("CALL db.index.fulltext.queryNodes('entity_search', 'x') YIELD node RETURN node"),
+    ).toBeNull();
+    expect(statementRefusal("RETURN 'apoc.cypher.run(x)' AS text // apoc.do.it()")).toBeNull();
+  });
+});
+
 describe('inspectPlan (layer 2)', () => {
   const read = op('ProduceResults', [op('AllNodesScan')]);
   it('accepts a read plan', () => {
@@ -154,5 +193,56 @@ describe('shiftSyntaxError', () => {
   it('leaves other errors alone', () => {
     const e = new DbError('timeout', 'slow', 'X');
     expect(shiftSyntaxError(e)).toBe(e);
+  });
+});
+
+describe('whitespace as Neo4j reads it', () => {
+  it('skips U+001C–U+001F and the Unicode spaces Neo4j skips, and nothing else', () => {
+    for (const c of ['\u001c', '\u001d', '\u001e', '\u001f', '\t', '\u00a0', '\u2003', '\u2028', '\u3000']) {
+      expect(isCypherWhitespace(c), c.codePointAt(0)?.toString(16)).toBe(true);
+    }
+    for (const c of ['\ufeff', '\u200b', '\u0085', '\u180e', '\u001b', 'a', '.', '']) {
+      expect(isCypherWhitespace(c), c.codePointAt(0)?.toString(16)).toBe(false);
+    }
+    expect(lexCypher('RETURN\u001capoc\u001f.\u001eversion\u001d()').map((x) => x.text)).toEqual([
+      'RETURN',
+      'apoc',
+      '.',
+      'version',
+      '(',
+      ')',
+    ]);
+  });
+  it('refuses a plugin function or a SHOW hidden behind a control character (issue 12)', () => {
+    expect(refusal(() => inspectStatement('RETURN apoc\u001c.version()'))).toBe('function_not_allowed');
+    expect(refusal(() => inspectStatement('\u001cSHOW TRANSACTIONS'))).toBe('admin_not_allowed');
+    expect(refusal(() => inspectStatement('RETURN 1\u001f;\u001eMATCH (n) DETACH DELETE n'))).toBe(
+      'multiple_statements',
+    );
+  });
+});
+
+describe('functions in the plan (layer 2)', () => {
+  const projection = (details: string) => op('ProduceResults', [op('Projection', [], details)]);
+  it('finds plugin functions in operator details, as Neo4j writes them', () => {
+    expect(pluginFunctionIn('apoc.version() AS v')).toBe('apoc.version');
+    expect(pluginFunctionIn('n.x = apoc.text.join([n.a], $autostring_0)')).toBe('apoc.text.join');
+    expect(pluginFunctionIn('date.truncate($autostring_1, date()) AS e, getDegree((n)--()) AS c')).toBeNull();
+    expect(pluginFunctionIn('n.name AS `n.name`, $autostring_1 AS s')).toBeNull();
+    expect(pluginFunctionIn('db.labels() :: (label :: STRING)', true)).toBeNull();
+    expect(pluginFunctionIn('db.index.fulltext.queryNodes(apoc.text.join($a, $b), $q) :: (node :: NODE)', true)).toBe(
+      'apoc.text.join',
+    );
+  });
+  it('refuses a plan that calls a plugin function, wherever it is', () => {
+    expect(refusal(() => inspectPlan('r', projection('apoc.version() AS v'), 'neo4j'))).toBe('function_not_allowed');
+    expect(
+      refusal(() =>
+        inspectPlan('r', op('ProduceResults', [op('Filter', [op('AllNodesScan')], 'gds.util.asNode(n) = n')]), 'neo4j'),
+      ),
+    ).toBe('function_not_allowed');
+    expect(
+      refusal(() => inspectPlan('r', projection('duration.between(date(), date()) AS d, toUpper(n.a) AS u'), 'neo4j')),
+    ).toBe('accepted');
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CypherResponse } from '../../contract';
 import { parseQueryFile, QueryLibrary } from '../../server/src/neo4j/queries';
-import { checkExpectations, parseExpectation, toLibraryQuery } from '../../server/src/repositories/cypher';
+import { toLibraryQuery } from '../../server/src/repositories/cypher';
+import { checkExpectations, parseExpectation } from '../_expectations';
 import { consoleRateLimit } from '../../server/src/routes/cypher';
 
 const res: CypherResponse = {

@@ -9,6 +9,7 @@ import type {
   SchemaResponse,
   SearchResponse,
   SourceDetails,
+  SourceSummariesResponse,
   Subgraph,
 } from '../../../contract';
 
@@ -102,6 +103,8 @@ export const api = {
     get<PathResponse>('/path', { from, to, maxHops }, signal),
   met: (person: string, signal?: AbortSignal) => get<MetResponse>('/met', { person }, signal),
   source: (id: string, signal?: AbortSignal) => get<SourceDetails>(`/sources/${enc(id)}`, {}, signal),
+  /** summaries (no text) of up to 100 sources in one request */
+  sources: (ids: string[], signal?: AbortSignal) => get<SourceSummariesResponse>('/sources', { ids }, signal),
 };
 
 export type Api = typeof api;

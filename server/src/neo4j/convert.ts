@@ -4,7 +4,7 @@
  * plain objects that the graph builder turns into the API's nodes and edges.
  */
 import neo4j, { type Node, type Relationship, type Path } from 'neo4j-driver';
-import type { JsonValue } from '../contract';
+import type { JsonValue } from '../../../contract';
 
 export interface PlainNode {
   $kind: 'node';

@@ -15,6 +15,7 @@ import { isPlainNode, isPlainPath, isPlainRelationship, type Plain, type PlainNo
 import { badRequest, notFound } from '../errors';
 import type { CatalogRepository } from './catalog';
 import { GraphBuilder, nodeId, toGraphEdge, toGraphNode } from './shape';
+import { sourceSummaryFrom } from './sources';
 
 /** edges drawn for a subgraph at most, per node allowed */
 const EDGES_PER_NODE = 10;
@@ -85,12 +86,7 @@ export function createGraphRepository(db: Db, catalog: CatalogRepository) {
   async function sourcesByIds(ids: string[]): Promise<SourceSummary[]> {
     if (ids.length === 0) return [];
     const rows = await db.query('sources-by-id', { ids });
-    return rows.map((r) => ({
-      id: String(r.id),
-      name: typeof r.name === 'string' ? r.name : String(r.id),
-      outlet: typeof r.outlet === 'string' ? r.outlet : null,
-      published: typeof r.published === 'string' ? r.published : null,
-    }));
+    return rows.map(sourceSummaryFrom);
   }
 
   async function node(id: string): Promise<NodeDetails> {

@@ -16,6 +16,8 @@ import {
   searchQuerySchema,
   searchResponseSchema,
   sourceDetailsSchema,
+  sourceSummariesQuerySchema,
+  sourceSummariesResponseSchema,
   subgraphSchema,
   type HealthResponse,
 } from '../../../contract';
@@ -136,6 +138,19 @@ export const graphRoutes: FastifyPluginAsync = async (fastify) => {
       },
     },
     (req) => repos.meetings.met(req.query.person),
+  );
+
+  app.get(
+    '/api/sources',
+    {
+      schema: {
+        summary: 'Summaries (name, outlet, date; no text) of several sources, by id',
+        tags: ['graph'],
+        querystring: sourceSummariesQuerySchema,
+        response: answers({ 200: sourceSummariesResponseSchema }),
+      },
+    },
+    (req) => repos.sources.summaries(req.query.ids),
   );
 
   app.get(

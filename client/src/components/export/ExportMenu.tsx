@@ -13,9 +13,9 @@ import {
   visibleFromSigma,
   writeSvg,
   type PngScale,
+  type VisibleGraph,
   type VisibleOptions,
 } from '../../utils/export';
-import { legendFromNodes } from '../../state/snapshots/utils';
 import './export.css';
 
 export interface ExportMenuProps {
@@ -23,8 +23,8 @@ export interface ExportMenuProps {
   sigma: Sigma | null;
   title: string;
   caption: string;
-  /** absent: one entry per node kind drawn, in its colour */
-  legend?: SnapshotLegendItem[];
+  /** the legend, or how to make it from what is drawn (e.g. state/snapshots' legendFromNodes) */
+  legend: SnapshotLegendItem[] | ((nodes: VisibleGraph['nodes'], edges: VisibleGraph['edges']) => SnapshotLegendItem[]);
   /** the documents behind the picture, named in the footnote */
   sources: SnapshotSource[];
   /** base of the file names (default "parley") */
@@ -48,8 +48,9 @@ export function ExportMenu({
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const footnote = sourcesFootnote(sources);
   const overlayFor = (s: Sigma) => {
-    const v = legend ? null : visibleFromSigma(s, visibleOptions);
-    return { title, caption, footnote, legend: legend ?? legendFromNodes(v?.nodes ?? [], v?.edges ?? []) };
+    if (Array.isArray(legend)) return { title, caption, footnote, legend };
+    const v = visibleFromSigma(s, visibleOptions);
+    return { title, caption, footnote, legend: legend(v.nodes, v.edges) };
   };
 
   async function run(what: string, work: (s: Sigma) => Promise<void> | void) {

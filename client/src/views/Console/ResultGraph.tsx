@@ -3,19 +3,20 @@
  * colour by label, hover highlighting, edge labels when zoomed in). Positions: a circle, then a short
  * ForceAtlas2 run, computed once per result.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type Sigma from 'sigma';
 import { SigmaContainer, useRegisterEvents } from '@react-sigma/core';
 import '@react-sigma/core/lib/style.css';
 import { MultiDirectedGraph } from 'graphology';
 import circular from 'graphology-layout/circular';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import type { CypherResponse, SourceSummary } from '../../../../contract';
-import { api } from '../../api/client';
+import type { CypherResponse } from '../../../../contract';
+import { useSourceSummaries } from '../../core/sources';
 import { ExportMenu } from '../../components/export/ExportMenu';
 import { SIGMA_SETTINGS } from '../../graph/settings';
 import { ReducersController } from '../../graph/ReducersController';
 import { labelColor } from '../../graph/palette';
+import { legendFromNodes } from '../../state/snapshots';
 
 export function buildResultGraph(g: CypherResponse['graph']): MultiDirectedGraph {
   const graph = new MultiDirectedGraph();
@@ -58,23 +59,7 @@ export function ResultGraph({ graph: data }: { graph: CypherResponse['graph'] })
     () => [...new Set(data.edges.flatMap((e) => e.evidence.map((ev) => ev.sourceId)))].sort(),
     [data],
   );
-  const [sources, setSources] = useState<Record<string, SourceSummary>>({});
-  useEffect(() => {
-    const ctl = new AbortController();
-    for (const id of sourceIds.slice(0, 50)) {
-      api
-        .source(id, ctl.signal)
-        .then((x) =>
-          setSources((all) => ({ ...all, [id]: { id: x.id, name: x.name, outlet: x.outlet, published: x.published } })),
-        )
-        .catch(() => undefined);
-    }
-    return () => ctl.abort();
-  }, [sourceIds]);
-  const shownSources = useMemo(
-    () => sourceIds.map((id) => sources[id]).filter((x): x is SourceSummary => x !== undefined),
-    [sourceIds, sources],
-  );
+  const shownSources = useSourceSummaries(sourceIds);
   if (data.nodes.length === 0) {
     return <p className="muted console-empty">No nodes, relationships or paths in this result; see the table.</p>;
   }
@@ -100,6 +85,7 @@ export function ResultGraph({ graph: data }: { graph: CypherResponse['graph'] })
           sigma={sigma}
           title="Cypher console result"
           caption=""
+          legend={legendFromNodes}
           sources={shownSources}
           fileName="parley-console"
         />

@@ -7,20 +7,8 @@ import type { SnapshotDocument } from '../../../../contract';
 import { ExportMenu } from '../../components/export/ExportMenu';
 import { PresentationOverlay, presentationSettings } from '../../components/export/PresentationOverlay';
 import { download, sourcesFootnote } from '../../utils/export';
-import { fileBaseName, snapshotFileText } from '../../state/snapshots';
-
-/** What the browser tests read (see test/e2e/snapshots.test.ts). */
-export interface SnapshotTestHook {
-  ready: boolean;
-  positions: () => Record<string, { x: number; y: number }>;
-  viewportPosition: (id: string) => { x: number; y: number } | null;
-  camera: () => { x: number; y: number; ratio: number; angle: number };
-}
-declare global {
-  interface Window {
-    __parleySnapshot?: SnapshotTestHook;
-  }
-}
+import { fileBaseName, legendFromNodes, snapshotFileText } from '../../state/snapshots';
+import { testHooks } from '../../app/testhooks';
 
 const LABEL_SIZE = 12;
 
@@ -92,22 +80,10 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
     s.getCamera().setState(view.camera);
     s.refresh();
     setSigma(s);
-    const hook: SnapshotTestHook = {
-      ready: true,
-      positions: () => {
-        const out: Record<string, { x: number; y: number }> = {};
-        graph.forEachNode((id, a) => (out[id] = { x: a['x'] as number, y: a['y'] as number }));
-        return out;
-      },
-      viewportPosition: (id) => {
-        const d = s.getNodeDisplayData(id);
-        return d ? s.framedGraphToViewport(d) : null;
-      },
-      camera: () => s.getCamera().getState(),
-    };
-    window.__parleySnapshot = hook;
+    // the browser tests' window.__parleySnapshot, when they asked for it (app/testhooks.ts)
+    const uninstall = testHooks()?.snapshot(s);
     return () => {
-      if (window.__parleySnapshot === hook) delete window.__parleySnapshot;
+      uninstall?.();
       setSigma(null);
       s.kill();
     };
@@ -135,7 +111,7 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
             sigma={sigma}
             title={snapshot.title}
             caption={snapshot.caption}
-            legend={view.legend}
+            legend={view.legend ?? legendFromNodes}
             sources={snapshot.sources}
             fileName={fileBaseName(snapshot.title)}
           />
@@ -190,7 +166,7 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
           <PresentationOverlay
             title={snapshot.title}
             caption={snapshot.caption}
-            legend={view.legend}
+            legend={view.legend ?? legendFromNodes}
             footnote={footnote}
             onExit={() => setPresenting(false)}
           />

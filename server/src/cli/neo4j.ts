@@ -3,7 +3,13 @@
  * NEO4J_PORT overrides) with its data in .neo4j/data; Ctrl+C stops it cleanly.
  * `npm run neo4j -- --fetch-only`: only fetch the jars (idempotent).
  */
-import { DEFAULT_DATA_DIR, DEFAULT_NEO4J_PORT, ensureNeo4jJars, startLocalNeo4j, type LocalNeo4j } from './local.js';
+import {
+  DEFAULT_DATA_DIR,
+  DEFAULT_NEO4J_PORT,
+  ensureNeo4jJars,
+  startLocalNeo4j,
+  type LocalNeo4j,
+} from '../neo4j/local';
 
 const USAGE = `usage: npm run neo4j [-- --fetch-only]
 

@@ -4,11 +4,11 @@
  * set, like `npm run load`) and prints a table, or JSON with `--json`. Exit code 1 for a refused or failed query,
  * 2 for a usage error.
  */
-import type { CypherResponse, CypherValue, JsonValue } from './contract';
-import { ConfigError, loadConfig } from './config';
-import { HttpError } from './errors';
-import { DbError } from './neo4j/errors';
-import { startDatabase } from './start';
+import type { CypherResponse, CypherValue, JsonValue } from '../../../contract';
+import { ConfigError, loadConfig } from '../config';
+import { ConsoleRefusal } from '../console';
+import { DbError } from '../neo4j/errors';
+import { startDatabase } from '../start';
 
 const USAGE = `usage: npm run cypher -- [--json] [--params '{"n": 5}'] [--max-rows N] "MATCH (n) RETURN n LIMIT $n"
 
@@ -96,8 +96,8 @@ async function main(): Promise<number> {
     process.stdout.write(args.json ? `${JSON.stringify(res, null, 2)}\n` : formatTable(res));
     return 0;
   } catch (err) {
-    if (err instanceof HttpError || err instanceof DbError) {
-      const code = err instanceof HttpError ? err.code : err.kind;
+    if (err instanceof ConsoleRefusal || err instanceof DbError) {
+      const code = err instanceof ConsoleRefusal ? err.code : err.kind;
       process.stderr.write(`refused or failed (${code}): ${err.message}\n`);
       return 1;
     }
@@ -107,7 +107,7 @@ async function main(): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] !== undefined && /cypher-cli\.[tj]s$/.test(process.argv[1]);
+const isMain = process.argv[1] !== undefined && /cli[\\/]cypher\.[tj]s$/.test(process.argv[1]);
 if (isMain) {
   main().then(
     (code) => process.exit(code),

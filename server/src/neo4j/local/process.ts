@@ -1,42 +1,26 @@
 /**
- * Parley's own local Neo4j, without Docker: Neo4j Community 5.26 LTS run in-process by the small Java launcher in
- * server/neo4j/ (a pom + Launcher.java). Maven fetches the jars once into server/neo4j/target/ (ignored by git);
- * every start then spawns `java -cp target/parley-neo4j.jar:target/lib/* org.parley.neo4j.Launcher`.
- *
- * The Bolt connector listens on 127.0.0.1 only and authentication is disabled: only processes on this machine can
- * reach it, and there is no password to leak or to configure. Never bind it to another interface.
- *
- * Java: Neo4j 5.26 runs on Java 17 or 21 only. See resolveJavaHome() for how the JDK is chosen.
+ * Running the local Neo4j: spawns `java -cp target/parley-neo4j.jar:target/lib/* org.parley.neo4j.Launcher` on
+ * 127.0.0.1, waits for its ready line, and stops it (SIGTERM, then SIGKILL after a grace period). Every JVM this
+ * process started is killed when it exits; temp data folders left by killed JVMs are swept at the next start.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../../config';
+import { ensureNeo4jJars, LAUNCHER_JAR, LIB_DIR } from './jars';
+import { resolveJavaHome } from './jdk';
+import { defaultLog, isAlive, type LogFn } from './os';
 
-/** Root of the repository (this file is server/src/neo4j/local.ts). */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-/** The Maven module holding the pom and the launcher source. */
-export const NEO4J_MODULE_DIR = join(REPO_ROOT, 'server', 'neo4j');
 /** Persistent data folder used by `npm start` / `npm run neo4j` (ignored by git). */
-export const DEFAULT_DATA_DIR = join(REPO_ROOT, '.neo4j', 'data');
+export const DEFAULT_DATA_DIR = join(repoRoot, '.neo4j', 'data');
 export const DEFAULT_NEO4J_PORT = 7687;
 export const DEFAULT_HEAP = '1g';
 export const DEFAULT_PAGE_CACHE = '256m';
-/** Java feature releases Neo4j 5.26 supports. */
-export const SUPPORTED_JAVA_VERSIONS: readonly number[] = [17, 21];
 
-const TARGET_DIR = join(NEO4J_MODULE_DIR, 'target');
-const LIB_DIR = join(TARGET_DIR, 'lib');
-const LAUNCHER_JAR = join(TARGET_DIR, 'parley-neo4j.jar');
-/** Written after a successful Maven run; holds a hash of the pom and launcher source it was built from. */
-const MARKER_FILE = join(TARGET_DIR, '.parley-neo4j-built');
-const FETCH_LOCK_DIR = join(TARGET_DIR, '.fetch-lock');
-const LAUNCHER_SOURCE = join(NEO4J_MODULE_DIR, 'src', 'main', 'java', 'org', 'parley', 'neo4j', 'Launcher.java');
 const MAIN_CLASS = 'org.parley.neo4j.Launcher';
 const READY_PREFIX = 'PARLEY_NEO4J_READY ';
 const ERROR_PREFIX = 'PARLEY_NEO4J_ERROR ';
@@ -47,21 +31,6 @@ const STDERR_TAIL_LINES = 40;
 const TEMP_PREFIX = 'parley-neo4j-';
 const TEMP_DIR_PATTERN = /^parley-neo4j-[A-Za-z0-9]{6}$/;
 const TEMP_PID_FILE = 'parley-neo4j.pid';
-
-export type LogFn = (line: string) => void;
-
-export interface JavaInfo {
-  javaHome: string;
-  /** feature release, e.g. 17 */
-  version: number;
-  /** where it came from: PARLEY_JAVA_HOME, JAVA_HOME or /usr/lib/jvm */
-  source: 'PARLEY_JAVA_HOME' | 'JAVA_HOME' | '/usr/lib/jvm';
-}
-
-export interface EnsureJarsOptions {
-  /** progress lines; default: write `[neo4j] …` to stderr */
-  log?: LogFn;
-}
 
 export interface StartLocalNeo4jOptions {
   /** Bolt port on 127.0.0.1; 0 or absent picks a free port. */
@@ -92,239 +61,6 @@ export interface LocalNeo4j {
   /** SIGTERM, wait for exit (SIGKILL after a grace period), delete the temp data dir if we made it. Idempotent. */
   stop(): Promise<void>;
 }
-
-const defaultLog: LogFn = (line) => {
-  process.stderr.write(`[neo4j] ${line}\n`);
-};
-
-// ---------------------------------------------------------------------------------------------------------------
-// Java
-
-function run(file: string, args: string[], env?: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    execFile(file, args, { env: env ?? process.env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) {
-        reject(Object.assign(error, { stdout, stderr }));
-      } else {
-        resolvePromise({ stdout, stderr });
-      }
-    });
-  });
-}
-
-/** The feature release of the JDK/JRE at javaHome (`java -version`), or undefined if it has no working java. */
-export async function javaVersionOf(javaHome: string): Promise<number | undefined> {
-  const java = join(javaHome, 'bin', 'java');
-  if (!existsSync(java)) return undefined;
-  try {
-    const { stdout, stderr } = await run(java, ['-version']);
-    const match = /version "(\d+)(?:\.(\d+))?/.exec(stderr + stdout);
-    if (!match?.[1]) return undefined;
-    const major = Number(match[1]);
-    // Java 8 and older report "1.8.0_…"
-    return major === 1 && match[2] ? Number(match[2]) : major;
-  } catch {
-    return undefined;
-  }
-}
-
-const javaHint =
-  `Neo4j 5.26 needs Java ${SUPPORTED_JAVA_VERSIONS.join(' or ')}. ` +
-  'Install it with `apt-get install openjdk-17-jdk-headless`, or point PARLEY_JAVA_HOME at a Java 17/21 JDK.';
-
-let javaPromise: Promise<JavaInfo> | undefined;
-
-/**
- * Picks the JDK to run Neo4j (and Maven) with, in this order:
- * 1. env PARLEY_JAVA_HOME (must be Java 17 or 21, otherwise an error),
- * 2. env JAVA_HOME if its `java -version` is 17 or 21,
- * 3. the newest Java 21 or 17 found in /usr/lib/jvm/*,
- * else throws an error telling how to install Java 17. The result is cached per process.
- */
-export function resolveJavaHome(env: NodeJS.ProcessEnv = process.env): Promise<JavaInfo> {
-  if (env !== process.env) return findJava(env);
-  javaPromise ??= findJava(env).catch((error: unknown) => {
-    javaPromise = undefined;
-    throw error;
-  });
-  return javaPromise;
-}
-
-async function findJava(env: NodeJS.ProcessEnv): Promise<JavaInfo> {
-  const explicit = env['PARLEY_JAVA_HOME'];
-  if (explicit) {
-    const version = await javaVersionOf(explicit);
-    if (version === undefined || !SUPPORTED_JAVA_VERSIONS.includes(version)) {
-      throw new Error(
-        `PARLEY_JAVA_HOME=${explicit} is ${version === undefined ? 'not a working Java installation' : `Java ${version}`}. ${javaHint}`,
-      );
-    }
-    return { javaHome: explicit, version, source: 'PARLEY_JAVA_HOME' };
-  }
-  const javaHome = env['JAVA_HOME'];
-  if (javaHome) {
-    const version = await javaVersionOf(javaHome);
-    if (version !== undefined && SUPPORTED_JAVA_VERSIONS.includes(version)) {
-      return { javaHome, version, source: 'JAVA_HOME' };
-    }
-  }
-  const jvmRoot = '/usr/lib/jvm';
-  const seen = new Set<string>();
-  const found: JavaInfo[] = [];
-  const entries = existsSync(jvmRoot) ? readdirSync(jvmRoot).sort() : [];
-  for (const entry of entries) {
-    const home = join(jvmRoot, entry);
-    let real: string;
-    try {
-      real = realpathSync(home);
-    } catch {
-      continue;
-    }
-    if (seen.has(real)) continue;
-    seen.add(real);
-    const version = await javaVersionOf(home);
-    if (version !== undefined && SUPPORTED_JAVA_VERSIONS.includes(version)) {
-      found.push({ javaHome: home, version, source: '/usr/lib/jvm' });
-    }
-  }
-  // Prefer the newest supported release; among equals, a full JDK (javac) so that Maven can compile the launcher.
-  found.sort(
-    (a, b) =>
-      b.version - a.version ||
-      Number(existsSync(join(b.javaHome, 'bin', 'javac'))) - Number(existsSync(join(a.javaHome, 'bin', 'javac'))),
-  );
-  const best = found[0];
-  if (best) return best;
-  throw new Error(`No Java 17 or 21 found (checked PARLEY_JAVA_HOME, JAVA_HOME and ${jvmRoot}/*). ${javaHint}`);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Jars
-
-async function buildInputsHash(): Promise<string> {
-  const hash = createHash('sha256');
-  for (const file of [join(NEO4J_MODULE_DIR, 'pom.xml'), LAUNCHER_SOURCE]) {
-    hash.update(await readFile(file));
-  }
-  return hash.digest('hex');
-}
-
-/** True when target/ holds a launcher jar and the runtime jars built from the current pom and launcher source. */
-async function jarsPresent(expectedHash: string): Promise<boolean> {
-  try {
-    const [marker, libEntries] = await Promise.all([readFile(MARKER_FILE, 'utf8'), readdir(LIB_DIR)]);
-    return (
-      marker.trim() === expectedHash &&
-      existsSync(LAUNCHER_JAR) &&
-      libEntries.some((name) => /^neo4j-5\.26\.\d+\.jar$/.test(name))
-    );
-  } catch {
-    return false;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-const sleep = (ms: number) => new Promise<void>((resolvePromise) => setTimeout(resolvePromise, ms));
-
-/** A directory lock so that two processes (e.g. parallel test workers) never run Maven into target/ at once. */
-async function withFetchLock<T>(log: LogFn, fn: () => Promise<T>): Promise<T> {
-  await mkdir(TARGET_DIR, { recursive: true });
-  let waitingSince: number | undefined;
-  for (;;) {
-    try {
-      await mkdir(FETCH_LOCK_DIR);
-      await writeFile(join(FETCH_LOCK_DIR, 'pid'), String(process.pid));
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(await readFile(join(FETCH_LOCK_DIR, 'pid'), 'utf8').catch(() => '0'));
-      const lockTime = (await stat(FETCH_LOCK_DIR).catch(() => undefined))?.mtimeMs ?? 0;
-      // A lock whose owner is gone is stale (that process crashed); one without a pid file yet is being taken,
-      // unless it has been like that for a while.
-      if (owner > 0 ? !isAlive(owner) : Date.now() - lockTime > 10_000) {
-        await rm(FETCH_LOCK_DIR, { recursive: true, force: true });
-        continue;
-      }
-      if (waitingSince === undefined) {
-        waitingSince = Date.now();
-        log(`waiting for another process (pid ${owner || '?'}) that is fetching the Neo4j jars…`);
-      }
-      await sleep(500);
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    await rm(FETCH_LOCK_DIR, { recursive: true, force: true });
-  }
-}
-
-/**
- * Makes sure server/neo4j/target/ holds the Neo4j jars (target/lib/*) and the compiled launcher
- * (target/parley-neo4j.jar). Idempotent: when they are present and were built from the current pom and launcher
- * source, Maven is not called at all. Otherwise runs `mvn -q -B -f server/neo4j/pom.xml package` with the Java
- * chosen by resolveJavaHome(), printing progress while it runs (the first fetch downloads ~125 MB).
- */
-export async function ensureNeo4jJars(opts: EnsureJarsOptions = {}): Promise<{ fetched: boolean; ms: number }> {
-  const log = opts.log ?? defaultLog;
-  const started = Date.now();
-  const expectedHash = await buildInputsHash();
-  if (await jarsPresent(expectedHash)) return { fetched: false, ms: Date.now() - started };
-
-  return withFetchLock(log, async () => {
-    // Another process may have finished the job while we waited for the lock.
-    if (await jarsPresent(expectedHash)) return { fetched: false, ms: Date.now() - started };
-    const java = await resolveJavaHome();
-    // Stale jars from an older pom would end up on the classpath next to the new ones.
-    await Promise.all([
-      rm(LIB_DIR, { recursive: true, force: true }),
-      rm(join(TARGET_DIR, 'classes'), { recursive: true, force: true }),
-      rm(LAUNCHER_JAR, { force: true }),
-      rm(MARKER_FILE, { force: true }),
-    ]);
-    log(
-      `fetching Neo4j jars with Maven (Java ${java.version} from ${java.javaHome}); the first run downloads ~125 MB…`,
-    );
-    const ticker = setInterval(() => {
-      log(`still fetching Neo4j jars… ${Math.round((Date.now() - started) / 1000)} s`);
-    }, 15_000);
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      JAVA_HOME: java.javaHome,
-      PATH: `${join(java.javaHome, 'bin')}:${process.env['PATH'] ?? ''}`,
-    };
-    try {
-      await run('mvn', ['-q', '-B', '-f', join(NEO4J_MODULE_DIR, 'pom.xml'), 'package'], env);
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException & { stdout?: string; stderr?: string };
-      if (e.code === 'ENOENT') {
-        throw new Error('Maven (`mvn`) was not found on PATH; install it with `apt-get install maven`.');
-      }
-      const output = `${e.stdout ?? ''}${e.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
-      throw new Error(`Maven failed to fetch the Neo4j jars / build the launcher:\n${output}`);
-    } finally {
-      clearInterval(ticker);
-    }
-    if (!existsSync(LAUNCHER_JAR) || !existsSync(LIB_DIR)) {
-      throw new Error(`Maven finished but ${LAUNCHER_JAR} or ${LIB_DIR} is missing.`);
-    }
-    await writeFile(MARKER_FILE, `${expectedHash}\n`);
-    const ms = Date.now() - started;
-    log(`Neo4j jars ready in ${(ms / 1000).toFixed(1)} s`);
-    return { fetched: true, ms };
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Process
 
 const SIZE = /^[1-9]\d*[kmg]$/i;
 const DURATION = /^[1-9]\d*(ms|s|m|h)$/;

@@ -1,15 +1,11 @@
 import { useEffect } from 'react';
-import { useLatest } from '../utils/useLatest';
 import { useSigma } from '@react-sigma/core';
+import { expandNode, getExplorer, switchSource, viewOf } from '../core/explorer';
+import { graphPositions } from '../graph/LayoutController';
+import { redoLabel, undoLabel } from '../state/history';
 import type { Position } from '../state/view/types';
-import { graphPositions } from './LayoutController';
-
-/** What the explorer exposes to the test hook besides what sigma knows. */
-export interface TestHookApi {
-  loadGenerated: (nodes: number, edges: number, seed?: number, show?: string[]) => void;
-  expand: (id: string) => Promise<void>;
-  state: () => unknown;
-}
+import { generateGraph } from '../utils/generate';
+import { generatedSource } from './generatedSource';
 
 export interface ParleyTestHook {
   /** positions of the nodes drawn (graph coordinates), "+N more" handles left out */
@@ -23,7 +19,7 @@ export interface ParleyTestHook {
   /** the container's position in the page, to turn the above into page coordinates */
   containerRect: () => { left: number; top: number; width: number; height: number };
   /** a generated graph (seeded) replaces the data: `nodes` nodes, `edges` edges; `show` limits the first view */
-  loadGenerated: (nodes: number, edges: number, seed?: number, show?: string[]) => void;
+  loadGenerated: (nodes: number, edges: number, seed?: number, show?: string[]) => Promise<void>;
   /** expands a node like a double-click */
   expand: (id: string) => Promise<void>;
   /** read-only copy of the explorer state (mode, selection, filters, expansions, layout running…) */
@@ -38,10 +34,30 @@ declare global {
   }
 }
 
-/** Installs `window.__parley` (see client/src/README.md). Renders nothing. */
-export function TestHook(api: TestHookApi) {
+/** A JSON-able copy of what the explorer store holds, for assertions. */
+function explorerState(labelSize: number | null) {
+  const s = getExplorer();
+  const view = viewOf(s);
+  return {
+    origin: s.source.kind,
+    start: s.session?.start,
+    mode: view.mode,
+    selection: s.selection,
+    filters: view.filters,
+    expansions: view.expansions,
+    visibleCount: view.visible.length,
+    layoutRunning: s.layoutRunning,
+    path: s.path,
+    presenting: s.presenting,
+    labelSize,
+    undo: s.session ? undoLabel(s.session.history) : null,
+    redo: s.session ? redoLabel(s.session.history) : null,
+  };
+}
+
+/** Installs `window.__parley` while the explorer's canvas is on screen (see client/src/README.md). Renders nothing. */
+export function ExplorerTestHook() {
   const sigma = useSigma();
-  const ref = useLatest(api);
   useEffect(() => {
     const graph = sigma.getGraph();
     const hook: ParleyTestHook = {
@@ -62,15 +78,15 @@ export function TestHook(api: TestHookApi) {
         const r = sigma.getContainer().getBoundingClientRect();
         return { left: r.left, top: r.top, width: r.width, height: r.height };
       },
-      loadGenerated: (n, m, seed, show) => ref.current.loadGenerated(n, m, seed, show),
-      expand: (id) => ref.current.expand(id),
-      state: () => JSON.parse(JSON.stringify(ref.current.state())) as unknown,
+      loadGenerated: (n, m, seed = 1, show) => switchSource(generatedSource(generateGraph(n, m, seed)), show ?? null),
+      expand: (id) => expandNode(id),
+      state: () => JSON.parse(JSON.stringify(explorerState(sigma.getSetting('labelSize') ?? null))) as unknown,
       cameraRatio: () => sigma.getCamera().ratio,
     };
     window.__parley = Object.freeze(hook);
     return () => {
       if (window.__parley === hook) delete window.__parley;
     };
-  }, [sigma, ref]);
+  }, [sigma]);
   return null;
 }

@@ -3,9 +3,9 @@
  * (the local one unless NEO4J_URI is set). An invalid file is rejected with every error listed and nothing
  * written; the exit code is 1 then, 2 for a usage error.
  */
-import { ConfigError, loadConfig } from './config';
-import { DatasetInvalidError, loadDatasetFile } from './load';
-import { startDatabase } from './start';
+import { ConfigError, loadConfig } from '../config';
+import { DatasetInvalidError, loadDatasetFile } from '../load';
+import { startDatabase } from '../start';
 
 async function main(): Promise<number> {
   const files = process.argv.slice(2).filter((a) => a !== '--');

@@ -1,0 +1,101 @@
+/**
+ * What the explorer derives from its store: the render model, the who-met-whom projection, the time bar's
+ * figures, sizes and communities. Each is computed once per change of its inputs (memoized on identity) however
+ * many panels read it, so a 10,000-node graph is not derived once per panel.
+ */
+import { emptyGraphData } from '../../state/data';
+import type { GraphData } from '../../state/data/types';
+import { daysBetween, inTimeRange, meetingDates, meetingHistogram } from '../../state/filters';
+import { isMetEdgeId } from '../../state/met';
+import { deriveRenderModel, viewNodes, viewProjection } from '../../state/render';
+import { emptyView } from '../../state/view';
+import type { ViewState } from '../../state/view/types';
+import { DEFAULT_SEED } from '../../utils/rng';
+import { communities, nodeSizes, type SizeBy } from '../../utils/metrics';
+import { useExplorer, type ExplorerState } from './store';
+
+/** Memoizes a function of arguments compared by identity (the last call only). */
+function memo<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; value: R } | null = null;
+  return (...args: A) => {
+    if (last && last.args.length === args.length && last.args.every((a, i) => a === args[i])) return last.value;
+    last = { args, value: f(...args) };
+    return last.value;
+  };
+}
+
+export const dataOf = (s: ExplorerState): GraphData => s.session?.data ?? emptyGraphData;
+export const viewOf = (s: ExplorerState): ViewState => s.session?.history.present ?? emptyView;
+
+const modelMemo = memo(deriveRenderModel);
+const projectionMemo = memo((data: GraphData, view: ViewState) =>
+  view.mode === 'met' ? viewProjection(data, view) : null,
+);
+const inViewMemo = memo(viewNodes);
+const timeMemo = memo((data: GraphData, view: ViewState) => {
+  const nodes = inViewMemo(data, view);
+  const dates = meetingDates(nodes);
+  const dated = nodes.filter((n) => n.labels.includes('Meeting') && typeof n.properties['date'] === 'string');
+  return {
+    dates,
+    bins: meetingHistogram(nodes),
+    days: daysBetween(dates[0], dates[dates.length - 1]),
+    shown: dated.filter((n) => inTimeRange(String(n.properties['date']).slice(0, 10), view.filters)).length,
+    total: dates.length === 0 ? 0 : dated.length,
+  };
+});
+const sizesMemo = memo((model: ReturnType<typeof deriveRenderModel>, sizeBy: SizeBy) => nodeSizes(model, sizeBy));
+const communitiesMemo = memo((model: ReturnType<typeof deriveRenderModel>, on: boolean) =>
+  on ? communities(model, DEFAULT_SEED) : null,
+);
+const countsMemo = memo((model: ReturnType<typeof deriveRenderModel>) => {
+  const labels = new Map<string, number>();
+  const types = new Map<string, number>();
+  for (const n of model.nodes) if (n.kind !== 'More') labels.set(n.kind, (labels.get(n.kind) ?? 0) + 1);
+  for (const e of model.edges) if (e.type !== 'MORE') types.set(e.type, (types.get(e.type) ?? 0) + 1);
+  return {
+    labels: [...labels].map(([label, count]) => ({ label, count })).sort((a, b) => a.label.localeCompare(b.label)),
+    types: [...types].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type)),
+    shownNodes: model.nodes.filter((n) => !n.hidden && n.kind !== 'More').length,
+    shownEdges: model.edges.filter((e) => !e.hidden && e.type !== 'MORE').length,
+  };
+});
+const sourceIdsMemo = memo((data: GraphData, view: ViewState) => {
+  const model = modelMemo(data, view);
+  const ids = new Set<string>();
+  const metById = new Map((projectionMemo(data, view)?.edges ?? []).map((e) => [e.id, e]));
+  for (const e of model.edges) {
+    if (e.hidden || e.type === 'MORE') continue;
+    const evidence = isMetEdgeId(e.id)
+      ? (metById.get(e.id)?.meetings.flatMap((m) => m.evidence) ?? [])
+      : (data.edges[e.id]?.evidence ?? []);
+    for (const ev of evidence) ids.add(ev.sourceId);
+  }
+  return [...ids].sort();
+});
+
+export const modelOf = (s: ExplorerState) => modelMemo(dataOf(s), viewOf(s));
+export const projectionOf = (s: ExplorerState) => projectionMemo(dataOf(s), viewOf(s));
+
+export const useData = () => useExplorer(dataOf);
+export const useView = () => useExplorer(viewOf);
+export const useModel = () => useExplorer(modelOf);
+export const useProjection = () => useExplorer(projectionOf);
+/** the meeting dates in view, the histogram, and how many meetings the time range shows */
+export const useTimeStats = () => useExplorer((s) => timeMemo(dataOf(s), viewOf(s)));
+/** label and type counts of what is in view, and how many nodes and edges are drawn */
+export const useCounts = () => useExplorer((s) => countsMemo(modelOf(s)));
+/** the documents behind the edges drawn (what the footnote of an export or a snapshot names) */
+export const useVisibleSourceIds = () => useExplorer((s) => sourceIdsMemo(dataOf(s), viewOf(s)));
+export const useSizes = () => useExplorer((s) => sizesMemo(modelOf(s), s.sizeBy));
+export const useCommunities = () => useExplorer((s) => communitiesMemo(modelOf(s), s.colorByCommunity));
+
+/** The title of exports and presentation: the path, the mode, or the selected node. */
+export const useExportTitle = () =>
+  useExplorer((s) => {
+    const { path } = s;
+    if (path && path.names.length > 1) return `How ${path.names[0]} and ${path.names[path.names.length - 1]} connect`;
+    if (viewOf(s).mode === 'met') return 'Who met whom';
+    const node = s.selection?.kind === 'node' ? dataOf(s).nodes[s.selection.id] : undefined;
+    return node ? node.name : 'Parley';
+  });

@@ -1,0 +1,6 @@
+/** The explorer's store room: state (./store), actions (./actions), derived values (./derived), sources (./source). */
+export * from './actions';
+export * from './derived';
+export * from './selection';
+export * from './source';
+export * from './store';

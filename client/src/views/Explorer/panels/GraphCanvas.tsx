@@ -1,0 +1,133 @@
+import { useEffect, useMemo } from 'react';
+import { SigmaContainer } from '@react-sigma/core';
+import '@react-sigma/core/lib/style.css';
+import { MultiDirectedGraph } from 'graphology';
+import type Sigma from 'sigma';
+import { testHooks } from '../../../app/testhooks';
+import { PresentationOverlay } from '../../../components/export/PresentationOverlay';
+import {
+  applyLayout,
+  expandNode,
+  select,
+  selectNode,
+  setExplorer,
+  setSettings,
+  useCommunities,
+  useExplorer,
+  useExportTitle,
+  useModel,
+  useSizes,
+} from '../../../core/explorer';
+import { CameraController } from '../../../graph/CameraController';
+import { DataController } from '../../../graph/DataController';
+import { EventsController } from '../../../graph/EventsController';
+import { LayoutController } from '../../../graph/LayoutController';
+import { ReducersController } from '../../../graph/ReducersController';
+import { SIGMA_SETTINGS } from '../../../graph/settings';
+import { moreHandleAnchor } from '../../../state/render';
+import { legendFromNodes } from '../../../state/snapshots';
+import { sourcesFootnote, visibleFromSigma } from '../../../utils/export';
+import { PRESENTATION_LABELS, useVisibleSources } from './snapshotView';
+
+// canvas events: a click on a "+N more" handle loads the next page of its anchor; a double-click expands
+const onClickNode = (id: string) => {
+  const anchor = moreHandleAnchor(id);
+  if (anchor) void expandNode(anchor);
+  else selectNode(id);
+};
+const onDoubleClickNode = (id: string) => void expandNode(moreHandleAnchor(id) ?? id);
+const onClickEdge = (id: string) => {
+  if (!id.endsWith('#edge')) select({ kind: 'edge', id });
+};
+const onClickStage = () => select(null);
+const onLayoutStopped = (positions: Parameters<typeof applyLayout>[1]) => applyLayout('ForceAtlas2', positions);
+const setSigma = (sigma: Sigma | null) => setExplorer({ sigma });
+const leavePresentation = () => setSettings({ presenting: false });
+
+/** The sigma canvas with its render-nothing controllers, and the presentation overlay. */
+export function GraphCanvas() {
+  const graph = useMemo(() => new MultiDirectedGraph(), []);
+  const model = useModel();
+  const sizes = useSizes();
+  const comms = useCommunities();
+  const selection = useExplorer((s) => s.selection);
+  const path = useExplorer((s) => s.path);
+  const layoutRunning = useExplorer((s) => s.layoutRunning);
+  const focus = useExplorer((s) => s.focus);
+  const presenting = useExplorer((s) => s.presenting);
+  const sigma = useExplorer((s) => s.sigma);
+  const title = useExportTitle();
+  const sources = useVisibleSources();
+  const appearance = useMemo(
+    () => ({
+      sizes,
+      communities: comms,
+      selectedNode: selection?.kind === 'node' ? selection.id : null,
+      selectedEdge: selection?.kind === 'edge' ? selection.id : null,
+      path,
+    }),
+    [sizes, comms, selection, path],
+  );
+
+  // presentation: bigger labels through sigma's settings (SIGMA_SETTINGS stays as it is: a new settings object
+  // would make @react-sigma build a new sigma), and a little more room around the graph for the overlay's boxes
+  // (the camera comes back on leaving)
+  useEffect(() => {
+    if (!sigma) return;
+    const big = PRESENTATION_LABELS;
+    sigma.setSetting('labelSize', presenting ? big.labelSize : (SIGMA_SETTINGS.labelSize ?? 12));
+    sigma.setSetting(
+      'labelRenderedSizeThreshold',
+      presenting ? big.labelRenderedSizeThreshold : (SIGMA_SETTINGS.labelRenderedSizeThreshold ?? 4),
+    );
+    sigma.refresh();
+    if (!presenting) return;
+    const camera = sigma.getCamera();
+    const before = camera.getState();
+    camera.setState({ ratio: before.ratio * 1.15 });
+    return () => {
+      camera.setState(before);
+    };
+  }, [sigma, presenting]);
+  const presentationLegend = useMemo(() => {
+    if (!presenting || !sigma) return [];
+    const v = visibleFromSigma(sigma);
+    return legendFromNodes(v.nodes, v.edges);
+    // the legend follows what is drawn: recomputed when the picture changes
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [presenting, sigma, model, appearance]);
+
+  const Hook = testHooks()?.Explorer;
+  return (
+    <>
+      <SigmaContainer
+        ref={setSigma}
+        graph={graph}
+        settings={SIGMA_SETTINGS}
+        className="sigma"
+        style={{ width: '100%', height: '100%' }}
+      >
+        <DataController model={model} syncPositions={!layoutRunning} />
+        <ReducersController {...appearance} />
+        <EventsController
+          onClickNode={onClickNode}
+          onDoubleClickNode={onDoubleClickNode}
+          onClickEdge={onClickEdge}
+          onClickStage={onClickStage}
+        />
+        <LayoutController running={layoutRunning} onStopped={onLayoutStopped} />
+        <CameraController request={focus} />
+        {Hook && <Hook />}
+      </SigmaContainer>
+      {presenting && (
+        <PresentationOverlay
+          title={title}
+          caption=""
+          legend={presentationLegend}
+          footnote={sourcesFootnote(sources)}
+          onExit={leavePresentation}
+        />
+      )}
+    </>
+  );
+}

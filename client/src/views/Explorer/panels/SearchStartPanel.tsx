@@ -1,0 +1,28 @@
+import type { RefObject } from 'react';
+import { SearchBox } from '../../../components/SearchBox';
+import { chooseHit, restart, search, useExplorer } from '../../../core/explorer';
+
+/** The main search box (the `/` key focuses it) and the "Start from" choice. */
+export function SearchStartPanel({ searchRef }: { searchRef: RefObject<HTMLDivElement | null> }) {
+  const start = useExplorer((s) => s.session?.start);
+  return (
+    <>
+      <div ref={searchRef}>
+        <SearchBox label="Search" placeholder="Name or alias…" search={search} onChoose={(h) => void chooseHit(h)} />
+      </div>
+      <section className="panel-section" aria-labelledby="start-h">
+        <h2 id="start-h" className="section-title">
+          Start from
+        </h2>
+        <div className="segmented" role="radiogroup" aria-label="Start from">
+          <button type="button" role="radio" aria-checked={start === 'all'} onClick={() => restart('all')}>
+            Whole graph
+          </button>
+          <button type="button" role="radio" aria-checked={start === 'empty'} onClick={() => restart('empty')}>
+            Empty canvas
+          </button>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import { useCallback } from 'react';
+import { ExportMenu } from '../../../components/export/ExportMenu';
+import {
+  applyLayout,
+  redo,
+  setSettings,
+  toggleLayoutRunning,
+  undo,
+  useCounts,
+  useExplorer,
+  useExportTitle,
+  useView,
+} from '../../../core/explorer';
+import { LAYOUTS, runSyncLayout } from '../../../layouts';
+import { canRedo, canUndo, redoLabel, undoLabel } from '../../../state/history';
+import { legendFromNodes } from '../../../state/snapshots';
+import { SaveSnapshotButton } from '../../Snapshots/SaveSnapshotButton';
+import { snapshotViewNow, useVisibleSources } from './snapshotView';
+
+/** Layouts, undo / redo, export, snapshot, presentation, shortcuts, and what is drawn. */
+export function Toolbar() {
+  const layoutRunning = useExplorer((s) => s.layoutRunning);
+  const history = useExplorer((s) => s.session?.history);
+  const sigma = useExplorer((s) => s.sigma);
+  const presenting = useExplorer((s) => s.presenting);
+  const mode = useView().mode;
+  const counts = useCounts();
+  const title = useExportTitle();
+  const sources = useVisibleSources();
+  const getView = useCallback(() => snapshotViewNow(sources), [sources]);
+  const runLayout = (id: string) => {
+    if (sigma) applyLayout(id, runSyncLayout(id as 'circular' | 'noverlap', sigma.getGraph()));
+  };
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Graph tools">
+      <button type="button" className="button" aria-pressed={layoutRunning} onClick={toggleLayoutRunning}>
+        {layoutRunning ? '■ Stop ForceAtlas2' : '▶ Run ForceAtlas2'}
+      </button>
+      {LAYOUTS.filter((l) => l.type === 'sync').map((l) => (
+        <button key={l.id} type="button" className="button" disabled={layoutRunning} onClick={() => runLayout(l.id)}>
+          {l.name}
+        </button>
+      ))}
+      <span className="toolbar-sep" />
+      <button
+        type="button"
+        className="button"
+        onClick={undo}
+        disabled={!history || !canUndo(history)}
+        aria-label={history && undoLabel(history) ? `Undo ${undoLabel(history)}` : 'Undo'}
+        title="Ctrl+Z"
+      >
+        ↶ Undo
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={redo}
+        disabled={!history || !canRedo(history)}
+        aria-label={history && redoLabel(history) ? `Redo ${redoLabel(history)}` : 'Redo'}
+        title="Ctrl+Shift+Z"
+      >
+        ↷ Redo
+      </button>
+      <span className="toolbar-sep" />
+      <ExportMenu sigma={sigma} title={title} caption="" legend={legendFromNodes} sources={sources} />
+      <SaveSnapshotButton
+        sigma={sigma}
+        getView={getView}
+        defaultTitle={title === 'Parley' ? '' : title}
+        buttonClassName="button"
+      />
+      <button
+        type="button"
+        className="button"
+        aria-pressed={presenting}
+        onClick={() => setSettings({ presenting: true })}
+        title="P"
+      >
+        Present
+      </button>
+      <span className="toolbar-sep" />
+      <button
+        type="button"
+        className="button subtle"
+        onClick={() => setSettings({ shortcutsOpen: true })}
+        aria-label="Keyboard shortcuts"
+      >
+        ?
+      </button>
+      <span className="toolbar-status" role="status" aria-live="polite">
+        {counts.shownNodes} nodes · {counts.shownEdges} edges
+        {mode === 'met' ? ' · who met whom' : ''}
+      </span>
+    </div>
+  );
+}
