@@ -7,6 +7,7 @@
  * rule: Parley's own carry a stable `id` (`<source>|<TYPE>|<target>`), others are known by their `elementId`.
  */
 import { z } from 'zod';
+import { labelInfoSchema, modelSchema, nameSchema } from './anydb';
 import { isoDateSchema } from './dates';
 import { propertiesSchema } from './json';
 import { apiIdSchema, intParam, nameListSchema } from './params';
@@ -77,8 +78,9 @@ export const healthResponseSchema = z.object({ status: z.enum(['ok', 'degraded']
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 
 export const schemaResponseSchema = z.object({
-  labels: z.array(z.object({ label: z.string(), count: z.number() })),
+  labels: z.array(labelInfoSchema),
   relationshipTypes: z.array(z.object({ type: z.string(), count: z.number() })),
+  model: modelSchema,
 });
 export type SchemaResponse = z.infer<typeof schemaResponseSchema>;
 
@@ -90,7 +92,17 @@ export const searchHitSchema = z.object({
   score: z.number(),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
-export const searchResponseSchema = z.object({ hits: z.array(searchHitSchema) });
+export const searchResponseSchema = z.object({
+  hits: z.array(searchHitSchema),
+  mode: z
+    .enum(['fulltext', 'scan', 'mixed'])
+    .optional()
+    .describe(
+      'fulltext: a full-text index covered every label; scan: no index, a bounded case-insensitive scan of captions; mixed: an index for the labels it covers, a scan for the others',
+    ),
+  complete: z.boolean().optional().describe('false when the scan stopped at its cap, so some matches may be missing'),
+  note: z.string().optional().describe('a sentence the client can show when the results may be incomplete'),
+});
 export type SearchResponse = z.infer<typeof searchResponseSchema>;
 
 export const sourceSummarySchema = z
@@ -150,6 +162,10 @@ export type SharedMeeting = z.infer<typeof sharedMeetingSchema>;
 export const metResponseSchema = z.object({
   person: graphNodeSchema,
   met: z.array(z.object({ person: graphNodeSchema, meetings: z.array(sharedMeetingSchema) })),
+  reason: z
+    .string()
+    .optional()
+    .describe("why `met` is empty when the database lacks Parley's model, and what it needs (the client shows it)"),
 });
 export type MetResponse = z.infer<typeof metResponseSchema>;
 
@@ -160,6 +176,11 @@ export const graphQuerySchema = z.object({
   labels: nameListSchema.describe('only nodes carrying one of these labels (all labels when absent)'),
   from: isoDateSchema.optional().describe('meetings before this date are left out'),
   to: isoDateSchema.optional().describe('meetings after this date are left out'),
+  dateProperty: nameSchema
+    .optional()
+    .describe(
+      'the date-like property from/to filter on (one of /api/schema dateProperties); nodes of the labels that carry it are kept when their value falls in the range. Absent: Meeting.date',
+    ),
   limit: intParam(GRAPH_DEFAULT_LIMIT, 1, GRAPH_MAX_LIMIT),
 });
 /** What the client may ask `GET /api/graph` for (every field optional). */

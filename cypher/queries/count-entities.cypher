@@ -7,4 +7,5 @@ CALL () { MATCH (i:ParleyInternal) RETURN count(i) AS internal }
 CALL () { MATCH (m:ParleyMerge) RETURN count(m) AS merges }
 CALL () { MATCH (d:ParleyDismissal) RETURN count(d) AS dismissals }
 CALL () { MATCH (t:ParleyMergedAway) RETURN count(t) AS tombstones }
-RETURN all - snapshots - internal - merges - dismissals - tombstones AS count
+CALL () { MATCH (s:ParleySettings) RETURN count(s) AS settings }
+RETURN all - snapshots - internal - merges - dismissals - tombstones - settings AS count

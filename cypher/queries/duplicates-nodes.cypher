@@ -3,6 +3,6 @@
 // params: {"label": "Person", "limit": 20000}
 MATCH (n)
 WHERE ($label IS NULL OR $label IN labels(n))
-  AND NOT n:Snapshot AND NOT n:Source AND NOT n:ParleyMerge AND NOT n:ParleyDismissal AND NOT n:ParleyMergedAway
+  AND NOT n:Snapshot AND NOT n:Source AND none(l IN labels(n) WHERE l STARTS WITH 'Parley')
 WITH n LIMIT $limit
-RETURN n, [(n)--(m) WHERE NOT m:Snapshot | coalesce(m.id, elementId(m))][..100] AS neighbours
+RETURN n, [(n)--(m) WHERE NOT m:Snapshot AND none(l IN labels(m) WHERE l STARTS WITH 'Parley') | coalesce(m.id, elementId(m))][..100] AS neighbours

@@ -31,6 +31,20 @@ async function waitForDb(db: Db, ms: number): Promise<void> {
   }
 }
 
+/** On a database Parley owns: creates parley_search when some label with a caption has no index at all. */
+export async function ensureSearchIndex(repos: Repositories, log: (msg: string) => void): Promise<void> {
+  const [labels, indexes] = await Promise.all([repos.catalog.labels(), repos.catalog.fulltextIndexes()]);
+  const model = indexes.find((i) => i.name === 'entity_search');
+  const uncovered = labels.filter((l) => l.count > 0 && l.caption !== null && !model?.labels.includes(l.label));
+  if (uncovered.length === 0) return;
+  const status = await repos.catalog.indexStatus();
+  if (status.covers) return;
+  log(
+    `creating the search index ${status.name} over ${status.labels.length} labels (${uncovered.map((l) => l.label).join(', ')} had none)`,
+  );
+  await repos.catalog.createIndex();
+}
+
 export async function startDatabase(config: Config, log: (msg: string) => void = () => {}): Promise<Started> {
   let local: LocalNeo4j | null = null;
   let uri = config.NEO4J_URI;
@@ -58,7 +72,9 @@ export async function startDatabase(config: Config, log: (msg: string) => void =
   };
   try {
     await waitForDb(db, 120_000);
-    const repos = createRepositories(db);
+    // Parley owns the database it started, and one it found empty (what is in it then is Parley's doing).
+    const empty = await createRepositories(db).dataset.isEmpty();
+    const repos = createRepositories(db, { ownsDatabase: local !== null || empty });
     await repos.dataset.applySchema();
     // imports left half-done by a process that was killed (no heartbeat for two minutes) are undone first
     await recoverImports(repos.imports, 120_000, log);
@@ -73,6 +89,9 @@ export async function startDatabase(config: Config, log: (msg: string) => void =
       );
       seeded = true;
     }
+    // On its own database Parley may create the all-labels search index by itself, when Parley's model index
+    // (entity_search) leaves some label out; elsewhere only on the user's request (POST /api/search/index).
+    if (repos.catalog.ownsDatabase) await ensureSearchIndex(repos, log);
     return { db, repos, local, seeded, stop };
   } catch (err) {
     await stop();

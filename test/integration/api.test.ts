@@ -76,6 +76,15 @@ describe('GET /api/schema', () => {
     expect(types).toContain('ATTENDED');
     expect(s.relationshipTypes.every((r) => r.count > 0)).toBe(true);
   });
+  it('gives each label its caption, string and date-like properties, and finds Parley’s model', async () => {
+    const s = await get<SchemaResponse>('/api/schema');
+    for (const l of s.labels) expect(l, l.label).toMatchObject({ caption: 'name', captionSource: 'rule' });
+    const meeting = s.labels.find((l) => l.label === 'Meeting')!;
+    expect(meeting.dateProperties).toContainEqual({ property: 'date', kind: 'iso-string' });
+    expect(meeting.stringProperties).toEqual(expect.arrayContaining(['aliases', 'date', 'description', 'id', 'name']));
+    expect(s.labels.find((l) => l.label === 'Person')!.dateProperties).toEqual([]);
+    expect(s.model).toEqual({ parley: true, missing: [] });
+  });
 });
 
 describe('GET /api/graph', () => {
@@ -115,6 +124,9 @@ describe('GET /api/graph', () => {
     expect(g.nodes.map((n) => n.properties.date)).toEqual(
       dated.filter((n) => n.properties.date === last).map(() => last),
     );
+    // Meeting.date is the default date property: naming it gives the same answer
+    const named = await get<Subgraph>(`/api/graph?labels=Meeting&from=${last}&to=${last}&dateProperty=date`);
+    expect(named.nodes.map((n) => n.id).sort()).toEqual(g.nodes.map((n) => n.id).sort());
   });
   it('rejects bad parameters with a message that says what to fix', async () => {
     const bad = await get<{ error: string; message: string }>('/api/graph?from=April', 400);
@@ -138,6 +150,8 @@ describe('GET /api/search', () => {
     const names = [a.hits[0]!.name, ...a.hits[0]!.aliases];
     expect(names).toContain('Aleksandr Darchiyev');
     expect(names).toContain('Alexander Darchiev');
+    // Parley's own model is covered by its full-text index: nothing was scanned
+    expect(a).toMatchObject({ mode: 'fulltext', complete: true });
   });
   it('is prefix, case and accent insensitive', async () => {
     expect((await get<SearchResponse>('/api/search?q=darch')).hits[0]?.id).toBe(darchiyev);
@@ -327,6 +341,10 @@ describe('errors', () => {
         'post /api/cypher',
         'get /api/queries',
         'get /api/cypher/schema',
+        'get /api/search/index',
+        'post /api/search/index',
+        'get /api/settings/captions',
+        'put /api/settings/captions',
         'get /api/snapshots',
         'post /api/snapshots',
         'get /api/snapshots/{id}',

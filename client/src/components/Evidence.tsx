@@ -25,7 +25,7 @@ export function InferredBadge({ edge }: { edge: GraphEdge }) {
   );
 }
 
-/** The quotes behind a relationship, each with its source and a button that opens the article at the quote. */
+/** The quotes behind a relationship, each with its source and a button that opens the article at the quote; nothing when it has none. */
 export function EvidenceList({
   evidence,
   sources,
@@ -35,7 +35,8 @@ export function EvidenceList({
   sources: Record<string, SourceSummary>;
   onOpen: (sourceId: string, quote: string) => void;
 }) {
-  if (evidence.length === 0) return <p className="muted">No quote: this relationship comes from no document.</p>;
+  // A relationship from no document (any database's own data) says nothing about quotes: there is none to miss.
+  if (evidence.length === 0) return null;
   return (
     <ul className="evidence">
       {evidence.map((ev, i) => (

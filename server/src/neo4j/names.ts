@@ -17,3 +17,14 @@ export function escapeName(name: string): string {
   }
   return '`' + name.replace(/`/g, '``') + '`';
 }
+
+/**
+ * A name read from the database itself (db.labels(), keys()), which may hold any character, quoted as a Cypher
+ * identifier: backticks doubled. Never for names a user sends (those go through escapeName).
+ */
+export function quoteDbName(name: string): string {
+  if (name === '' || name.includes('\u0000')) {
+    throw new Error(`neo4j/names: a database name must not be empty or hold NUL, got ${JSON.stringify(name)}.`);
+  }
+  return '`' + name.replace(/`/g, '``') + '`';
+}

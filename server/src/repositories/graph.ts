@@ -12,7 +12,8 @@ import {
 } from '../../../contract';
 import type { Db } from '../neo4j/db';
 import { isPlainNode, isPlainPath, isPlainRelationship, type Plain, type PlainNode } from '../neo4j/convert';
-import { notFound } from '../errors';
+import { badRequest, notFound } from '../errors';
+import type { CatalogRepository } from './catalog';
 import { hasForeignLabels } from './foreign';
 import { GraphBuilder, nodeId, toGraphEdge, toGraphNode } from './shape';
 import { sourceSummaryFrom } from './sources';
@@ -24,7 +25,7 @@ function asArray(v: Plain | undefined): Plain[] {
   return Array.isArray(v) ? v : [];
 }
 
-export function createGraphRepository(db: Db) {
+export function createGraphRepository(db: Db, catalog: CatalogRepository) {
   /**
    * The element id of the node with this API id; 404 when there is none. Index seeks only (resolve-id: one per
    * Parley label, and the element id); a database with foreign labels, where any node may carry an `id`, gets the
@@ -48,26 +49,36 @@ export function createGraphRepository(db: Db) {
     return eid;
   }
 
+  function schema(): Promise<SchemaResponse> {
+    return catalog.schema();
+  }
+
   /**
-   * Labels and types with counts. This reads every node and relationship (linear: ~0.1–0.2 s at M). Counting
-   * each name from the count store instead (one `MATCH (n:\`Label\`) RETURN count(n)` per name) was measured and
-   * not kept: planning those queries cost seconds on a cold JVM (a test timed out) and they were no faster at M;
-   * `db.stats.retrieve('GRAPH COUNTS')` answers in one call but needs an admin on a secured Neo4j and the console
-   * refuses it. See README "Performance".
+   * The labels whose nodes a date range filters on `property`: those that carry it as a date-like property.
+   * Without a property, Parley's own rule: Meeting.date. An unknown property is a 400 that lists the known ones.
    */
-  async function schema(): Promise<SchemaResponse> {
-    const [row] = await db.query('schema-counts');
-    const labels = asArray(row?.labels) as { label: string; count: number }[];
-    const relationshipTypes = asArray(row?.types) as { type: string; count: number }[];
-    return { labels, relationshipTypes };
+  async function dateLabels(property: string | undefined): Promise<{ property: string; labels: string[] }> {
+    if (property === undefined) return { property: 'date', labels: ['Meeting'] };
+    const all = await catalog.labels();
+    const labels = all.filter((l) => l.dateProperties.some((d) => d.property === property)).map((l) => l.label);
+    if (labels.length === 0) {
+      const known = [...new Set(all.flatMap((l) => l.dateProperties.map((d) => d.property)))].sort();
+      throw badRequest(
+        `dateProperty: "${property}" is not a date-like property of any label; use one of: ${known.join(', ') || 'none (this database has no date-like property)'}.`,
+      );
+    }
+    return { property, labels };
   }
 
   async function subgraph(q: GraphQuery): Promise<Subgraph> {
     const limit = q.limit ?? GRAPH_DEFAULT_LIMIT;
+    const dated = await dateLabels(q.dateProperty);
     const rows = await db.query('graph-nodes', {
       labels: q.labels && q.labels.length > 0 ? q.labels : null,
       from: q.from ?? null,
       to: q.to ?? null,
+      dateProperty: dated.property,
+      dateLabels: dated.labels,
       limit,
     });
     let truncated = rows.length > limit;
@@ -152,7 +163,7 @@ export function createGraphRepository(db: Db) {
     return { ...b.build(), path: p.nodes.map((n) => nodeId(n)), length: p.relationships.length };
   }
 
-  return { resolve, schema, subgraph, node, neighbors, path, sourcesByIds };
+  return { resolve, schema, dateLabels, subgraph, node, neighbors, path, sourcesByIds };
 }
 
 export type GraphRepository = ReturnType<typeof createGraphRepository>;

@@ -1,5 +1,6 @@
 /** Every repository, built from one database handle (routes get them from `app.repos`). */
 import type { Db } from '../neo4j/db';
+import { createCatalogRepository } from './catalog';
 import { createCypherRepository } from './cypher';
 import { createDatasetRepository } from './dataset';
 import { createDuplicatesRepository } from './duplicates';
@@ -25,13 +26,22 @@ export function cachedPing(db: Pick<Db, 'ping'>, ttlMs = 1_000, now: () => numbe
   };
 }
 
-export function createRepositories(db: Db) {
-  const graph = createGraphRepository(db);
+export interface RepositoryOptions {
+  /** Parley created this database (its local Neo4j, or one it found empty and seeded): see catalog.ts */
+  ownsDatabase?: boolean;
+  /** nodes a search without an index scans at most (search.ts) */
+  scanLimit?: number;
+}
+
+export function createRepositories(db: Db, opts: RepositoryOptions = {}) {
+  const catalog = createCatalogRepository(db, { ownsDatabase: opts.ownsDatabase ?? false });
+  const graph = createGraphRepository(db, catalog);
   return {
     system: { ping: cachedPing(db) },
+    catalog,
     graph,
-    search: createSearchRepository(db),
-    meetings: createMeetingsRepository(db, graph),
+    search: createSearchRepository(db, catalog, opts.scanLimit ? { scanLimit: opts.scanLimit } : {}),
+    meetings: createMeetingsRepository(db, graph, catalog),
     sources: createSourcesRepository(db),
     dataset: createDatasetRepository(db),
     cypher: createCypherRepository(db),

@@ -4,15 +4,27 @@ import type { Db } from '../neo4j/db';
 import { isPlainNode, isPlainRelationship, type Plain } from '../neo4j/convert';
 import { badRequest, notFound } from '../errors';
 import { evidenceOf, toGraphNode } from './shape';
+import type { CatalogRepository } from './catalog';
 import type { GraphRepository } from './graph';
 
-export function createMeetingsRepository(db: Db, graph: GraphRepository) {
+export function createMeetingsRepository(db: Db, graph: GraphRepository, catalog: CatalogRepository) {
   /** Two queries: resolve the id (index seeks), then the person and whom they met in one (who-met-whom). */
   async function met(personId: string): Promise<MetResponse> {
     const elementId = await graph.resolve(personId);
     const [row] = await db.query('who-met-whom', { elementId });
     if (!row || !isPlainNode(row.p)) throw notFound(`No node has the id "${personId}".`);
     const person = toGraphNode(row.p);
+    // On a database without Parley's model, say why the view is empty and what it needs, rather than nothing.
+    const model = await catalog.model();
+    if (!model.parley) {
+      return {
+        person,
+        met: [],
+        reason:
+          'Who met whom needs Parley’s model: Person nodes linked by ATTENDED relationships to Meeting nodes. ' +
+          `This database has no ${model.missing.join(' and no ')}.`,
+      };
+    }
     if (!person.labels.includes('Person')) {
       throw badRequest(`"${personId}" is a ${person.labels.join('/')}, not a Person; who-met-whom needs a person id.`);
     }

@@ -2,7 +2,15 @@
  * Turns plain database values into the API's nodes and edges. Ids follow the contract: a node's string `id`
  * property when it has one, else its element id; relationship endpoints are mapped the same way.
  */
-import type { Evidence, GraphEdge, GraphNode, JsonValue, Properties, Subgraph } from '../../../contract';
+import {
+  captionProperty,
+  type Evidence,
+  type GraphEdge,
+  type GraphNode,
+  type JsonValue,
+  type Properties,
+  type Subgraph,
+} from '../../../contract';
 import {
   isPlainNode,
   isPlainPath,
@@ -20,13 +28,18 @@ export function nodeId(n: PlainNode): string {
   return typeof id === 'string' && id !== '' ? id : n.elementId;
 }
 
+/**
+ * A node's display name by Parley's one caption rule (contract/anydb.ts: name, title, the first string property
+ * alphabetically other than id, id), applied to the node's own non-blank string properties; else `fallback`.
+ * /api/schema gives the same rule per label, with the caption settings applied.
+ */
 export function displayName(props: Properties, fallback: string): string {
-  for (const key of ['name', 'title']) {
-    const v = props[key];
-    if (typeof v === 'string' && v.trim() !== '') return v;
-  }
-  for (const v of Object.values(props)) if (typeof v === 'string' && v.trim() !== '') return v;
-  return fallback;
+  const keys = Object.keys(props).filter((k) => {
+    const v = props[k];
+    return typeof v === 'string' && v.trim() !== '';
+  });
+  const key = captionProperty(keys);
+  return key === null ? fallback : (props[key] as string);
 }
 
 export function toGraphNode(n: PlainNode): GraphNode {

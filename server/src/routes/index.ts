@@ -1,5 +1,6 @@
 /** Every feature's route plugin, registered by app.ts in this order. Add a feature's plugin here. */
 import type { FastifyPluginAsync } from 'fastify';
+import { catalogRoutes } from './catalog';
 import { cypherRoutes } from './cypher';
 import { duplicateRoutes } from './duplicates';
 import { graphRoutes } from './graph';
@@ -12,4 +13,5 @@ export const routePlugins: FastifyPluginAsync[] = [
   cypherRoutes,
   duplicateRoutes,
   importRoutes(),
+  catalogRoutes,
 ];
