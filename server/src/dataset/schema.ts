@@ -510,6 +510,14 @@ const normaliseForHint = (s: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/**
+ * The evidence rule: a quote must occur in its source's text exactly, character for character. The loader and
+ * the extraction pipeline (server/src/extract/) both check quotes with this one function.
+ */
+export function isQuoteOf(quote: string, text: string): boolean {
+  return quote.trim().length > 0 && text.includes(quote);
+}
+
 /** says why `quote` is not in `text`, pointing at where it goes wrong */
 export function explainMissingQuote(quote: string, text: string): string {
   if (normaliseForHint(text).includes(normaliseForHint(quote))) {
@@ -654,7 +662,7 @@ export function parseDataset(json: unknown, opts: ParseDatasetOptions): ParseDat
       }
       const text = texts.get(ev.source);
       if (text === undefined || typeof ev.quote !== 'string' || ev.quote.trim() === '') return;
-      if (!text.includes(ev.quote)) {
+      if (!isQuoteOf(ev.quote, text)) {
         errors.push({
           segments: ['relationships', index, 'evidence', j, 'quote'],
           message: `quote not found in the text of ${ev.source}: ${explainMissingQuote(ev.quote, text)}`,
