@@ -105,7 +105,7 @@ export function resolveEntities(p: Parsed, mentions: Mention[]): Resolved {
   const attach = (e: EntityDraft, m: Mention) => {
     e.mentions.push(m);
     e.confidence = Math.max(e.confidence, m.confidence);
-    if (m.surface !== e.name) e.aliases.add(m.surface);
+    if (m.surface !== e.name && !(e.label === 'Agency' && e.name.startsWith(`${m.surface} `))) e.aliases.add(m.surface);
     if (m.title && e.label === 'Person') {
       e.properties.title ??= m.title;
       const s = p.sentences[m.range.sent]!;
@@ -145,7 +145,18 @@ export function resolveEntities(p: Parsed, mentions: Mention[]): Resolved {
     }
   }
 
-  // 2. people: full names first, then surnames and titled surnames, then spelling variants
+  // 2. people: full names first, then surnames and titled surnames, then spelling variants. A one-word
+  //    name that compromise took for an organisation or place ("Albanese’s office") is a person's surname
+  //    when a full name of the text ends with it.
+  const surnames = new Set(
+    mentions.filter((m) => m.label === 'Person' && m.name.includes(' ')).map((m) => lastWord(m.name)),
+  );
+  for (const m of mentions) {
+    if (!byMention.has(m) && m.label !== 'Person' && !m.name.includes(' ') && surnames.has(m.name)) {
+      m.label = 'Person';
+      m.confidence = 0.7;
+    }
+  }
   const persons = mentions.filter((m) => m.label === 'Person' && !byMention.has(m));
   const full = persons.filter((m) => m.name.includes(' '));
   const single = persons.filter((m) => !m.name.includes(' '));
@@ -189,7 +200,8 @@ export function resolveEntities(p: Parsed, mentions: Mention[]): Resolved {
 
   // 3. agencies and places by their normalised name
   for (const m of mentions) {
-    if (byMention.has(m) || m.label === 'Person') continue;
+    if (byMention.has(m) || m.label === 'Person' || ['country', 'capital', 'country-of-title'].includes(m.rule))
+      continue;
     const norm = m.name.toLowerCase().replace(/^the /, '').replace(/\s+/g, ' ');
     const id = `${m.label}:${norm}`;
     const e = byId.get(id) ?? create(m.label, m.name, m, id);

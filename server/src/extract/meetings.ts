@@ -105,13 +105,18 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
 
   const meetings: MeetingDraft[] = [];
   let primary: MeetingDraft | undefined;
+  /** the meeting a verb last told of, and in which sentence: "he met X. The meeting …" refers to it */
+  let lastVerb: { meeting: MeetingDraft; sent: number } | undefined;
   let n = 0;
   const handled = new Set<string>();
 
   for (const t of triggers(ctx)) {
     const s = ctx.p.sentences[t.sent]!;
     const quote = sentenceText(ctx.p, t.sent);
-    const zone = zones.get(t.sent) ?? new Set<number>();
+    // a zone that holds the trigger itself ("…, where he met X") is the meeting's own clause
+    const zone = new Set(
+      [...(zones.get(t.sent) ?? [])].filter((i) => i < t.from || !(zones.get(t.sent)?.has(t.from) ?? false)),
+    );
     const lower = (i: number) => s.tokens[i]?.lower ?? '';
     // planned: a marker a few words before or just after the trigger ("will meet", "a follow-up meeting")
     let planned = false;
@@ -144,13 +149,14 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
       date = datesHere.find(
         (d) => (d.range.to <= t.from && t.from - d.range.to <= 0) || (d.range.from >= t.to && d.range.from - t.to <= 3),
       );
-      place = placesHere.find(([, i]) => i >= t.to && i - t.to <= 2)?.[0];
+      place = placesHere.find(([, i]) => i >= t.to && i - t.to <= 5)?.[0];
     }
     let attendees: EntityDraft[] = [];
-    const excluded = new Set([...(speakers.get(t.sent) ?? []), ...(agreed.get(t.sent) ?? [])]);
+    // who agreed on a meeting did not attend it, unless they agreed to meet ("agreed to meet again")
+    const excluded = new Set([...(speakers.get(t.sent) ?? []), ...(t.verb ? [] : (agreed.get(t.sent) ?? []))]);
     if (t.verb) {
       attendees = entitiesAt(ctx, t.sent)
-        .filter(([e, i]) => e.label !== 'Place' && !zone.has(i) && !excluded.has(e))
+        .filter(([e, i]) => e.label !== 'Place' && !zone.has(i) && !excluded.has(e) && !qualifier(ctx, t.sent, i))
         .map(([e]) => e)
         .filter((e, i, all) => all.indexOf(e) === i);
     } else {
@@ -162,7 +168,9 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
     let meeting: MeetingDraft | undefined;
     if (!isMention) {
       if (!definite) continue; // "several tracks of talks": no particular meeting
-      meeting = planned ? [...meetings].reverse().find((m) => m.status === 'planned') : primary;
+      const recent =
+        lastVerb && t.sent - lastVerb.sent <= 1 && lastVerb.meeting.status === 'held' ? lastVerb.meeting : undefined;
+      meeting = planned ? [...meetings].reverse().find((m) => m.status === 'planned') : (recent ?? primary);
       if (!meeting) continue;
     } else {
       meeting = bestMatch(meetings, status, date ?? null, place ?? null, attendees);
@@ -184,6 +192,7 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
       if (!meeting.place && place) meeting.place = place;
       for (const e of attendees) if (!meeting.attendees.has(e)) meeting.attendees.set(e, quote);
     }
+    if (t.verb) lastVerb = { meeting, sent: t.sent };
     if (ordinal && meeting.round === undefined) meeting.round = ordinal;
     if (!meeting.quotes.includes(quote)) meeting.quotes.push(quote);
     const once = `${meeting.key}:${t.sent}`;
@@ -228,6 +237,23 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
     }
   }
   return meetings;
+}
+
+/** a government named only to qualify someone: "Russian Foreign Minister …", "Iran’s deputy foreign minister" */
+function qualifier(ctx: Context, sent: number, i: number): boolean {
+  const m = ctx.mentionAt.get(`${sent}:${i}`);
+  if (!m) return false;
+  if (m.rule === 'country-of-title') return true;
+  const s = ctx.p.sentences[sent]!;
+  const last = s.tokens[m.range.to - 1];
+  const next = s.tokens[m.range.to];
+  return (
+    m.label === 'Agency' &&
+    !!last?.possessive &&
+    !!next &&
+    !/^\p{Lu}/u.test(next.text) &&
+    !ctx.entityAt.has(`${sent}:${m.range.to}`)
+  );
 }
 
 /** the Person/Agency/Place entities of a sentence with the token where each appears */

@@ -63,11 +63,24 @@ const bare = (t: Token) => t.text.replace(/['’]s$/, '').replace(/['’]$/, '')
 const isUpper = (t: Token) => /^\p{Lu}/u.test(t.text);
 const isCountryWord = (w: string) => Object.hasOwn(COUNTRY_WORDS, w);
 
+/** words written with a capital inside sentences somewhere in the text: names, even at a sentence's start */
+let knownNames = new Set<string>();
+
+export function collectKnownNames(p: Parsed): void {
+  knownNames = new Set();
+  for (const s of p.sentences) {
+    for (let i = 1; i < s.tokens.length; i++) {
+      if (!startsClause(s, i) && isUpper(s.tokens[i]!)) knownNames.add(bare(s.tokens[i]!));
+    }
+  }
+}
+
 function capitalised(s: Sentence, i: number, startsClause: boolean): boolean {
   const t = s.tokens[i];
   if (!t || !isUpper(t) || t.tags.has('Month') || t.tags.has('WeekDay') || t.text === 'I') return false;
   if (!startsClause) return true;
   if (TITLE.has(t.lower) || isCountryWord(bare(t)) || Object.hasOwn(CAPITALS, bare(t))) return true;
+  if (knownNames.has(bare(t)) && !has(t, ['Determiner', 'Preposition', 'Conjunction', 'Pronoun'])) return true;
   return has(t, PROPER_TAGS) && !has(t, COMMON_TAGS);
 }
 
@@ -127,13 +140,18 @@ export function findMentions(p: Parsed, s: Sentence): SentenceMentions {
     const toks = s.tokens.slice(from, to);
     const words = toks.map(bare);
     const phrase = words.join(' ');
+    const written = textOf(p, s, from, to);
 
     // a title prefix: title words that include a head ("Deputy Assistant Secretary", "Foreign Minister")
     let k = 0;
     let countryPrefix: string | undefined;
-    if (isCountryWord(words[0]!) && toks.length > 1 && TITLE.has(toks[1]!.lower)) {
-      countryPrefix = words[0];
-      k = 1;
+    for (const n of [3, 2, 1]) {
+      const head = words.slice(0, n).join(' ');
+      if (toks.length > n && isCountryWord(head) && TITLE.has(toks[n]!.lower)) {
+        countryPrefix = head;
+        k = n;
+        break;
+      }
     }
     let titleEnd = k;
     while (titleEnd < toks.length && TITLE.has(toks[titleEnd]!.lower)) titleEnd++;
@@ -165,7 +183,7 @@ export function findMentions(p: Parsed, s: Sentence): SentenceMentions {
         add({
           label: 'Place',
           from,
-          to: from + 1,
+          to: from + k,
           name: COUNTRY_WORDS[countryPrefix]!,
           country: COUNTRY_WORDS[countryPrefix]!,
           confidence: 0.8,
@@ -178,7 +196,7 @@ export function findMentions(p: Parsed, s: Sentence): SentenceMentions {
           label: 'Person',
           from: from + end,
           to,
-          name: words.slice(end).join(' '),
+          name: textOf(p, s, from + end, to),
           title: textOf(p, s, from + k, from + end),
           confidence: 0.9,
           rule: 'title-name',
@@ -266,15 +284,15 @@ export function findMentions(p: Parsed, s: Sentence): SentenceMentions {
     }
 
     if (toks.some((t) => has(t, PERSON_TAGS)) && !toks.every((t) => has(t, PLACE_TAGS))) {
-      add({ label: 'Person', from, to, name: phrase, confidence: toks.length > 1 ? 0.85 : 0.6, rule: 'person-tag' });
+      add({ label: 'Person', from, to, name: written, confidence: toks.length > 1 ? 0.85 : 0.6, rule: 'person-tag' });
       continue;
     }
     if (toks.some((t) => has(t, PLACE_TAGS))) {
-      add({ label: 'Place', from, to, name: phrase.replace(/^The /, ''), confidence: 0.8, rule: 'place-tag' });
+      add({ label: 'Place', from, to, name: written.replace(/^The /, ''), confidence: 0.8, rule: 'place-tag' });
       continue;
     }
     if (toks.some((t) => t.tags.has('Organization'))) {
-      add({ label: 'Agency', from, to, name: phrase, confidence: 0.6, rule: 'organization-tag' });
+      add({ label: 'Agency', from, to, name: written, confidence: 0.6, rule: 'organization-tag' });
       continue;
     }
     // an unknown name: a person when a cue says so ("led by X", "X said", "X, <title>")
@@ -285,12 +303,16 @@ export function findMentions(p: Parsed, s: Sentence): SentenceMentions {
       (prev && REPORTING.has(prev.lower)) ||
       (next && REPORTING.has(next.lower)) ||
       (/,/.test(last.post) && next !== undefined && TITLE.has(next.lower));
-    if (toks.length >= 2 && toks.length <= 4 && cue) {
-      add({ label: 'Person', from, to, name: phrase, confidence: 0.7, rule: 'name-cue' });
+    let before = from - 1;
+    while (before >= 0 && s.tokens[before]!.lower === 'the') before--;
+    if (before >= 0 && LOCATIVE.has(s.tokens[before]!.lower) && toks.length <= 4) {
+      add({ label: 'Place', from, to, name: written, confidence: 0.7, rule: 'locative-name' });
+    } else if (toks.length >= 2 && toks.length <= 4 && cue) {
+      add({ label: 'Person', from, to, name: written, confidence: 0.7, rule: 'name-cue' });
     } else if (toks.length === 1 || toks.length > 4) {
-      add({ label: 'Person', from, to, name: phrase, confidence: 0.3, rule: 'unknown-name' });
+      add({ label: 'Person', from, to, name: written, confidence: 0.3, rule: 'unknown-name' });
     } else if (from > 0) {
-      add({ label: 'Person', from, to, name: phrase, confidence: 0.5, rule: 'capitalised-name' });
+      add({ label: 'Person', from, to, name: written, confidence: 0.5, rule: 'capitalised-name' });
     }
   }
   return { mentions, titles };
@@ -315,6 +337,11 @@ export function isLocative(s: Sentence, m: Mention): boolean {
 export function isParty(s: Sentence, m: Mention): boolean {
   const last = s.tokens[m.range.to - 1];
   if (last?.possessive) return true;
+  // "talks between Canberra and Wellington", "relations with Moscow"
+  const prev = s.tokens[m.range.from - 1]?.lower;
+  if (prev === 'between' || prev === 'with' || prev === 'against') return true;
+  if (prev === 'and' && s.tokens.slice(Math.max(0, m.range.from - 6), m.range.from).some((t) => t.lower === 'between'))
+    return true;
   let i = m.range.to;
   while (s.tokens[i]?.tags.has('Adverb')) i++;
   const next = s.tokens[i];

@@ -141,8 +141,30 @@ export function sentenceText(p: Parsed, sent: number): string {
   return s ? p.text.slice(s.start, s.end) : '';
 }
 
-/** Date phrases found by compromise-dates, as token ranges. */
+/**
+ * Date phrases: runs of words that compromise and compromise-dates tag as a date ("on April 10", "14 January
+ * 2025", "on Friday"), cut at a comma unless a year follows ("April 10, 2025").
+ */
 export function dateRanges(p: Parsed): Range[] {
-  const view = (p.doc as unknown as { dates(): View }).dates();
-  return rangesOf(view);
+  (p.doc as unknown as { dates(): unknown }).dates(); // lets compromise-dates tag the date words
+  const isDate = (t: Token) => t.tags.has('Date') || t.tags.has('Month') || t.tags.has('WeekDay');
+  const out: Range[] = [];
+  for (const s of p.sentences) {
+    let i = 0;
+    while (i < s.tokens.length) {
+      if (!isDate(s.tokens[i]!)) {
+        i++;
+        continue;
+      }
+      const from = i;
+      while (i < s.tokens.length && isDate(s.tokens[i]!)) {
+        const t = s.tokens[i]!;
+        i++;
+        if (/[,;]/.test(t.post) && !s.tokens[i]?.tags.has('Year')) break;
+        if (/[.!?:”")]/.test(t.post)) break;
+      }
+      out.push({ sent: s.index, from, to: i });
+    }
+  }
+  return out;
 }

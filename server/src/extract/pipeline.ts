@@ -10,7 +10,7 @@ import { resolveEntities, slug, type EntityDraft } from './entities';
 import { findIssues } from './issues';
 import { BOILERPLATE_LINES } from './lexicon';
 import { findMeetings, type MeetingDraft } from './meetings';
-import { findMentions, type Mention } from './mentions';
+import { collectKnownNames, findMentions, type Mention } from './mentions';
 import { matchAll, parse, rangeText, sentenceText, tagRange, type Parsed, type Range } from './nlp';
 import { PLANNED_MARKERS, RELATION_RULES, UNNAMED_PERSON_RULES } from './rules';
 import { addRelationship, entitiesIn, type Context } from './types';
@@ -105,6 +105,7 @@ export function extractProposals(input: ExtractInput): Proposals {
     skipped: boilerplate(p),
     entities: [],
     entityAt: new Map(),
+    mentionAt: new Map(),
     titles: [],
     dates: [],
     relationships: [],
@@ -112,6 +113,7 @@ export function extractProposals(input: ExtractInput): Proposals {
 
   // 1. entities
   const mentions: Mention[] = [];
+  collectKnownNames(p);
   for (const s of p.sentences) {
     if (ctx.skipped.has(s.index)) continue;
     const found = findMentions(p, s);
@@ -120,7 +122,11 @@ export function extractProposals(input: ExtractInput): Proposals {
   }
   const { entities, byMention } = resolveEntities(p, mentions);
   ctx.entities = entities.filter((e) => e.confidence >= MIN_CONFIDENCE);
-  for (const [m, e] of byMention) if (ctx.entities.includes(e)) markEntity(ctx, m.range, e);
+  for (const [m, e] of byMention) {
+    if (!ctx.entities.includes(e)) continue;
+    markEntity(ctx, m.range, e);
+    for (let i = m.range.from; i < m.range.to; i++) ctx.mentionAt.set(`${m.range.sent}:${i}`, m);
+  }
   for (const t of ctx.titles) tagRange(p, t, 'EntTitle');
   unnamedPeople(ctx);
 
@@ -293,6 +299,24 @@ function meetingRelationships(ctx: Context, meetings: MeetingDraft[]): void {
         properties: head ? { role: `head of ${head.name}` } : {},
         rule: 'meeting-attendee',
       });
+    }
+    // the head of a delegation that took part attended, when the text says who led it
+    for (const [agency] of [...m.attendees].filter(([e]) => e.label === 'Agency')) {
+      for (const lead of ctx.relationships.filter((r) => r.type === 'LEADS' && r.target === agency.key)) {
+        const person = ctx.entities.find((e) => e.key === lead.source);
+        if (!person || m.attendees.has(person)) continue;
+        addRelationship(ctx, {
+          type: 'ATTENDED',
+          source: person.key,
+          target: m.key,
+          quote: lead.quote,
+          confidence: 0.6,
+          inferred: true,
+          inferenceReason: `${person.name} led the ${agency.name}, which took part in the meeting; the text does not say in words that ${person.name} attended.`,
+          properties: { role: `head of ${agency.name}` },
+          rule: 'leader-of-participant',
+        });
+      }
     }
     if (m.place) {
       const quote = m.quotes.find((q) => q.includes(m.place!.mentions[0]?.surface ?? m.place!.name)) ?? m.quotes[0]!;

@@ -44,6 +44,13 @@ export const RELATION_RULES: readonly RelationRule[] = [
     confidence: 0.9,
   },
   {
+    id: 'was-led-by',
+    match:
+      '[<to>#EntAgency+] (is|was|were|are|will be|would be) (led|headed|chaired) by (#EntTitle+)? [<from>#EntPerson+]',
+    type: 'LEADS',
+    confidence: 0.9,
+  },
+  {
     id: 'head-of',
     match:
       '[<from>#EntPerson+] (#EntTitle+)? (the|a)? (head|leader|chief|chair|chairman|chairwoman) of the? [<to>#EntAgency+]',
@@ -92,6 +99,13 @@ export const RELATION_RULES: readonly RelationRule[] = [
     confidence: 0.8,
   },
   {
+    id: 'person-agency-title',
+    match:
+      '[<from>#EntPerson+] [<to>#EntAgency] (deputy|vice|first|foreign|prime|defence|defense|finance|senior|special)? (deputy|vice|foreign|prime|defence|defense|finance)? (minister|secretary|spokesperson|spokesman|spokeswoman|official|diplomat)',
+    type: 'MEMBER_OF',
+    confidence: 0.75,
+  },
+  {
     id: 'agency-minister',
     match: '[<to>#EntAgency+] #EntTitle+ [<from>#EntPerson+]',
     type: 'MEMBER_OF',
@@ -124,6 +138,14 @@ export const UNNAMED_PERSON_RULES: readonly UnnamedPersonRule[] = [
     id: 'agency-spokesperson',
     match: '(a|an|the) [<of>#EntAgency+] [<who>(spokesperson|spokesman|spokeswoman)]',
     span: 'of+who',
+    name: '{of} spokesperson',
+    type: 'MEMBER_OF',
+    confidence: 0.7,
+  },
+  {
+    id: 'spokesperson-for-agency',
+    match: '(a|an|the) [<who>(spokesperson|spokesman|spokeswoman)] for the? [<of>#EntAgency+]',
+    span: 'who',
     name: '{of} spokesperson',
     type: 'MEMBER_OF',
     confidence: 0.7,
@@ -178,7 +200,6 @@ export const PLANNED_MARKERS: readonly string[] = [
   'convene',
   'scheduled',
   'expected',
-  'later',
 ];
 
 /** "X and Y agreed on / to convene …": the subjects agreed on the (planned) meeting, they did not attend it. */

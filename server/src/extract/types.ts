@@ -2,6 +2,7 @@
 import type { PropertyValue } from '../dataset/schema';
 import type { DateMention } from './dates';
 import type { EntityDraft } from './entities';
+import type { Mention } from './mentions';
 import type { Parsed, Range } from './nlp';
 
 export interface RelationshipDraft {
@@ -24,6 +25,8 @@ export interface Context {
   entities: EntityDraft[];
   /** `${sent}:${token}` → the entity whose mention covers that token */
   entityAt: Map<string, EntityDraft>;
+  /** `${sent}:${token}` → the mention there (its rule, whether it only qualifies a title, …) */
+  mentionAt: Map<string, Mention>;
   titles: Range[];
   dates: DateMention[];
   relationships: RelationshipDraft[];
