@@ -6,7 +6,7 @@
  */
 import type { DateMention } from './dates';
 import type { EntityDraft } from './entities';
-import { matchAll, sentenceText, tagRange, type Range } from './nlp';
+import { matchAll, sentenceText, tagRange, type Range, type Sentence } from './nlp';
 import {
   AGREEMENT_RULES,
   EXCLUSION_ZONES,
@@ -156,7 +156,10 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
     const excluded = new Set([...(speakers.get(t.sent) ?? []), ...(t.verb ? [] : (agreed.get(t.sent) ?? []))]);
     if (t.verb) {
       attendees = entitiesAt(ctx, t.sent)
-        .filter(([e, i]) => e.label !== 'Place' && !zone.has(i) && !excluded.has(e) && !qualifier(ctx, t.sent, i))
+        .filter(
+          ([e, i]) =>
+            e.label !== 'Place' && !zone.has(i) && !excluded.has(e) && !qualifier(ctx, t.sent, i) && !venue(s, i),
+        )
         .map(([e]) => e)
         .filter((e, i, all) => all.indexOf(e) === i);
     } else {
@@ -173,7 +176,7 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
       meeting = planned ? [...meetings].reverse().find((m) => m.status === 'planned') : (recent ?? primary);
       if (!meeting) continue;
     } else {
-      meeting = bestMatch(meetings, status, date ?? null, place ?? null, attendees);
+      meeting = bestMatch(meetings, status, date ?? null, place ?? null, attendees, t.verb);
       if (!meeting) {
         meeting = {
           key: '',
@@ -239,6 +242,13 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
   return meetings;
 }
 
+/** "at the Pacific Islands Forum": an agency after a locative preposition is where, not who */
+function venue(s: Sentence, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && s.tokens[j]!.lower === 'the') j--;
+  return j >= 0 && ['at', 'in', 'inside', 'outside'].includes(s.tokens[j]!.lower);
+}
+
 /** a government named only to qualify someone: "Russian Foreign Minister …", "Iran’s deputy foreign minister" */
 function qualifier(ctx: Context, sent: number, i: number): boolean {
   const m = ctx.mentionAt.get(`${sent}:${i}`);
@@ -282,6 +292,7 @@ function bestMatch(
   date: DateMention | null,
   place: EntityDraft | null,
   attendees: EntityDraft[],
+  verb: boolean,
 ): MeetingDraft | undefined {
   let best: MeetingDraft | undefined;
   let bestScore = 0;
@@ -292,6 +303,9 @@ function bestMatch(
     if (m.place && place && m.place !== place) continue;
     const overlap = attendees.filter((e) => m.attendees.has(e)).length;
     const nothing = !date && !place && attendees.length === 0;
+    // a verb tells of an event: shared attendees alone do not make it the same meeting when it has a date or
+    // place of its own ("spoke by phone on Friday … later met him in Suva")
+    if (verb && !day && !(m.place && m.place === place) && (date || place)) continue;
     const score = (day ? 4 : 0) + (m.place && m.place === place ? 2 : 0) + overlap + (nothing ? 0.5 : 0);
     if (score > 0 && score >= bestScore) [best, bestScore] = [m, score];
   }

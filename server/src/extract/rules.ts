@@ -163,7 +163,9 @@ export const UNNAMED_PERSON_RULES: readonly UnnamedPersonRule[] = [
 /** Words that say a meeting took (or will take) place. Verbs bring their subjects and objects as attendees. */
 export const MEETING_VERBS: readonly string[] = [
   '(met|meet|meets) with?',
-  '(held|hold|holds|holding) (talks|consultations|discussions|negotiations|a #Adjective? (meeting|call|round))',
+  '(held|hold|holds|holding) (talks|consultations|discussions|negotiations)',
+  '(held|hold|holds|holding) (a|an|the|their|its) #Adjective? (meeting|call|round|session|summit)',
+  '(held|hold|holds|holding) (a|an|the|their|its) #Adjective? (phone|video) call',
   '(talked|talks|spoke|speaks|speak) (by phone|on the phone|over the phone)? with',
   '(hosted|hosts|host|received) #EntParty',
   '(sat|sit) down with',
