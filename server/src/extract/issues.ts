@@ -1,7 +1,7 @@
 /**
  * Topics: the phrase after an ISSUE_RULES match ("talks on …", "concern over …") becomes an Issue, DISCUSSED by
  * the meeting of its sentence or RAISED by the party the rule names. A phrase runs to the next comma, "which",
- * "that" or "who", fourteen words at most.
+ * "that", "who" or a finite verb, fourteen words at most.
  */
 import { slug, type EntityDraft } from './entities';
 import type { MeetingDraft } from './meetings';
@@ -19,7 +19,10 @@ function phraseAfter(p: Parsed, sent: number, from: number): Range | undefined {
   const start = i;
   while (i < s.tokens.length && i - start < 14) {
     const t = s.tokens[i]!;
-    if (STOP.has(t.lower) || (i > start && /[“"(]/.test(t.pre))) break;
+    const prevVerb = i > start && (s.tokens[i - 1]!.tags.has('Gerund') || s.tokens[i - 1]!.tags.has('Verb'));
+    const finiteVerb =
+      ['Copula', 'Modal', 'PastTense', 'PresentTense'].some((x) => t.tags.has(x)) && !t.tags.has('Gerund') && !prevVerb;
+    if (STOP.has(t.lower) || (i > start && (/[“"(]/.test(t.pre) || finiteVerb))) break;
     i++;
     if (/[,;:.!?”")—–]/.test(t.post)) break;
   }
@@ -57,7 +60,8 @@ export function findIssues(ctx: Context, meetings: MeetingDraft[]): EntityDraft[
     const phrase = inner ? inner.phrase : h.phrase;
     const s = ctx.p.sentences[h.sent]!;
     const text = ctx.p.text.slice(s.tokens[phrase.from]!.start, s.tokens[phrase.to - 1]!.end);
-    if (text.split(/\s+/).length < 2 && !/\p{Lu}/u.test(text)) continue;
+    const only = s.tokens[phrase.from]!;
+    if (phrase.to - phrase.from === 1 && !only.tags.has('Noun')) continue;
     const name = text.charAt(0).toUpperCase() + text.slice(1);
     const key = `issue:${slug(text)}`;
     let issue = issues.find((e) => e.key === key);

@@ -81,6 +81,10 @@ function capitalised(s: Sentence, i: number, startsClause: boolean): boolean {
   if (!startsClause) return true;
   if (TITLE.has(t.lower) || isCountryWord(bare(t)) || Object.hasOwn(CAPITALS, bare(t))) return true;
   if (knownNames.has(bare(t)) && !has(t, ['Determiner', 'Preposition', 'Conjunction', 'Pronoun'])) return true;
+  // "Sonata Coulter met …": a plain word followed by a capitalised one starts a name
+  const next = s.tokens[i + 1];
+  if (next && isUpper(next) && !has(t, COMMON_TAGS) && !has(t, ['Adjective', 'Plural']) && !/[,;:]/.test(t.post))
+    return true;
   return has(t, PROPER_TAGS) && !has(t, COMMON_TAGS);
 }
 
@@ -302,6 +306,7 @@ export function findMentions(p: Parsed, s: Sentence): SentenceMentions {
       prev?.lower === 'by' ||
       (prev && REPORTING.has(prev.lower)) ||
       (next && REPORTING.has(next.lower)) ||
+      (next && next.tags.has('Verb') && !next.tags.has('Gerund') && !isUpper(next)) ||
       (/,/.test(last.post) && next !== undefined && TITLE.has(next.lower));
     let before = from - 1;
     while (before >= 0 && s.tokens[before]!.lower === 'the') before--;
