@@ -2,7 +2,8 @@
 //   - only server/src/neo4j/ (and tests) may import neo4j-driver;
 //   - routes never reach the database layer: they validate and call a repository;
 //   - the client imports nothing from the server but types from server/src/contract.ts;
-//   - components are props-only (no API calls), state slices are pure (no React, no sigma).
+//   - components are props-only (no API calls), state slices are pure (no React, no sigma);
+//   - server/src/extract/ is pure: it reaches neither the database nor the web framework.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -46,6 +47,24 @@ export default tseslint.config(
         {
           paths: [driverOnlyInNeo4j],
           patterns: [{ group: ['**/neo4j/*'], message: 'Routes call repositories, never the database layer.' }],
+        },
+      ],
+    },
+  },
+  {
+    // the extraction pipeline is pure: no database, no web framework; the app injects what it needs
+    files: ['server/src/extract/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [driverOnlyInNeo4j, { name: 'fastify', message: 'The extraction pipeline is pure: routes call it.' }],
+          patterns: [
+            {
+              group: ['**/neo4j/*', '**/repositories/*', '**/routes/*'],
+              message: 'The extraction pipeline is pure: inject a matcher instead of reaching the database.',
+            },
+          ],
         },
       ],
     },
