@@ -196,4 +196,11 @@ describe('POST /api/extract', () => {
       expect(p.warnings.join(' ')).toMatch(warning);
     }
   });
+
+  it('is described in the OpenAPI document', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const spec = res.json<{ paths: Record<string, { post?: { summary?: string } }> }>();
+    expect(spec.paths['/api/extract']?.post?.summary).toMatch(/nothing is written/);
+  });
 });
