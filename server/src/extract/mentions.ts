@@ -64,18 +64,19 @@ const isUpper = (t: Token) => /^\p{Lu}/u.test(t.text);
 const isCountryWord = (w: string) => Object.hasOwn(COUNTRY_WORDS, w);
 
 /** words written with a capital inside sentences somewhere in the text: names, even at a sentence's start */
-let knownNames = new Set<string>();
-
-export function collectKnownNames(p: Parsed): void {
-  knownNames = new Set();
+export function collectKnownNames(p: Parsed): Set<string> {
+  const known = new Set<string>();
   for (const s of p.sentences) {
     for (let i = 1; i < s.tokens.length; i++) {
-      if (!startsClause(s, i) && isUpper(s.tokens[i]!)) knownNames.add(bare(s.tokens[i]!));
+      if (!startsClause(s, i) && isUpper(s.tokens[i]!)) known.add(bare(s.tokens[i]!));
     }
   }
+  return known;
 }
 
-function capitalised(s: Sentence, i: number, startsClause: boolean): boolean {
+const NONE = new Set<string>();
+
+function capitalised(s: Sentence, i: number, startsClause: boolean, knownNames: Set<string> = NONE): boolean {
   const t = s.tokens[i];
   if (!t || !isUpper(t) || t.tags.has('Month') || t.tags.has('WeekDay') || t.text === 'I') return false;
   if (!startsClause) return true;
@@ -96,11 +97,11 @@ function startsClause(s: Sentence, i: number): boolean {
 }
 
 /** capitalised runs of a sentence, connectors ("of", "for") allowed inside */
-function runs(s: Sentence): [number, number][] {
+function runs(s: Sentence, known: Set<string>): [number, number][] {
   const out: [number, number][] = [];
   let i = 0;
   while (i < s.tokens.length) {
-    if (!capitalised(s, i, startsClause(s, i))) {
+    if (!capitalised(s, i, startsClause(s, i), known)) {
       i++;
       continue;
     }
@@ -129,7 +130,7 @@ export interface SentenceMentions {
 }
 
 /** The mentions of one sentence (countries and capitals are resolved to place or government later). */
-export function findMentions(p: Parsed, s: Sentence): SentenceMentions {
+export function findMentions(p: Parsed, s: Sentence, known: Set<string>): SentenceMentions {
   const mentions: Mention[] = [];
   const titles: TitleSpan[] = [];
   const range = (from: number, to: number): Range => ({ sent: s.index, from, to });
@@ -139,7 +140,7 @@ export function findMentions(p: Parsed, s: Sentence): SentenceMentions {
   };
   const skipUntil = new Set<number>();
 
-  for (const [from, to] of runs(s)) {
+  for (const [from, to] of runs(s, known)) {
     if (skipUntil.has(from)) continue;
     const toks = s.tokens.slice(from, to);
     const words = toks.map(bare);

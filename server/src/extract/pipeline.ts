@@ -9,7 +9,7 @@ import { findDates } from './dates';
 import { resolveEntities, slug, type EntityDraft } from './entities';
 import { findIssues } from './issues';
 import { BOILERPLATE_LINES } from './lexicon';
-import { findMeetings, type MeetingDraft } from './meetings';
+import { findMeetings, meetingRelationships, type MeetingDraft } from './meetings';
 import { collectKnownNames, findMentions, type Mention } from './mentions';
 import { matchAll, parse, rangeText, sentenceText, tagRange, type Parsed, type Range } from './nlp';
 import { PLANNED_MARKERS, RELATION_RULES, UNNAMED_PERSON_RULES } from './rules';
@@ -113,10 +113,10 @@ export function extractProposals(input: ExtractInput): Proposals {
 
   // 1. entities
   const mentions: Mention[] = [];
-  collectKnownNames(p);
+  const known = collectKnownNames(p);
   for (const s of p.sentences) {
     if (ctx.skipped.has(s.index)) continue;
-    const found = findMentions(p, s);
+    const found = findMentions(p, s, known);
     mentions.push(...found.mentions);
     ctx.titles.push(...found.titles.map((t) => t.range));
   }
@@ -280,72 +280,6 @@ function nameMeetings(ctx: Context, meetings: MeetingDraft[]): Map<string, strin
     keys.set(m.key, key);
   }
   return keys;
-}
-
-function meetingRelationships(ctx: Context, meetings: MeetingDraft[]): void {
-  for (const m of meetings) {
-    for (const [e, quote] of m.attendees) {
-      const leads = ctx.relationships.find(
-        (r) => r.type === 'LEADS' && r.source === e.key && [...m.attendees.keys()].some((a) => a.key === r.target),
-      );
-      const head = leads && ctx.entities.find((a) => a.key === leads.target);
-      addRelationship(ctx, {
-        type: e.label === 'Person' ? 'ATTENDED' : 'PARTICIPATED_IN',
-        source: e.key,
-        target: m.key,
-        quote,
-        confidence: m.confidence,
-        inferred: false,
-        properties: head ? { role: `head of ${head.name}` } : {},
-        rule: 'meeting-attendee',
-      });
-    }
-    // the head of a delegation that took part attended, when the text says who led it
-    for (const [agency] of [...m.attendees].filter(([e]) => e.label === 'Agency')) {
-      for (const lead of ctx.relationships.filter((r) => r.type === 'LEADS' && r.target === agency.key)) {
-        const person = ctx.entities.find((e) => e.key === lead.source);
-        if (!person || m.attendees.has(person)) continue;
-        addRelationship(ctx, {
-          type: 'ATTENDED',
-          source: person.key,
-          target: m.key,
-          quote: lead.quote,
-          confidence: 0.6,
-          inferred: true,
-          inferenceReason: `${person.name} led the ${agency.name}, which took part in the meeting; the text does not say in words that ${person.name} attended.`,
-          properties: { role: `head of ${agency.name}` },
-          rule: 'leader-of-participant',
-        });
-      }
-    }
-    if (m.place) {
-      const quote = m.quotes.find((q) => q.includes(m.place!.mentions[0]?.surface ?? m.place!.name)) ?? m.quotes[0]!;
-      addRelationship(ctx, {
-        type: 'HELD_IN',
-        source: m.key,
-        target: m.place.key,
-        quote,
-        confidence: m.confidence,
-        inferred: false,
-        properties: {},
-        rule: 'meeting-place',
-      });
-    }
-    const previous = m.round !== undefined && meetings.find((o) => o.round === m.round! - 1);
-    if (previous) {
-      const quote = m.quotes.find((q) => /\b(second|third|fourth|fifth|initial|first)\b/i.test(q)) ?? m.quotes[0]!;
-      addRelationship(ctx, {
-        type: 'FOLLOWS',
-        source: m.key,
-        target: previous.key,
-        quote,
-        confidence: 0.7,
-        inferred: false,
-        properties: {},
-        rule: 'meeting-round',
-      });
-    }
-  }
 }
 
 function toEntity(p: Parsed, e: EntityDraft): ProposedEntity {
