@@ -133,7 +133,7 @@ describe('POST /api/extract', () => {
     });
     expect(big.statusCode).toBe(413);
     expect(big.json()).toMatchObject({ error: 'payload_too_large' });
-    expect(big.json().message).toMatch(/reads at most 100,000/);
+    expect(big.json().message).toMatch(/reads at most 60,000/);
   });
 
   it('bad fields get 400 naming the field', async () => {

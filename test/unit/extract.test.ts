@@ -216,6 +216,11 @@ describe('hostile and empty input', () => {
     expect(p.entities).toEqual([]);
     expect(p.warnings[0]).toMatch(/no sentences/);
   });
+  it('a passage of hundreds of words without a stop is refused before parsing, with the reason', () => {
+    const p = extractProposals({ text: `${'Ivan Petrov met Ana Silva in Oslo and '.repeat(60)}then left.` });
+    expect([p.entities, p.meetings]).toEqual([[], []]);
+    expect(p.warnings[0]).toMatch(/passage of 482 words without a full stop or line break/);
+  });
   it('another language gets an empty answer that says Parley reads English only', () => {
     const p = extractProposals({
       text: 'Делегации России и США встретились в Стамбуле в четверг для переговоров о работе посольств.',

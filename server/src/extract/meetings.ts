@@ -43,6 +43,7 @@ function zoneTokens(ctx: Context): Map<number, Set<number>> {
   const out = new Map<number, Set<number>>();
   for (const pattern of EXCLUSION_ZONES) {
     for (const m of matchAll(ctx.p, pattern)) {
+      if (ctx.skipped.has(m.sent)) continue;
       const s = ctx.p.sentences[m.sent]!;
       const zone = out.get(m.sent) ?? new Set<number>();
       for (let i = m.from; i < s.tokens.length; i++) {
@@ -58,6 +59,7 @@ function zoneTokens(ctx: Context): Map<number, Set<number>> {
 function groupEntities(ctx: Context, pattern: string, names: string[]): Map<number, EntityDraft[]> {
   const out = new Map<number, EntityDraft[]>();
   for (const m of matchAll(ctx.p, pattern)) {
+    if (ctx.skipped.has(m.sent)) continue;
     const list = out.get(m.sent) ?? [];
     for (const n of names) {
       const g = m.groups[n];
@@ -83,6 +85,7 @@ function triggers(ctx: Context): Trigger[] {
   ] as const) {
     for (const pattern of patterns) {
       for (const m of matchAll(ctx.p, pattern)) {
+        if (ctx.skipped.has(m.sent)) continue;
         for (let i = m.from; i < m.to; i++) {
           if (!ctx.entityAt.has(`${m.sent}:${i}`)) tagRange(ctx.p, { sent: m.sent, from: i, to: i + 1 }, tag);
         }

@@ -118,9 +118,11 @@ export function matchAll(p: Parsed, pattern: string): Match[] {
   if (!view.found) return [];
   const matches: Match[] = rangesOf(view).map((r) => ({ ...r, groups: {} }));
   const names = new Set([...pattern.matchAll(GROUP_NAME)].map((m) => m[1] as string));
+  const bySentence = new Map<number, Match[]>();
+  for (const m of matches) bySentence.set(m.sent, [...(bySentence.get(m.sent) ?? []), m]);
   for (const name of names) {
     for (const g of rangesOf(view.groups(name))) {
-      const owner = matches.find((m) => m.sent === g.sent && m.from <= g.from && g.to <= m.to);
+      const owner = bySentence.get(g.sent)?.find((m) => m.from <= g.from && g.to <= m.to);
       if (owner && !owner.groups[name]) owner.groups[name] = g;
     }
   }

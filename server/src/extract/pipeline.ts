@@ -38,6 +38,10 @@ const ENGLISH = new Set(
   ),
 );
 const MIN_CONFIDENCE = 0.5;
+/** a "sentence" longer than this is not prose (a list, a table, text without punctuation): it is skipped */
+export const MAX_SENTENCE_WORDS = 150;
+/** a run of words longer than this without . ! ? ; or a line break is refused before parsing */
+export const MAX_RUN_WORDS = 400;
 
 function emptyProposals(input: ExtractInput, text: string, warnings: string[], ms: number, words: number): Proposals {
   return {
@@ -92,6 +96,21 @@ export function extractProposals(input: ExtractInput): Proposals {
       text,
       [
         `The text does not look like English (${Math.round(english * 100)}% common English words): Parley's rules read English only, so nothing was proposed.`,
+      ],
+      elapsed(),
+      words.length,
+    );
+  }
+
+  // compromise slows down sharply on very long sentences: text without punctuation is refused before parsing
+  let longest = 0;
+  for (const run of text.split(/[.!?…;\n]+/)) longest = Math.max(longest, (run.match(/\S+/g) ?? []).length);
+  if (longest > MAX_RUN_WORDS) {
+    return emptyProposals(
+      input,
+      text,
+      [
+        `The text has a passage of ${longest} words without a full stop or line break: Parley reads sentences (at most ${MAX_RUN_WORDS} words between stops); add the punctuation or remove the passage.`,
       ],
       elapsed(),
       words.length,
@@ -172,6 +191,12 @@ export function extractProposals(input: ExtractInput): Proposals {
     warnings: [],
     stats: { sentences: p.sentences.length, words: words.length, ms: 0 },
   };
+  const long = p.sentences.filter((x) => x.tokens.length > MAX_SENTENCE_WORDS).length;
+  if (long > 0) {
+    proposals.warnings.push(
+      `${long} passage${long === 1 ? '' : 's'} of more than ${MAX_SENTENCE_WORDS} words without a full stop ${long === 1 ? 'was' : 'were'} skipped: Parley reads sentences; add the punctuation or remove the passage.`,
+    );
+  }
   if (proposals.entities.length === 0 && proposals.meetings.length === 0) {
     proposals.warnings.push('No people, agencies, places or meetings were found in the text.');
   }
@@ -179,12 +204,17 @@ export function extractProposals(input: ExtractInput): Proposals {
   return proposals;
 }
 
+/** sentences left out: page furniture (BOILERPLATE_LINES) and passages too long to be sentences */
 function boilerplate(p: Parsed): Set<number> {
   const spans: [number, number][] = [];
   for (const pattern of BOILERPLATE_LINES) {
     for (const m of p.text.matchAll(new RegExp(pattern, 'gim'))) spans.push([m.index, m.index + m[0].length]);
   }
-  return new Set(p.sentences.filter((s) => spans.some(([a, b]) => s.start >= a && s.start < b)).map((s) => s.index));
+  return new Set(
+    p.sentences
+      .filter((s) => s.tokens.length > MAX_SENTENCE_WORDS || spans.some(([a, b]) => s.start >= a && s.start < b))
+      .map((s) => s.index),
+  );
 }
 
 function markEntity(ctx: Context, r: Range, e: EntityDraft): void {

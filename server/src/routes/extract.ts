@@ -90,7 +90,7 @@ export const extractRoutes: FastifyPluginAsync = async (app) => {
         throw new HttpError(
           413,
           'payload_too_large',
-          `The article is ${input.text.length.toLocaleString('en')} characters; Parley reads at most ${MAX_TEXT_CHARS.toLocaleString('en')} (about 15,000 words) at a time: send it in parts.`,
+          `The article is ${input.text.length.toLocaleString('en')} characters; Parley reads at most ${MAX_TEXT_CHARS.toLocaleString('en')} (about 9,000 words) at a time: send it in parts.`,
         );
       }
       const proposals = extractProposals(input);
