@@ -11,6 +11,7 @@
 //   - the explorer store (client/src/core/) may use state/, api/, layouts/ and utils/, never what renders it;
 //   - the explorer's views reach the server only through the store's actions;
 //   - the test-only scaffolding (client/src/testing/) is imported by nothing in the app (main.tsx loads it lazily).
+//   - server/src/extract/ is pure: it reaches neither the database nor the web framework.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -147,6 +148,24 @@ export default tseslint.config(
               group: ['**/neo4j/db', '**/repositories', '**/repositories/*', '**/start', '**/routes/*'],
               allowTypeImports: true,
               message: 'The import engine takes its repository as a parameter; only import/cli.ts composes one.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // the extraction pipeline is pure: no database, no web framework; the app injects what it needs
+    files: ['server/src/extract/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [driverOnlyInNeo4j, { name: 'fastify', message: 'The extraction pipeline is pure: routes call it.' }],
+          patterns: [
+            {
+              group: ['**/neo4j/*', '**/repositories/*', '**/routes/*'],
+              message: 'The extraction pipeline is pure: inject a matcher instead of reaching the database.',
             },
           ],
         },

@@ -12,3 +12,4 @@ export * from './json';
 export * from './params';
 export * from './snapshots';
 export * from './imports';
+export * from './extract';

@@ -506,11 +506,16 @@ const normaliseForHint = (s: string): string =>
     .trim();
 
 /**
- * The evidence rule, shared by every loader: a quote must be an exact substring of its source's text. Null when
- * it is; otherwise the message that says why not.
+ * The evidence rule, shared by every loader and the extraction pipeline (server/src/extract/): a quote must occur
+ * in its source's text exactly, character for character.
  */
+export function isQuoteOf(quote: string, text: string): boolean {
+  return quote.trim().length > 0 && text.includes(quote);
+}
+
+/** The evidence rule as a message: null when the quote is in the text; otherwise what says why not. */
 export function quoteProblem(quote: string, text: string, sourceId: string): string | null {
-  return text.includes(quote)
+  return isQuoteOf(quote, text)
     ? null
     : `quote not found in the text of ${sourceId}: ${explainMissingQuote(quote, text)}`;
 }

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { catalogRoutes } from './catalog';
 import { cypherRoutes } from './cypher';
 import { duplicateRoutes } from './duplicates';
+import { extractRoutes } from './extract';
 import { graphRoutes } from './graph';
 import { importRoutes } from './imports';
 import { snapshotRoutes } from './snapshots';
@@ -14,4 +15,5 @@ export const routePlugins: FastifyPluginAsync[] = [
   duplicateRoutes,
   importRoutes(),
   catalogRoutes,
+  extractRoutes,
 ];

@@ -1,0 +1,92 @@
+/**
+ * `npm run bench:extract`: precision and recall of the extraction pipeline per kind on the evaluation set (the
+ * seed article scored against data/seed.json, and the hand-written texts of test/fixtures/extract/ against their
+ * keys), and the time to read a 1,000-word article (cold: the first article of the process; warm: the median of
+ * five more). Prints a table and saves bench/results/extract.json.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../server/src/config';
+import { extractProposals } from '../server/src/extract/pipeline';
+import { save } from './_util';
+import { add, KINDS, precision, recall, score, seedKey, zero, type AnswerKey, type Scores } from './extract-score';
+
+const fixtures = path.join(repoRoot, 'test', 'fixtures', 'extract');
+
+function texts(): { name: string; text: string; key: AnswerKey }[] {
+  const seed = seedKey(path.join(repoRoot, 'data', 'seed.json'));
+  const out = [{ name: 'seed article', text: readFileSync(seed.textFile, 'utf8'), key: seed as AnswerKey }];
+  for (const dir of [fixtures, path.join(fixtures, 'held-out')]) {
+    for (const f of readdirSync(dir)
+      .filter((x) => x.endsWith('.key.json'))
+      .sort()) {
+      const key = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as AnswerKey;
+      const name = `${dir.endsWith('held-out') ? 'held-out: ' : ''}${key.text.replace(/\.txt$/, '')}`;
+      out.push({ name, text: readFileSync(path.join(dir, key.text), 'utf8'), key });
+    }
+  }
+  return out;
+}
+
+const pct = (x: number) => x.toFixed(2);
+
+function table(rows: [string, Scores][]): string {
+  const lines = [
+    `| text | ${KINDS.map((k) => `${k} P / R`).join(' | ')} |`,
+    `| --- | ${KINDS.map(() => '---').join(' | ')} |`,
+  ];
+  for (const [name, s] of rows) {
+    lines.push(`| ${name} | ${KINDS.map((k) => `${pct(precision(s[k]))} / ${pct(recall(s[k]))}`).join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+function main() {
+  const set = texts();
+  // timing: a 1,000-word article made of the evaluation texts, read first cold, then five times warm
+  const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+  let article = '';
+  for (let i = 0; words(article) < 1000; i++) article += `${set[i % set.length]!.text}\n`;
+  article = article.split(/\s+/).slice(0, 1000).join(' ');
+  const t0 = performance.now();
+  extractProposals({ text: article });
+  const cold = performance.now() - t0;
+  const warm: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    extractProposals({ text: article });
+    warm.push(performance.now() - t);
+  }
+  warm.sort((a, b) => a - b);
+
+  const rows: [string, Scores][] = [];
+  let seedOnly = zero();
+  let others = zero();
+  let heldOut = zero();
+  for (const { name, text, key } of set) {
+    const s = score(extractProposals({ text, ...(key.published ? { published: key.published } : {}) }), key);
+    rows.push([name, s]);
+    if (name === 'seed article') seedOnly = s;
+    else if (name.startsWith('held-out')) heldOut = add(heldOut, s);
+    else others = add(others, s);
+  }
+  const all = add(add(seedOnly, others), heldOut);
+  rows.push(['own texts, tuned on (pooled)', others], ['all (pooled)', all]);
+  process.stdout.write(
+    `${table(rows)}\n\n1,000-word article: cold ${Math.round(cold)} ms, warm median ${Math.round(warm[2]!)} ms\n\n`,
+  );
+  const perText = Object.fromEntries(
+    rows.map(([name, s]) => [
+      name,
+      Object.fromEntries(
+        KINDS.map((k) => [k, { ...s[k], precision: Number(pct(precision(s[k]))), recall: Number(pct(recall(s[k]))) }]),
+      ),
+    ]),
+  );
+  save('extract', {
+    scores: perText,
+    timing1000Words: { coldMs: Math.round(cold), warmMedianMs: Math.round(warm[2]!), warmMs: warm.map(Math.round) },
+  });
+}
+
+main();
