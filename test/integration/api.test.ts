@@ -355,6 +355,11 @@ describe('errors', () => {
         'get /api/merges/{id}',
         'post /api/merges',
         'post /api/merges/{id}/undo',
+        'get /api/imports',
+        'get /api/imports/{id}',
+        'post /api/imports',
+        'post /api/imports/{id}/undo',
+        'post /api/extract',
       ].sort(),
     );
     for (const [p, ops] of Object.entries(spec.paths)) {

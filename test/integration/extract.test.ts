@@ -49,7 +49,8 @@ describe('POST /api/extract', () => {
     expect(p.source).toMatchObject({ name: 'Embassy talks', outlet: null, published: null, text: SEED_TEXT });
     for (const q of quotesOf(p)) expect(SEED_TEXT.includes(q)).toBe(true);
     const darchiyev = p.entities.find((e) => e.key === 'person:aleksandr-darchiyev')!;
-    expect(darchiyev.match).toMatchObject({ id: 'person:aleksandr-darchiyev', score: 0.95 });
+    expect(darchiyev.match?.id).toBe('person:aleksandr-darchiyev');
+    expect(darchiyev.match!.score).toBeGreaterThanOrEqual(0.9);
     expect(p.entities.find((e) => e.key === 'place:istanbul')!.match?.id).toBe('place:istanbul');
     expect(p.entities.find((e) => e.key === 'agency:u-s-delegation')!.match?.id).toBe('agency:us-delegation');
     expect(p.meetings.find((m) => m.key === 'meeting:istanbul-april-10')!.attendees.sort()).toEqual([

@@ -17,6 +17,7 @@ import {
 } from '../../../contract';
 import { InputError, kindOf, toArticleText, type InputKind } from '../extract/input';
 import { finderMatcher } from '../extract/match';
+import { answers } from './answers';
 import { extractProposals, matchProposals } from '../extract/pipeline';
 
 const UploadQuerySchema = ExtractRequestSchema.omit({ text: true, format: true }).extend({
@@ -81,7 +82,7 @@ export const extractRoutes: FastifyPluginAsync = async (app) => {
         summary: 'Propose entities, meetings and relationships from an article (nothing is written)',
         description:
           'JSON {text, title?, outlet?, published?, format?: "text"|"html"}, or a file as the body (text/plain, text/html, application/pdf) with title, outlet, published in the query string.',
-        response: { 200: ExtractResponseSchema },
+        response: answers({ 200: ExtractResponseSchema }),
       },
     },
     async (req) => {

@@ -17,7 +17,8 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpError } from '../errors';
-import { ImportQuery, type ImportStreamLineBody } from '../../../contract';
+import { ImportPreview, ImportQuery, ImportRecord, ImportResult, type ImportStreamLineBody } from '../../../contract';
+import { answers } from './answers';
 import {
   ImportFailedError,
   ImportInvalidError,
@@ -111,6 +112,8 @@ export function importRoutes(hooks: { possibleDuplicates?: PossibleDuplicates } 
           summary: 'Import files (multipart): ?dryRun=1 previews, otherwise writes all or nothing',
           tags: ['imports'],
           querystring: ImportQuery,
+          // 200: the preview (?dryRun=1) or, with `Accept: application/x-ndjson`, a stream of ImportStreamLine
+          response: answers({ 200: ImportPreview, 201: ImportResult }),
         },
       },
       async (req, reply) => {
@@ -185,13 +188,30 @@ export function importRoutes(hooks: { possibleDuplicates?: PossibleDuplicates } 
       },
     );
 
-    app.get('/api/imports', { schema: { summary: 'Recorded imports, newest first', tags: ['imports'] } }, async () => ({
-      imports: await repos.imports.list(),
-    }));
+    app.get(
+      '/api/imports',
+      {
+        schema: {
+          summary: 'Recorded imports, newest first',
+          tags: ['imports'],
+          response: answers({ 200: z.object({ imports: z.array(ImportRecord) }) }),
+        },
+      },
+      async () => ({
+        imports: await repos.imports.list(),
+      }),
+    );
 
     app.get(
       '/api/imports/:id',
-      { schema: { summary: 'One import, with its progress', tags: ['imports'], params: importId } },
+      {
+        schema: {
+          summary: 'One import, with its progress',
+          tags: ['imports'],
+          params: importId,
+          response: answers({ 200: ImportRecord }),
+        },
+      },
       async (req) => {
         const rec = await repos.imports.get(req.params.id);
         if (!rec)
@@ -208,7 +228,12 @@ export function importRoutes(hooks: { possibleDuplicates?: PossibleDuplicates } 
       '/api/imports/:id/undo',
       {
         onRequest: requireToken,
-        schema: { summary: 'Undo a committed import as a whole', tags: ['imports'], params: importId },
+        schema: {
+          summary: 'Undo a committed import as a whole',
+          tags: ['imports'],
+          params: importId,
+          response: answers({ 200: ImportRecord }),
+        },
       },
       async (req) => {
         const rec = await repos.imports.get(req.params.id);
