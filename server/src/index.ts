@@ -8,6 +8,8 @@ async function main() {
   const config = loadConfig();
   const log = (msg: string) => process.stderr.write(`parley: ${msg}\n`);
   const started = await startDatabase(config, log);
+  // From here on every request is watched: a Neo4j that stops answering gets 503s within 2 s (neo4j/breaker.ts).
+  started.db.breaker.enabled = true;
   const app = await buildApp({
     config,
     repos: started.repos,
