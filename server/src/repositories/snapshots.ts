@@ -12,6 +12,7 @@ import type {
 } from '../contract';
 import type { Db } from '../neo4j/db';
 import { HttpError, notFound } from '../errors';
+import { checkSnapshotGraph } from './snapshot-graph';
 
 export const SNAPSHOT_LIST_LIMIT = 500;
 
@@ -20,6 +21,7 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0) 
 
 export function createSnapshotsRepository(db: Db) {
   async function create(doc: SnapshotDocument): Promise<SnapshotCreatedResponse> {
+    checkSnapshotGraph(doc.graph);
     const id = randomUUID();
     const created = new Date().toISOString();
     // An imported file's own id and date are replaced: a saved copy is a new snapshot.
