@@ -198,6 +198,13 @@ export class Breaker {
     this.retry.unref();
   }
 
+  /** Rejects every watched call and session now with `err` (at shutdown, so in-flight requests answer). */
+  failAll(err: DbError): number {
+    const all = [...this.pending];
+    for (const p of all) p.fail(err);
+    return all.length;
+  }
+
   /** Stops the timers (at shutdown). */
   close(): void {
     this.closedForGood = true;

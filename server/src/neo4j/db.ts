@@ -10,7 +10,7 @@ import neo4j, {
   type SessionConfig,
 } from 'neo4j-driver';
 import { Breaker } from './breaker';
-import { classify, type DbError } from './errors';
+import { classify, DbError } from './errors';
 import { toParams, toPlain, type Plain } from './convert';
 import { QueryLibrary } from './queries';
 
@@ -241,8 +241,23 @@ export class Db {
     return info.protocolVersion !== undefined ? String(info.agent ?? '') : '';
   }
 
+  /** Fails every call still waiting on the database with 503 (at shutdown, after the grace period). */
+  abortAll(reason: string): number {
+    return this.breaker.failAll(new DbError('unavailable', reason, 'Parley.ShuttingDown'));
+  }
+
   async close(): Promise<void> {
     this.breaker.close();
-    await Promise.all([this.current.close(), this.prober.close()]);
+    // Closing waits for connections in use to be released; one stuck on a query that was given up on (at
+    // shutdown, or on a database that stopped answering) would hold it until that query ends. Wait 1.5 s at
+    // most: the process is about to end, and the server ends the query when the connection goes.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all([this.current.close(), this.prober.close()]),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, 1_500);
+      }),
+    ]);
+    clearTimeout(timer);
   }
 }
