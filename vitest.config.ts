@@ -16,7 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'db',
-          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/reliability/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/global-neo4j.ts'],
           fileParallelism: false,

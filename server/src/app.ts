@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -21,8 +21,9 @@ import {
 } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { ApiError } from '../../contract';
-import { repoRoot, type Config } from './config';
+import { allowedHosts, repoRoot, type Config } from './config';
 import { ConsoleRefusal, type RefusalCode } from './console';
+import { jsonDepthError } from './json-depth';
 import { HttpError } from './errors';
 import { DbError } from './neo4j/errors';
 import type { Repositories } from './repositories';
@@ -36,14 +37,18 @@ declare module 'fastify' {
 }
 
 export type AppConfig = Pick<Config, 'PARLEY_RATE_LIMIT' | 'PARLEY_TOKEN' | 'PARLEY_QUERY_TIMEOUT_MS'> &
-  Partial<Pick<Config, 'PARLEY_IMPORT_MAX_MB'>>;
+  Partial<Pick<Config, 'PARLEY_IMPORT_MAX_MB' | 'HOST' | 'PARLEY_ALLOWED_HOSTS' | 'PARLEY_HTTPS'>>;
+
+/** Deepest nesting of arrays and objects a JSON body may have (a deeper one is a 400, before zod sees it). */
+export const MAX_JSON_DEPTH = 64;
 
 export interface AppDeps {
   config: AppConfig;
   repos: Repositories;
   /** folder of the built client (served at /, with index.html for client routes); none = API only */
   staticDir?: string | null;
-  logger?: boolean | { level: string };
+  /** `stream` (tests) receives the log lines */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /**
    * Check every answer against its response schema before sending it (default true: tests and development).
    * index.ts turns it off: checking a 5,000-node subgraph costs 0.2–0.5 s of the event loop on our machines, and
@@ -92,6 +97,8 @@ const DB_STATUS: Record<DbError['kind'], [number, string]> = {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
+    // One line per request, written in onResponse below (none for health); Fastify's own two are off.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 5 * 1024 * 1024,
     // Client routes such as /s/<id> carry ids with colons; keep the default router otherwise.
     routerOptions: { maxParamLength: 512 },
@@ -118,9 +125,59 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('repos', deps.repos);
   app.decorate('config', deps.config);
 
+  // JSON bodies: the nesting depth is checked on the text before parsing, so a body nested thousands deep is a
+  // 400 naming the limit, never a stack overflow in the parser or in zod (a 500). Fastify's own parser then
+  // parses it, refusing prototype poisoning as before.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    const tooDeep = jsonDepthError(text, MAX_JSON_DEPTH);
+    if (tooDeep) {
+      done(new HttpError(400, 'bad_request', `The JSON body ${tooDeep}`), undefined);
+      return;
+    }
+    void parseJson(req, text, done);
+  });
+
+  // DNS rebinding: a page on another site that resolves its own name to this machine reaches Parley with its
+  // own name in Host. Only the names Parley is meant to be reached by are answered (PARLEY_ALLOWED_HOSTS).
+  const hosts = allowedHosts({
+    HOST: deps.config.HOST ?? 'localhost',
+    PARLEY_ALLOWED_HOSTS: deps.config.PARLEY_ALLOWED_HOSTS,
+  });
+  if (hosts) {
+    app.addHook('onRequest', async (req, reply) => {
+      const raw = (req.headers.host ?? '').toLowerCase();
+      const name = raw.startsWith('[') ? raw.slice(0, raw.indexOf(']') + 1) : raw.replace(/:\d+$/, '');
+      if (!hosts.includes(name)) {
+        return send(reply, 421, {
+          error: 'host_not_allowed',
+          message: `This server does not answer to the host name "${name.slice(0, 100)}". If that is how you reach Parley, add it to PARLEY_ALLOWED_HOSTS (comma-separated; allowed now: ${hosts.join(', ')}).`,
+        });
+      }
+    });
+  }
+
+  // One log line per request (none for health), with the path but never the query string or any header, so
+  // neither query parameters nor tokens reach the log.
+  app.addHook('onResponse', async (req, reply) => {
+    const url = req.url.split('?')[0] ?? '';
+    if (url === '/api/health') return;
+    req.log.info(
+      { method: req.method, path: url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+
+  const https = deps.config.PARLEY_HTTPS ?? false;
   await app.register(helmet, {
+    // Over plain HTTP these two turn every script and style into an https fetch that fails (a blank page) for
+    // anyone reaching Parley by a name other than localhost; they are on when PARLEY_HTTPS says it is served
+    // over TLS.
+    hsts: https ? { maxAge: 15_552_000, includeSubDomains: false } : false,
     contentSecurityPolicy: {
       directives: {
+        'upgrade-insecure-requests': https ? [] : null,
         'default-src': ["'self'"],
         'script-src': ["'self'"],
         // the ForceAtlas2 web worker is started from a blob: URL

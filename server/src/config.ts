@@ -44,9 +44,31 @@ const Env = z.object({
   PARLEY_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(4096).default(256),
   PARLEY_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Host names Parley answers to (DNS rebinding): comma-separated, `*` for any. Unset = localhost, 127.0.0.1,
+  // [::1] and HOST (when HOST is a name or an address other than 0.0.0.0 / ::).
+  PARLEY_ALLOWED_HOSTS: z
+    .string()
+    .regex(/^(\*|[A-Za-z0-9.\-_:[\]]+(\s*,\s*[A-Za-z0-9.\-_:[\]]+)*)$/, 'must be `*` or comma-separated host names')
+    .optional(),
+  // Parley is reached over https (directly or behind a TLS proxy): turns on HSTS and upgrade-insecure-requests.
+  PARLEY_HTTPS: bool.default(false),
 });
 
 export type Config = z.infer<typeof Env>;
+
+/** The host names Parley answers to, lower-cased and without port; `null` = any. */
+export function allowedHosts(config: Pick<Config, 'HOST' | 'PARLEY_ALLOWED_HOSTS'>): string[] | null {
+  if (config.PARLEY_ALLOWED_HOSTS !== undefined) {
+    const list = config.PARLEY_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase());
+    return list.includes('*') ? null : list;
+  }
+  const hosts = ['localhost', '127.0.0.1', '[::1]'];
+  const host = config.HOST.toLowerCase();
+  if (!['0.0.0.0', '::', '[::]'].includes(host) && !hosts.includes(host)) {
+    hosts.push(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+  }
+  return hosts;
+}
 
 /** Every environment variable Parley reads. */
 export const configKeys = Object.keys(Env.shape) as (keyof Config)[];

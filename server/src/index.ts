@@ -8,6 +8,8 @@ async function main() {
   const config = loadConfig();
   const log = (msg: string) => process.stderr.write(`parley: ${msg}\n`);
   const started = await startDatabase(config, log);
+  // From here on every request is watched: a Neo4j that stops answering gets 503s within 2 s (neo4j/breaker.ts).
+  started.db.breaker.enabled = true;
   const app = await buildApp({
     config,
     repos: started.repos,
@@ -16,14 +18,30 @@ async function main() {
     logger: config.PARLEY_LOG_LEVEL === 'silent' ? false : { level: config.PARLEY_LOG_LEVEL },
   });
   let stopping = false;
+  // SIGTERM/SIGINT, even under load and with a query in flight, stop within 10 s (issue 12): no new
+  // connections at once; requests in flight get GRACE_MS to finish; then whatever still waits on Neo4j is
+  // answered 503 and the driver (and the local Neo4j) are closed; a last timer exits regardless at FORCE_MS.
+  const GRACE_MS = 6_000;
+  const FORCE_MS = 9_500;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping`);
-    const force = setTimeout(() => process.exit(1), 20_000);
+    const t = Date.now();
+    log(`${signal}: stopping (new connections refused; requests in flight get ${GRACE_MS / 1000} s)`);
+    const force = setTimeout(() => {
+      log(`${signal}: not stopped after ${FORCE_MS / 1000} s; exiting anyway`);
+      process.exit(1);
+    }, FORCE_MS);
     force.unref();
+    const grace = setTimeout(() => {
+      const n = started.db.abortAll('The server is shutting down; try again in a moment.');
+      log(`${signal}: ${n} call(s) still waiting on Neo4j after ${GRACE_MS / 1000} s answer 503`);
+    }, GRACE_MS);
+    grace.unref();
     await app.close().catch(() => {});
+    clearTimeout(grace);
     await started.stop().catch(() => {});
+    log(`${signal}: stopped in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     process.exit(0);
   };
   // If the local Neo4j dies under us, say so and stop: serving 503s forever would hide it.
@@ -33,6 +51,11 @@ async function main() {
       `the local Neo4j stopped unexpectedly (${signal ?? `exit code ${String(code)}`}); see ${started.local?.dataDir}/logs/debug.log`,
     );
     void app.close().finally(() => process.exit(1));
+  });
+  // A keep-alive connection whose request is in flight at close would stay open after its answer and hold the
+  // close for the keep-alive timeout: while stopping, every answer closes its connection.
+  app.addHook('onSend', async (_req, reply) => {
+    if (stopping) void reply.header('connection', 'close');
   });
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

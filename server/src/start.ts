@@ -19,9 +19,24 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-async function waitForDb(db: Db, ms: number): Promise<void> {
-  const until = Date.now() + ms;
+/**
+ * Waits for Neo4j at start, saying every 5 s what it waits for. Decision (issue 12): the server does not start
+ * serving 503s before its database has answered once, because the schema and the seed must be in place before
+ * the first answer (otherwise an empty database would answer "no hits" rather than "unavailable"); it waits up
+ * to `ms`, then exits non-zero so a supervisor (compose's restart policy, systemd) sees it and retries. Once
+ * serving, a Neo4j that stops answering gets 503s and recovery needs no restart (neo4j/breaker.ts).
+ */
+async function waitForDb(db: Db, ms: number, log: (msg: string) => void): Promise<void> {
+  const t0 = Date.now();
+  const until = t0 + ms;
+  let said = t0;
   while (!(await db.ping(2_000))) {
+    if (Date.now() - said >= 5_000) {
+      said = Date.now();
+      log(
+        `waiting for Neo4j at ${db.options.uri} to answer (${Math.round((said - t0) / 1000)} s so far; giving up after ${ms / 1000} s)`,
+      );
+    }
     if (Date.now() > until) {
       throw new Error(
         `parley: Neo4j at ${db.options.uri} did not answer within ${ms / 1000} s. Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or unset NEO4J_URI to use the local Neo4j.`,
@@ -71,7 +86,7 @@ export async function startDatabase(config: Config, log: (msg: string) => void =
     if (local) await local.stop();
   };
   try {
-    await waitForDb(db, 120_000);
+    await waitForDb(db, 120_000, log);
     // Parley owns the database it started, and one it found empty (what is in it then is Parley's doing).
     const empty = await createRepositories(db).dataset.isEmpty();
     const repos = createRepositories(db, { ownsDatabase: local !== null || empty });

@@ -150,7 +150,7 @@ describe('all or nothing under faults', () => {
     const files = generate('kill', 20_000);
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'load-cli.ts'), '--batch-size', '200', ...files],
+      ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'cli', 'load.ts'), '--batch-size', '200', ...files],
       {
         cwd: repoRoot,
         env: { ...process.env, NEO4J_URI: inject('neo4jUri'), PARLEY_LOG_LEVEL: 'silent' },

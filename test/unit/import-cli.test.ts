@@ -54,7 +54,7 @@ describe('npm run load without a database', () => {
   const env = { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1', PARLEY_LOG_LEVEL: 'silent' };
   const cli = [
     path.join(repoRoot, 'node_modules', '.bin', 'tsx'),
-    path.join(repoRoot, 'server', 'src', 'load-cli.ts'),
+    path.join(repoRoot, 'server', 'src', 'cli', 'load.ts'),
   ] as const;
   const load = (...files: string[]) =>
     run(cli[0], [cli[1], ...files], { env, cwd: repoRoot }).then(

@@ -12,11 +12,12 @@
  * a JSON path such as `relationships[3].evidence[0].quote` and a message that says what to fix; `$` is the
  * root of the document. No Neo4j here: the loader turns a `LoadedDataset` into MERGE statements.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { printParseErrorCode, visit, type JSONPath } from 'jsonc-parser';
 import { z } from 'zod';
 import { isIsoDate } from '../../../contract';
+import { textFileTooBig } from './limits';
 
 // ---------------------------------------------------------------------------------------------------------
 // Constants
@@ -617,6 +618,13 @@ export function parseDataset(json: unknown, opts: ParseDatasetOptions): ParseDat
     if (!TextFileSchema.safeParse(raw.textFile).success) return; // reported in (1)
     const file = path.resolve(opts.baseDir, raw.textFile);
     try {
+      // Never follow a symbolic link out of the data file's directory (issue 12, item 8): the text would be
+      // served publicly at /api/sources/:id.
+      const outside = textFileOutsideDir(file, opts.baseDir);
+      if (outside) {
+        errors.push({ segments: ['sources', index, 'textFile'], message: outside });
+        return;
+      }
       const text = readFileSync(file, 'utf8');
       if (text.length === 0) {
         errors.push({
@@ -782,6 +790,16 @@ function scanJson(text: string): CollectedError[] {
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
   );
   return out;
+}
+
+/** Why `file` may not be read (its real path is outside `baseDir`'s, or it is too big), or null. */
+function textFileOutsideDir(file: string, baseDir: string): string | null {
+  const real = realpathSync(file);
+  const base = realpathSync(baseDir);
+  if (real !== base && !real.startsWith(base + path.sep)) {
+    return `the text file ${file} is a symbolic link to ${real}, outside the data file's directory ${base}: copy the text into that directory instead`;
+  }
+  return textFileTooBig(real);
 }
 
 /** Reads, parses and validates a data set file; `textFile` paths are resolved relative to its directory. */

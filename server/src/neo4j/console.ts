@@ -59,11 +59,8 @@ function toPlanNode(p: unknown): PlanNode | null {
 }
 
 function readSession(db: Db, fetchSize?: number): Session {
-  return db.driver.session({
-    defaultAccessMode: neo4j.session.READ,
-    ...(db.options.database ? { database: db.options.database } : {}),
-    ...(fetchSize ? { fetchSize } : {}),
-  });
+  // watched by the breaker (neo4j/breaker.ts): a database that stops answering fails the request with 503
+  return db.openSession({ defaultAccessMode: neo4j.session.READ, ...(fetchSize ? { fetchSize } : {}) });
 }
 
 /** Plans the query with EXPLAIN in a read transaction; nothing is executed. */

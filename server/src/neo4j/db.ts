@@ -11,8 +11,16 @@
  *   is retried once when the driver says the failure is transient (what `executeRead` would have done).
  *   Writes and multi-statement work keep managed transactions with the driver's retries.
  */
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { classify } from './errors';
+import neo4j, {
+  Neo4jError,
+  type Driver,
+  type ManagedTransaction,
+  type Result,
+  type Session,
+  type SessionConfig,
+} from 'neo4j-driver';
+import { Breaker } from './breaker';
+import { classify, DbError } from './errors';
 import { toParams, toPlain, type Plain } from './convert';
 import { QueryLibrary } from './queries';
 
@@ -26,7 +34,9 @@ export interface DbOptions {
   database: string;
   /** per-transaction timeout for Parley's own queries */
   queryTimeoutMs: number;
-  /** how long the driver retries a transaction that failed on a lost connection (driver default: 30 s) */
+  /** turn the watchdog and circuit breaker on at once (the server turns it on when it starts serving) */
+  watchdog?: boolean;
+  /** how long the driver retries a transaction that failed on a lost connection (default DRIVER_TIMEOUTS) */
   maxRetryTimeMs?: number;
 }
 
@@ -57,23 +67,142 @@ export interface Tx {
   run(textOrName: string, params?: Record<string, unknown>): Promise<Row[]>;
 }
 
+/**
+ * Driver timeouts, chosen on purpose (README "Reliability"):
+ * - connectionTimeout 1.5 s: opening a TCP (and TLS) connection; loopback and LAN take milliseconds, and a
+ *   route must answer 503 within 2 s when Neo4j cannot be reached;
+ * - connectionAcquisitionTimeout 5 s: getting a connection, opening it included. A burst of 40 requests on an
+ *   empty pool opens 40 connections (handshake, hello, logon), which took over 1.5 s on a loaded two-core
+ *   machine, so this is not the 2 s guarantee: that comes from the breaker (a database that stops answering is
+ *   detected by the probe, whatever the pool does). A pool full of busy, healthy connections answers 503 after
+ *   5 s; stuck connections never fill it, because the breaker drops them with their driver when it opens;
+ * - maxTransactionRetryTime 3 s: retries of transient errors (deadlocks, a leader switch) stop after 3 s;
+ * - maxConnectionPoolSize 50; the probe (breaker.ts) has a driver of its own with 2 connections, so a full or
+ *   stuck main pool never makes a healthy database look down.
+ */
+export const DRIVER_TIMEOUTS = {
+  connectionTimeout: 1_500,
+  connectionAcquisitionTimeout: 5_000,
+  maxTransactionRetryTime: 3_000,
+} as const;
+/** extra time a call waits past its transaction timeout (enforced by Neo4j) before giving up on its own */
+export const CLIENT_BACKSTOP_MS = 2_000;
+
 export class Db {
   readonly queries: QueryLibrary;
-  readonly driver: Driver;
+  readonly breaker: Breaker;
+  private current: Driver;
+  private prober: Driver;
 
   constructor(
     readonly options: DbOptions,
     queries: QueryLibrary = new QueryLibrary(),
   ) {
     this.queries = queries;
-    this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
-      connectionTimeout: 5_000,
-      connectionAcquisitionTimeout: 10_000,
-      maxConnectionPoolSize: 50,
+    this.current = this.newDriver(50);
+    this.prober = this.newDriver(2);
+    this.breaker = new Breaker({
+      probe: () => this.runProbe(),
+      // Connections to a database that stopped answering stay stuck until it answers again (or forever, after
+      // a partition): drop them with their driver, so they never fill the pool.
+      onTrip: () => {
+        const old = this.current;
+        this.current = this.newDriver(50);
+        void old.close().catch(() => {});
+      },
+    });
+    this.breaker.enabled = options.watchdog ?? false;
+  }
+
+  private newDriver(maxConnectionPoolSize: number): Driver {
+    return neo4j.driver(this.options.uri, neo4j.auth.basic(this.options.user, this.options.password), {
+      ...DRIVER_TIMEOUTS,
+      ...(this.options.maxRetryTimeMs !== undefined ? { maxTransactionRetryTime: this.options.maxRetryTimeMs } : {}),
+      maxConnectionPoolSize,
       disableLosslessIntegers: false,
       userAgent: 'parley/0.1',
-      ...(options.maxRetryTimeMs !== undefined ? { maxTransactionRetryTime: options.maxRetryTimeMs } : {}),
     });
+  }
+
+  /** The driver; throws `unavailable` (503) at once while the breaker is open. */
+  get driver(): Driver {
+    this.breaker.check();
+    return this.current;
+  }
+
+  /**
+   * A session of the current driver, watched by the breaker until it is closed (for code that runs its own
+   * transactions, such as the console). Throws `unavailable` at once while the breaker is open.
+   */
+  openSession(config: SessionConfig): Session {
+    const session = this.driver.session({
+      ...(this.options.database ? { database: this.options.database } : {}),
+      ...config,
+    });
+    // When the breaker opens, everything the session is waiting on is rejected as unavailable (and closing it
+    // no longer waits on a server that does not answer), so its caller answers 503 instead of hanging.
+    let rejectTrip: (err: DbError) => void = () => {};
+    const tripped = new Promise<never>((_, reject) => {
+      rejectTrip = reject;
+    });
+    tripped.catch(() => {});
+    const unwatch = this.breaker.watch((err) => rejectTrip(err));
+    const race = <T>(p: Promise<T>): Promise<T> => Promise.race([p, tripped]);
+    const quiet = (p: Promise<void>): Promise<void> => Promise.race([p, tripped.catch(() => {})]);
+    const guardResult = (r: Result): Result => {
+      const keys = r.keys.bind(r);
+      const summary = r.summary.bind(r);
+      const iterate = r[Symbol.asyncIterator].bind(r);
+      r.keys = () => race(keys());
+      r.summary = () => race(summary());
+      r[Symbol.asyncIterator] = () => {
+        const it = iterate();
+        const ret = it.return?.bind(it);
+        return {
+          ...it,
+          next: () => race(it.next()),
+          ...(ret ? { return: (v: never) => race(ret(v)) } : {}),
+        } as ReturnType<typeof iterate>;
+      };
+      return r;
+    };
+    const executeRead = session.executeRead.bind(session);
+    session.executeRead = ((work: never, config?: never) =>
+      race(executeRead(work, config))) as typeof session.executeRead;
+    const begin = session.beginTransaction.bind(session);
+    session.beginTransaction = ((config?: never) => {
+      const tx = begin(config);
+      const run = tx.run.bind(tx);
+      const rollback = tx.rollback.bind(tx);
+      tx.run = ((q: never, p?: never) => guardResult(run(q, p))) as typeof tx.run;
+      tx.rollback = () => quiet(rollback());
+      return tx;
+    }) as typeof session.beginTransaction;
+    const close = session.close.bind(session);
+    session.close = () => {
+      unwatch();
+      return quiet(close());
+    };
+    return session;
+  }
+
+  private async runProbe(): Promise<boolean> {
+    const session = this.prober.session({
+      defaultAccessMode: neo4j.session.READ,
+      ...(this.options.database ? { database: this.options.database } : {}),
+    });
+    try {
+      await session.run('RETURN 1 AS ok', {}, { timeout: this.breaker.probeTimeoutMs });
+      return true;
+    } catch {
+      // A failed probe may leave a stuck connection behind: start the next probe on a fresh driver.
+      const old = this.prober;
+      this.prober = this.newDriver(2);
+      void old.close().catch(() => {});
+      return false;
+    } finally {
+      void session.close().catch(() => {});
+    }
   }
 
   private databaseName: Promise<string> | null = null;
@@ -87,12 +216,16 @@ export class Db {
     this.databaseName ??= (async () => {
       const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
       try {
-        const res = await session.run('CALL db.info() YIELD name RETURN name', {}, { timeout: 5_000 });
+        const res = await this.breaker.run(
+          () => session.run('CALL db.info() YIELD name RETURN name', {}, { timeout: 5_000 }),
+          5_000 + CLIENT_BACKSTOP_MS,
+          () => void session.close().catch(() => {}),
+        );
         const name = String(res.records[0]?.get('name') ?? '');
         if (name) this.options.database = name;
         return name;
       } finally {
-        await session.close();
+        void session.close().catch(() => {});
       }
     })().catch((err: unknown) => {
       this.databaseName = null;
@@ -127,12 +260,18 @@ export class Db {
   async query(textOrName: string, params: Record<string, unknown> = {}, opts: RunOptions = {}): Promise<Row[]> {
     const text = this.text(textOrName);
     if ((opts.mode ?? 'read') === 'write') return this.transaction((tx) => tx.run(text, params), opts);
-    const config = { timeout: opts.timeoutMs ?? this.options.queryTimeoutMs };
+    const timeout = opts.timeoutMs ?? this.options.queryTimeoutMs;
     for (let attempt = 0; ; attempt++) {
-      let session;
+      let session: Session | undefined;
+      let settled = false;
       try {
-        session = await this.session('read');
-        const res = await session.run(text, toParams(params) as Record<string, unknown>, config);
+        const s = (session = await this.session('read'));
+        const res = await this.breaker.run(
+          () => s.run(text, toParams(params) as Record<string, unknown>, { timeout }),
+          timeout + CLIENT_BACKSTOP_MS,
+          () => void s.close().catch(() => {}),
+        );
+        settled = true;
         return res.records.map((rec) => {
           const row: Row = {};
           for (const key of rec.keys) row[String(key)] = toPlain(rec.get(key));
@@ -142,7 +281,9 @@ export class Db {
         if (attempt === 0 && err instanceof Neo4jError && err.retryable) continue;
         throw classify(err);
       } finally {
-        await session?.close();
+        // never wait on the session of a call that failed: its server may have stopped answering
+        if (settled) await session?.close();
+        else void session?.close().catch(() => {});
       }
     }
   }
@@ -160,49 +301,66 @@ export class Db {
     }
   }
 
-  /** Runs `work` in one managed transaction: every statement commits together or none does. */
+  /**
+   * Runs `work` in one managed transaction: every statement commits together or none does. The call is
+   * watched by the breaker and has a client-side deadline (transaction timeout + CLIENT_BACKSTOP_MS).
+   */
   async transaction<T>(work: (tx: Tx) => Promise<T>, opts: RunOptions = {}): Promise<T> {
     const mode = opts.mode ?? 'read';
-    const config = { timeout: opts.timeoutMs ?? this.options.queryTimeoutMs };
-    let session;
+    const timeout = opts.timeoutMs ?? this.options.queryTimeoutMs;
+    let session: Session;
     try {
       session = await this.session(mode);
-      const fn = (mtx: ManagedTransaction) => work({ run: (t, p = {}) => Db.runIn(mtx, this.text(t), p) });
-      return mode === 'read' ? await session.executeRead(fn, config) : await session.executeWrite(fn, config);
+    } catch (err) {
+      throw classify(err);
+    }
+    const config = { timeout };
+    const fn = (mtx: ManagedTransaction) => work({ run: (t, p = {}) => Db.runIn(mtx, this.text(t), p) });
+    let settled = false;
+    try {
+      const result = await this.breaker.run(
+        () => (mode === 'read' ? session.executeRead(fn, config) : session.executeWrite(fn, config)),
+        timeout + CLIENT_BACKSTOP_MS,
+        () => void session.close().catch(() => {}),
+      );
+      settled = true;
+      return result;
     } catch (err) {
       throw classify(err);
     } finally {
-      await session?.close();
+      // never wait on the session of a call that failed: its server may have stopped answering
+      if (settled) await session.close();
+      else void session.close().catch(() => {});
     }
   }
 
   /** True when the database answers within `timeoutMs`; never throws, never hangs longer. */
   async ping(timeoutMs = 2_000): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), timeoutMs);
-    });
-    const probe = (async () => {
-      try {
-        await this.query('RETURN 1 AS ok', {}, { timeoutMs });
-        return true;
-      } catch {
-        return false;
-      }
-    })();
-    try {
-      return await Promise.race([probe, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return this.breaker.probe(Math.min(timeoutMs, this.breaker.probeTimeoutMs));
   }
 
   async serverVersion(): Promise<string> {
-    const info = await this.driver.getServerInfo();
+    const info = await this.current.getServerInfo();
     return info.protocolVersion !== undefined ? String(info.agent ?? '') : '';
   }
 
+  /** Fails every call still waiting on the database with 503 (at shutdown, after the grace period). */
+  abortAll(reason: string): number {
+    return this.breaker.failAll(new DbError('unavailable', reason, 'Parley.ShuttingDown'));
+  }
+
   async close(): Promise<void> {
-    await this.driver.close();
+    this.breaker.close();
+    // Closing waits for connections in use to be released; one stuck on a query that was given up on (at
+    // shutdown, or on a database that stopped answering) would hold it until that query ends. Wait 1.5 s at
+    // most: the process is about to end, and the server ends the query when the connection goes.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all([this.current.close(), this.prober.close()]),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, 1_500);
+      }),
+    ]);
+    clearTimeout(timer);
   }
 }

@@ -26,7 +26,16 @@ export function classify(err: unknown): DbError {
   if (err instanceof Neo4jError) {
     const code = err.code ?? '';
     const msg = err.message ?? String(err);
-    if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|connect/i.test(code)) {
+    // A full pool, a connection that could not be opened or was closed under a call, a closed driver: the
+    // database is unavailable from here (503), whatever code the driver gave it (often none).
+    if (
+      code === 'ServiceUnavailable' ||
+      code === 'SessionExpired' ||
+      /ECONNREFUSED|connect/i.test(code) ||
+      /Connection acquisition timed out|Failed to establish connection|Connection was closed|Pool (is )?closed|driver (has been |is )?closed/i.test(
+        msg,
+      )
+    ) {
       return new DbError('unavailable', 'The Neo4j database cannot be reached.', code);
     }
     if (/TransactionTimedOut|TransactionTimedOutClientConfiguration|Terminated/.test(code)) {

@@ -15,6 +15,7 @@ import {
 import type { Db } from '../neo4j/db';
 import { hasForeignLabels } from './foreign';
 import { HttpError, notFound } from '../errors';
+import { checkSnapshotGraph } from './snapshot-graph';
 
 export const SNAPSHOT_LIST_LIMIT = 500;
 
@@ -23,6 +24,7 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0) 
 
 export function createSnapshotsRepository(db: Db) {
   async function create(doc: SnapshotDocument): Promise<SnapshotCreatedResponse> {
+    checkSnapshotGraph(doc.graph);
     const id = randomUUID();
     const created = new Date().toISOString();
     // An imported file's own id and date are replaced: a saved copy is a new snapshot.

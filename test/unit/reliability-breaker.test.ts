@@ -1,0 +1,93 @@
+// The watchdog and circuit breaker of neo4j/breaker.ts on hand-made calls and probes (no database), and the
+// driver errors that mean "unavailable" (503), including a full pool.
+import { describe, expect, it } from 'vitest';
+import { Neo4jError } from 'neo4j-driver';
+import { Breaker } from '../../server/src/neo4j/breaker';
+import { classify, DbError } from '../../server/src/neo4j/errors';
+
+const never = () => new Promise<never>(() => {});
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function breaker(probe: () => Promise<boolean>) {
+  const b = new Breaker({ probe, stallMs: 20, probeTimeoutMs: 50, retryMs: 30, tickMs: 10 });
+  b.enabled = true;
+  return b;
+}
+
+describe('Breaker', () => {
+  it('rejects a stalled call as unavailable when the probe fails, then fails fast until a probe succeeds', async () => {
+    let alive = false;
+    let trips = 0;
+    const b = new Breaker({
+      probe: () => Promise.resolve(alive),
+      stallMs: 20,
+      probeTimeoutMs: 50,
+      retryMs: 30,
+      tickMs: 10,
+      onTrip: () => trips++,
+    });
+    b.enabled = true;
+    let abandoned = false;
+    const err = await b.run(never, 60_000, () => (abandoned = true)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DbError);
+    expect((err as DbError).kind).toBe('unavailable');
+    expect(abandoned).toBe(true);
+    expect(trips).toBe(1);
+    expect(b.isOpen).toBe(true);
+    let started = false;
+    await expect(
+      b.run(() => {
+        started = true;
+        return Promise.resolve(1);
+      }, 1_000),
+    ).rejects.toMatchObject({ kind: 'unavailable' });
+    expect(started).toBe(false);
+    alive = true;
+    for (let i = 0; i < 50 && b.isOpen; i++) await sleep(10);
+    expect(b.isOpen).toBe(false);
+    await expect(b.run(() => Promise.resolve(7), 1_000)).resolves.toBe(7);
+    b.close();
+  });
+
+  it('a probe that never answers counts as a failure', async () => {
+    const b = breaker(never);
+    await expect(b.run(never, 60_000)).rejects.toMatchObject({ kind: 'unavailable' });
+    b.close();
+  });
+
+  it('a slow call on an answering database waits for its own result', async () => {
+    const b = breaker(() => Promise.resolve(true));
+    await expect(b.run(() => sleep(120).then(() => 'done'), 5_000)).resolves.toBe('done');
+    expect(b.isOpen).toBe(false);
+    b.close();
+  });
+
+  it('every call has a client-side deadline, even with the breaker off', async () => {
+    const b = new Breaker({ probe: () => Promise.resolve(true) });
+    let abandoned = false;
+    await expect(b.run(never, 30, () => (abandoned = true))).rejects.toMatchObject({
+      kind: 'timeout',
+      code: 'Parley.ClientDeadline',
+    });
+    expect(abandoned).toBe(true);
+    b.close();
+  });
+
+  it('a watched session is failed when the breaker opens', async () => {
+    const b = breaker(() => Promise.resolve(false));
+    const failed = new Promise<DbError>((resolve) => b.watch(resolve));
+    expect((await failed).kind).toBe('unavailable');
+    b.close();
+  });
+});
+
+describe('classify: what the driver says when the database cannot serve', () => {
+  it.each([
+    'Connection acquisition timed out in 1500 ms. Pool status: Active conn count = 50, Idle conn count = 0.',
+    'Failed to establish connection in 1500ms',
+    'Connection was closed by server',
+    'Pool is closed, it is no more able to serve requests.',
+  ])('%s → unavailable', (message) => {
+    expect(classify(new Neo4jError(message, 'N/A', '50N42', 'error')).kind).toBe('unavailable');
+  });
+});
