@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../server/src/config';
 import { checkDataLimits, DATA_LIMITS, dataFileTooBig } from '../../server/src/dataset/limits';
 import { readDatasetFile } from '../../server/src/dataset/schema';
+import { readImportFiles } from '../../server/src/import/read';
 import { DatasetInvalidError, loadDatasetFile } from '../../server/src/load';
 import type { DatasetRepository } from '../../server/src/repositories/dataset';
 
@@ -87,6 +88,22 @@ describe('size limits', () => {
   it('nesting deeper than 64 is refused with the limit', () => {
     const errors = checkDataLimits(`{"version":1,"x":${'['.repeat(5_000)}${']'.repeat(5_000)}}`);
     expect(errors).toEqual([{ path: '$', message: expect.stringMatching(/nested more than 64 levels/) }]);
+  });
+
+  it('the import engine refuses such a file with the same messages, and proposes nothing to write', () => {
+    const d = base();
+    d.nodes[0]!.aliases = Array.from({ length: 1_000 }, (_, i) => `a${i}`);
+    const file = path.join(tmp, 'many-aliases-import.json');
+    writeFileSync(file, JSON.stringify(d));
+    const set = readImportFiles([{ path: file, name: 'many-aliases-import.json' }]);
+    expect(set.problems).toEqual([
+      {
+        file: 'many-aliases-import.json',
+        path: 'nodes[0].aliases',
+        message: `this list has 1,000 items; lists inside an item may have at most ${DATA_LIMITS.listItems}`,
+      },
+    ]);
+    expect(set.nodes).toEqual([]);
   });
 
   it('a file over the size limit is refused by its size alone', () => {

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { checkDataLimits } from '../dataset/limits';
 import { parseDatasetText, quoteProblem } from '../dataset/schema';
 import { readAdminNodes, readAdminRelationships } from './admin-csv';
 import { readCsv, recogniseCsv, type CsvTable } from './csv';
@@ -88,6 +89,12 @@ export function readImportFiles(files: readonly InputFile[]): ImportSet {
       texts.set(path.basename(f.name, path.extname(f.name)), { text, file: f.name });
       summary('source-text', 1, []);
     } else if (ext === '.json') {
+      // size limits per string, list, nesting and source text (dataset/limits.ts), before the file is validated
+      const tooBig = checkDataLimits(text);
+      if (tooBig.length > 0) {
+        for (const e of tooBig) set.problems.push({ file: f.name, path: e.path, message: e.message });
+        continue;
+      }
       const r = parseDatasetText(text, { baseDir: path.dirname(path.resolve(f.path)), allowExternalNodeIds: true });
       if (!r.ok) {
         for (const e of r.errors) {
