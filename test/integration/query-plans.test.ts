@@ -34,6 +34,26 @@ const ALLOWED: Record<string, { scans: 'label' | 'all'; why: string }> = {
   'meetings-by-issue': { scans: 'label', why: '$issue may be null: every issue' },
   'people-who-met': { scans: 'label', why: '$person may be null: everyone' },
   'snapshot-list': { scans: 'label', why: 'lists every snapshot (capped)' },
+  // duplicates and merges: reviewed, rare requests over ids that may carry any label (imported labels included)
+  'duplicates-nodes': { scans: 'all', why: 'the candidates of a label, or of every label when none is given (capped)' },
+  'duplicates-dismissed': { scans: 'label', why: 'every "not the same" record, to leave them out of proposals' },
+  'duplicates-find-live': {
+    scans: 'all',
+    why: 'a merge names nodes by id, and imported nodes may carry any label; a rare, reviewed write',
+  },
+  'duplicates-tombstone': { scans: 'all', why: 'an undo checks no live node took the id back, whatever its label' },
+  'merge-later': { scans: 'label', why: 'the merge records after a date, to refuse an undo out of order' },
+  'merge-list': { scans: 'label', why: 'lists every merge record' },
+  // imports
+  'import-list': { scans: 'label', why: 'lists every import record' },
+  'import-stale': { scans: 'label', why: 'the import records left running, at start (few)' },
+  // any Neo4j database: reports and samples over whole labels, by design
+  'label-counts': { scans: 'all', why: 'a console report: every label and type with counts' },
+  'label-neighbours': { scans: 'label', why: 'a console report: the neighbours of every node of a label' },
+  'paths-between': { scans: 'all', why: 'a console example: its ids may be of any label, as in Neo4j Browser' },
+  'schema-properties': { scans: 'label', why: 'samples $sample nodes of each label for its caption and dates' },
+  'search-scan': { scans: 'all', why: 'the bounded search of labels no full-text index covers (capped)' },
+  'settings-get': { scans: 'label', why: 'the one ParleySettings node' },
 };
 
 function operators(p: PlanOperator): string[] {
