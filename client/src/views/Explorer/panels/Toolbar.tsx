@@ -1,7 +1,10 @@
 import { useCallback } from 'react';
 import { ExportMenu } from '../../../components/export/ExportMenu';
+import { exportAttributes } from '../../../utils/export/data';
 import {
   applyLayout,
+  dataOf,
+  getExplorer,
   redo,
   setSettings,
   toggleLayoutRunning,
@@ -16,6 +19,12 @@ import { canRedo, canUndo, redoLabel, undoLabel } from '../../../state/history';
 import { legendFromNodes } from '../../../state/snapshots';
 import { SaveSnapshotButton } from '../../Snapshots/SaveSnapshotButton';
 import { snapshotViewNow, useVisibleSources } from './snapshotView';
+
+/** Properties, dates and evidence of every fetched node and relationship, for GEXF and GraphML. */
+function exportedAttributes() {
+  const data = dataOf(getExplorer());
+  return exportAttributes(Object.values(data.nodes), Object.values(data.edges));
+}
 
 /** Layouts, undo / redo, export, snapshot, presentation, shortcuts, and what is drawn. */
 export function Toolbar() {
@@ -63,13 +72,15 @@ export function Toolbar() {
         ↷ Redo
       </button>
       <span className="toolbar-sep" />
-      <ExportMenu sigma={sigma} title={title} caption="" legend={legendFromNodes} sources={sources} />
-      <SaveSnapshotButton
+      <ExportMenu
         sigma={sigma}
-        getView={getView}
-        defaultTitle={title === 'Parley' ? '' : title}
-        buttonClassName="button"
+        title={title}
+        caption=""
+        legend={legendFromNodes}
+        sources={sources}
+        attributes={exportedAttributes}
       />
+      <SaveSnapshotButton sigma={sigma} getView={getView} defaultTitle={title} buttonClassName="button" />
       <button
         type="button"
         className="button"
