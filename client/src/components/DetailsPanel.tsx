@@ -1,5 +1,6 @@
 import type { GraphEdge, GraphNode, JsonValue, NodeDetails, SourceSummary } from '../../../contract';
 import type { MetEdge } from '../state/met/types';
+import { humanKey } from '../utils/words';
 import { EvidenceList, InferredBadge } from './Evidence';
 
 function formatValue(v: JsonValue): string {
@@ -24,7 +25,7 @@ export function PropertyTable({
     <dl className="props">
       {entries.map(([k, v]) => (
         <div key={k} className="prop">
-          <dt>{k}</dt>
+          <dt title={k}>{humanKey(k)}</dt>
           <dd>{formatValue(v)}</dd>
         </div>
       ))}

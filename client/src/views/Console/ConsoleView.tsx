@@ -21,6 +21,7 @@ import {
   type HistoryEntry,
 } from '../../state/console';
 import { explorerHref } from '../../state/console';
+import { errorHeading } from '../../utils/words';
 import { ResultGraph } from './ResultGraph';
 import { ResultTable } from './ResultTable';
 import './console.css';
@@ -333,7 +334,7 @@ function ErrorBox({ error }: { error: ErrorState }) {
   const line = pos ? (error.query.split('\n')[pos.line - 1] ?? '') : null;
   return (
     <div className="console-error" role="alert" data-testid="console-error">
-      <strong>{error.code}</strong>
+      <strong>{errorHeading(error.code)}</strong>
       <pre>{error.message}</pre>
       {pos && line !== null && (
         <pre className="console-error-at" aria-label={`line ${pos.line}, column ${pos.column}`}>

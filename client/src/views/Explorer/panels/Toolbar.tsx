@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { ExportMenu } from '../../../components/export/ExportMenu';
 import { exportAttributes } from '../../../utils/export/data';
+import { count } from '../../../utils/words';
 import {
   applyLayout,
   dataOf,
@@ -34,6 +35,7 @@ export function Toolbar() {
   const presenting = useExplorer((s) => s.presenting);
   const mode = useView().mode;
   const counts = useCounts();
+  const loading = useExplorer((s) => s.session === null && s.loadError === null);
   const title = useExportTitle();
   const sources = useVisibleSources();
   const getView = useCallback(() => snapshotViewNow(sources), [sources]);
@@ -100,7 +102,7 @@ export function Toolbar() {
         ?
       </button>
       <span className="toolbar-status" role="status" aria-live="polite">
-        {counts.shownNodes} nodes · {counts.shownEdges} edges
+        {loading ? 'Loading…' : `${count(counts.shownNodes, 'node')} · ${count(counts.shownEdges, 'edge')}`}
         {mode === 'met' ? ' · who met whom' : ''}
       </span>
     </div>
