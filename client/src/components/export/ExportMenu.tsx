@@ -100,7 +100,9 @@ export function ExportMenu({
 
   return (
     <details className="export-menu" ref={menu}>
-      <summary aria-label="Export">Export</summary>
+      <summary aria-label="Export" className="button">
+        Export ▾
+      </summary>
       <div className="export-menu-panel">
         <fieldset>
           <legend>Image</legend>
@@ -125,6 +127,7 @@ export function ExportMenu({
           </label>
           <button
             type="button"
+            className="button"
             disabled={!sigma}
             onClick={() =>
               void run('PNG', async (s) =>
@@ -139,6 +142,7 @@ export function ExportMenu({
           </button>
           <button
             type="button"
+            className="button"
             disabled={!sigma}
             onClick={() =>
               void run('SVG', (s) =>
@@ -157,6 +161,7 @@ export function ExportMenu({
           <legend>Data (what is visible)</legend>
           <button
             type="button"
+            className="button"
             disabled={!sigma}
             onClick={() =>
               void run('GEXF', (s) => download(toGexf(data(s), attributes?.()), `${fileName}.gexf`, 'application/xml'))
@@ -166,6 +171,7 @@ export function ExportMenu({
           </button>
           <button
             type="button"
+            className="button"
             disabled={!sigma}
             onClick={() =>
               void run('GraphML', (s) =>
@@ -177,6 +183,7 @@ export function ExportMenu({
           </button>
           <button
             type="button"
+            className="button"
             disabled={!sigma}
             onClick={() =>
               void run('JSON', (s) =>
@@ -188,6 +195,7 @@ export function ExportMenu({
           </button>
           <button
             type="button"
+            className="button"
             disabled={!sigma}
             onClick={() =>
               void run('CSV', (s) => download(csvZip(data(s), fileName), `${fileName}-csv.zip`, 'application/zip'))
