@@ -214,7 +214,11 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
           className="snapshot-canvas-box"
           style={presenting ? undefined : { width: view.viewport.width, height: view.viewport.height }}
         >
-          <div ref={container} data-testid="snapshot-canvas" style={{ position: 'absolute', inset: 0 }} />
+          <div
+            ref={container}
+            data-testid="snapshot-canvas"
+            className={presenting ? 'snapshot-canvas presenting' : 'snapshot-canvas'}
+          />
           {presenting && (
             <PresentationOverlay
               title={snapshot.title}

@@ -19,7 +19,7 @@ let localSnapshot: SnapshotDocument | null = null;
 
 function errorText(err: unknown): string {
   // words for a person, not the API's route or code
-  if (err instanceof ApiRequestError && err.status === 404)
+  if (err instanceof ApiRequestError && (err.status === 404 || err.status === 400))
     return 'This snapshot does not exist: it may have been deleted, or the link is incomplete.';
   if (err instanceof ApiRequestError && err.status === 0) return 'The server could not be reached. Try again later.';
   return err instanceof Error ? err.message : String(err);
