@@ -101,7 +101,7 @@ export function ExportMenu({
   return (
     <details className="export-menu" ref={menu}>
       <summary aria-label="Export" className="button">
-        Export ▾
+        Export
       </summary>
       <div className="export-menu-panel">
         <fieldset>
