@@ -119,7 +119,8 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
     });
     if (view.bbox) s.setCustomBBox({ x: view.bbox.x, y: view.bbox.y });
     // presenting: the whole picture fitted to the screen; otherwise the camera it was saved with
-    s.getCamera().setState(presenting ? { x: 0.5, y: 0.5, ratio: 1, angle: 0 } : view.camera);
+    // (zoomed out a little: sigma pads for the nodes, not for the labels drawn to their right)
+    s.getCamera().setState(presenting ? { x: 0.55, y: 0.5, ratio: 1.3, angle: 0 } : view.camera);
     s.refresh();
     s.on('clickNode', ({ node }) => setSelected(node));
     s.on('clickStage', () => setSelected(null));
