@@ -86,6 +86,25 @@ describe('fitNodes', () => {
     expect(off.map((n) => n.x)).toEqual([21, 297, 159]);
   });
 
+  it('keeps every node and label inside the area for a graph too big for the pairwise fit', () => {
+    const many: SceneNode[] = Array.from({ length: 3000 }, (_, i) => ({
+      id: `n${i}`,
+      x: (i * 37) % 1000,
+      y: (i * 91) % 700,
+      size: 3 + (i % 5),
+      color: '#000',
+      label: `Node number ${i}`,
+    }));
+    const out = fitNodes(many, area, { labelSize: 10, labels: true, measure });
+    for (const n of out) {
+      const r = nodeReach(n, 10, measure);
+      expect(n.x - r.left).toBeGreaterThanOrEqual(area.x - 1e-6);
+      expect(n.x + r.right).toBeLessThanOrEqual(area.x + area.width + 1e-6);
+      expect(n.y - r.up).toBeGreaterThanOrEqual(area.y - 1e-6);
+      expect(n.y + r.down).toBeLessThanOrEqual(area.y + area.height + 1e-6);
+    }
+  });
+
   it('centres a single node in the area', () => {
     const out = fitNodes([{ ...nodes[2]! }], area, { labelSize: 10, labels: true, measure });
     expect([out[0]!.x, out[0]!.y]).toEqual([159, 155]);

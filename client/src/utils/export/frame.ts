@@ -23,6 +23,8 @@ const LEGEND_SIZE = 12;
 const LEGEND_ROW = 18;
 const FOOT_SIZE = 11;
 const FOOT_ROW = 14;
+/** above this many nodes the exact pairwise fit gives way to a bound in linear time */
+export const PAIRWISE_LIMIT = 1500;
 /** gap between a node's rim and its label, as the SVG writer draws it */
 export const LABEL_GAP = 3;
 
@@ -143,6 +145,12 @@ export function nodeReach(node: SceneNode, labelSize: number, measure: Measure =
 function fitAxis(ps: number[], before: number[], after: number[], lo: number, hi: number, sMax: number) {
   let s = sMax;
   const n = ps.length;
+  if (n > PAIRWISE_LIMIT) {
+    // many nodes: the pairs would cost n²; the widest reach on both sides is a safe (slightly smaller) bound
+    const span = Math.max(...ps) - Math.min(...ps);
+    if (span <= 0) return s;
+    return Math.max(Math.min(s, (hi - lo - Math.max(...after) - Math.max(...before)) / span), 0);
+  }
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       const d = ps[j]! - ps[i]!;
