@@ -10,6 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DOMParser } from '@xmldom/xmldom';
+import Graph from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
 import type { NodeDetails, SnapshotResponse, SourceDetails } from '../../contract';
 import { sourcesFootnote } from '../../client/src/utils/export/footnote';
 import { decodePng, launchBrowser, screenshotPath, startParley, withTestHook } from '../_helpers';
@@ -98,8 +100,9 @@ describe('explorer exports, snapshots and presentation', () => {
       return { width: Math.round(r.width), height: Math.round(r.height) };
     });
     const img = await decodePng(page, png);
-    expect(img.width).toBe(size.width * 2);
-    expect(img.height).toBe(size.height * 2);
+    // a page at least 1000 × 640, whatever the size of the canvas
+    expect(img.width).toBe(Math.max(size.width, 1000) * 2);
+    expect(img.height).toBe(Math.max(size.height, 640) * 2);
     expect(img.coloured).toBeGreaterThan(500);
 
     await page.getByRole('link', { name: 'Open in explorer' }).click();
@@ -156,15 +159,16 @@ describe('explorer exports, snapshots and presentation', () => {
     const png = await downloaded(page, () => page.getByRole('button', { name: 'PNG', exact: true }).click());
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     const img = await decodePng(page, png);
-    expect(img.width).toBe(Math.round(canvas.width) * 2);
-    expect(img.height).toBe(Math.round(canvas.height) * 2);
+    expect(img.width).toBe(Math.max(Math.round(canvas.width), 1000) * 2);
+    expect(img.height).toBe(Math.max(Math.round(canvas.height), 640) * 2);
     expect(img.coloured).toBeGreaterThan(500);
 
     const svgText = (
       await downloaded(page, () => page.getByRole('button', { name: 'SVG', exact: true }).click())
     ).toString('utf8');
     const svg = new DOMParser().parseFromString(svgText, 'image/svg+xml');
-    expect(svg.documentElement?.getAttribute('width')).toBe(String(Math.round(canvas.width)));
+    const pageWidth = Math.max(Math.round(canvas.width), 1000);
+    expect(svg.documentElement?.getAttribute('width')).toBe(String(pageWidth));
     const texts = (cls: string) =>
       Array.from(svg.getElementsByTagName('text'))
         .filter((t) => t.getAttribute('class') === cls)
@@ -174,6 +178,46 @@ describe('explorer exports, snapshots and presentation', () => {
     expect(texts('footnote').join(' ')).toBe(footnote);
     const circles = Array.from(svg.getElementsByTagName('circle')).filter((c) => c.getAttribute('class') === 'node');
     expect(circles.map((c) => c.getAttribute('data-id')).sort()).toEqual(shown);
+    // publication-grade: a title that says something, and every label inside the page, left of the legend and
+    // above the footnote (labels were cut at the right edge and covered by the legend and footnote boxes)
+    expect(texts('title').join(' ')).not.toBe('Parley');
+    expect(texts('title').join(' ').length).toBeGreaterThan(0);
+    const legend = Array.from(svg.getElementsByTagName('rect')).find(
+      (r) => r.getAttribute('class') === 'panel legend',
+    )!;
+    const legendLeft = Number(legend.getAttribute('x'));
+    const footTop = Math.min(
+      ...Array.from(svg.getElementsByTagName('text'))
+        .filter((t) => t.getAttribute('class') === 'footnote')
+        .map((t) => Number(t.getAttribute('y')) - 11),
+    );
+    for (const t of Array.from(svg.getElementsByTagName('text')).filter(
+      (x) => x.getAttribute('class') === 'node-label',
+    )) {
+      const x = Number(t.getAttribute('x'));
+      const y = Number(t.getAttribute('y'));
+      const width = (t.textContent ?? '').length * 12 * 0.56;
+      expect(x + width, t.textContent ?? '').toBeLessThanOrEqual(legendLeft);
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(y, t.textContent ?? '').toBeLessThan(footTop);
+    }
+
+    // GEXF carries the database's attributes and each relationship's evidence (quote and source id)
+    const gexf = (
+      await downloaded(page, () => page.getByRole('button', { name: 'GEXF', exact: true }).click())
+    ).toString('utf8');
+    const g = parseGexf(Graph, gexf);
+    const withEvidence = g.filterEdges((_e, a) => typeof a['evidence_quote'] === 'string');
+    expect(withEvidence.length).toBeGreaterThan(0);
+    for (const e of withEvidence) {
+      expect(sourceIds).toContain(String(g.getEdgeAttribute(e, 'evidence_source')).split('\n')[0]);
+    }
+    expect(g.someNode((_n, a) => typeof a['labels'] === 'string' && a['labels'].length > 0)).toBe(true);
+    const graphml = (
+      await downloaded(page, () => page.getByRole('button', { name: 'GraphML', exact: true }).click())
+    ).toString('utf8');
+    expect(graphml).toContain('attr.name="evidence_quote"');
+    expect(graphml).toContain('attr.name="evidence_source"');
     await tools.locator('.export-menu > summary').click();
   });
 

@@ -6,7 +6,14 @@ import { strFromU8, unzipSync } from 'fflate';
 import { parse as parseGexf } from 'graphology-gexf';
 import Graph from 'graphology';
 import { csvCell, defuseFormula, edgesCsv, nodesCsv, toCsv } from '../../client/src/utils/export/csv';
-import { csvZip, toGexf, toGraphml, toJson, type VisibleGraph } from '../../client/src/utils/export/data';
+import {
+  csvZip,
+  exportAttributes,
+  toGexf,
+  toGraphml,
+  toJson,
+  type VisibleGraph,
+} from '../../client/src/utils/export/data';
 import { sourcesFootnote } from '../../client/src/utils/export/footnote';
 
 /** A strict RFC 4180 reader, to read back what the writer wrote. */
@@ -153,6 +160,81 @@ describe('data exports', () => {
     const edge = doc.getElementsByTagName('edge')[0]!;
     expect([edge.getAttribute('source'), edge.getAttribute('target')]).toEqual(['person:a', 'agency:b']);
     expect(doc.getElementsByTagName('key').length).toBe(11);
+  });
+
+  // what the database says about them: properties (a date, a list, a name that clashes), labels, evidence
+  const attrs = exportAttributes(
+    [
+      { id: 'person:a', labels: ['Person'], name: 'A', properties: { name: 'A', x: 7, aliases: ['Al', 'Ay'] } },
+      { id: 'agency:b', labels: ['Agency', 'Org'], name: 'B', properties: { founded: '1990-04-10' } },
+    ],
+    [
+      {
+        id: 'person:a|LEADS|agency:b',
+        source: 'person:a',
+        target: 'agency:b',
+        type: 'LEADS',
+        properties: { since: '2024-04-10', role: null },
+        inferred: false,
+        evidence: [
+          { sourceId: 'source:1', quote: 'A leads B' },
+          { sourceId: 'source:2', quote: 'B, led\nby A' },
+        ],
+      },
+    ],
+  );
+
+  it('collects properties, dates, labels and evidence, renaming a property that clashes with a column', () => {
+    expect(attrs.nodes['person:a']).toEqual({ labels: 'Person', name: 'A', prop_x: 7, aliases: '["Al","Ay"]' });
+    expect(attrs.nodes['agency:b']).toEqual({ labels: 'Agency Org', founded: '1990-04-10' });
+    expect(attrs.edges['person:a|LEADS|agency:b']).toEqual({
+      since: '2024-04-10',
+      evidence_count: 2,
+      evidence_quote: 'A leads B\nB, led by A',
+      evidence_source: 'source:1\nsource:2',
+    });
+  });
+
+  it('writes the attributes and the evidence into GEXF, which graphology reads back', () => {
+    const g = parseGexf(Graph, toGexf(data, attrs));
+    expect(g.getNodeAttribute('agency:b', 'founded')).toBe('1990-04-10');
+    expect(g.getNodeAttribute('person:a', 'prop_x')).toBe(7);
+    expect(g.getNodeAttribute('person:a', 'x')).toBe(-1.5);
+    const e = g.getEdgeAttributes('person:a|LEADS|agency:b');
+    expect(e['evidence_quote']).toBe('A leads B\nB, led by A');
+    expect(e['evidence_source']).toBe('source:1\nsource:2');
+    expect(e['since']).toBe('2024-04-10');
+    expect(e['relationship']).toBe('LEADS');
+  });
+
+  it('writes the attributes and the evidence into GraphML as typed keys', () => {
+    const doc = new DOMParser().parseFromString(toGraphml(data, attrs), 'application/xml');
+    const keys = Array.from(doc.getElementsByTagName('key')).map((k) => [
+      k.getAttribute('id'),
+      k.getAttribute('for'),
+      k.getAttribute('attr.name'),
+      k.getAttribute('attr.type'),
+    ]);
+    expect(keys.slice(11)).toEqual([
+      ['nx0', 'node', 'aliases', 'string'],
+      ['nx1', 'node', 'founded', 'string'],
+      ['nx2', 'node', 'labels', 'string'],
+      ['nx3', 'node', 'name', 'string'],
+      ['nx4', 'node', 'prop_x', 'double'],
+      ['ex0', 'edge', 'evidence_count', 'double'],
+      ['ex1', 'edge', 'evidence_quote', 'string'],
+      ['ex2', 'edge', 'evidence_source', 'string'],
+      ['ex3', 'edge', 'since', 'string'],
+    ]);
+    const edge = doc.getElementsByTagName('edge')[0]!;
+    const value = (key: string) =>
+      Array.from(edge.getElementsByTagName('data')).find((d) => d.getAttribute('key') === key)?.textContent;
+    expect(value('ex1')).toBe('A leads B\nB, led by A');
+    expect(value('ex2')).toBe('source:1\nsource:2');
+    const b = doc.getElementsByTagName('node')[1]!;
+    expect(Array.from(b.getElementsByTagName('data')).find((d) => d.getAttribute('key') === 'nx1')?.textContent).toBe(
+      '1990-04-10',
+    );
   });
 
   it('writes JSON with the nodes and edges as they are', () => {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { writeSvg, xmlEscape } from '../../client/src/utils/export/svg';
-import { edgeGeometry, layoutOverlay, safeColor, type Scene } from '../../client/src/utils/export/scene';
+import { edgeGeometry, safeColor, type Scene } from '../../client/src/utils/export/scene';
+import { layoutFrame } from '../../client/src/utils/export/frame';
 
 function parse(svg: string): Document {
   const errors: string[] = [];
@@ -190,8 +191,8 @@ describe('scene helpers', () => {
     expect(g.control).toBeNull();
     expect(g.head).toBeNull();
   });
-  it('layoutOverlay keeps the legend in the top right corner and the footnote at the bottom', () => {
-    const o = layoutOverlay({
+  it('layoutFrame keeps the legend in the top right corner and the footnote at the bottom', () => {
+    const o = layoutFrame({
       width: 800,
       height: 600,
       title: 'T',
@@ -200,8 +201,8 @@ describe('scene helpers', () => {
       legend: [{ label: 'Person', color: '#000', shape: 'circle' }],
     });
     const legend = o.panels.find((p) => p.role === 'legend')!;
-    expect(legend.x + legend.width).toBe(790);
-    const foot = o.panels.find((p) => p.role === 'footnote')!;
-    expect(foot.y + foot.height).toBe(590);
+    expect(legend.x + legend.width).toBe(784);
+    const foot = o.texts.find((t) => t.role === 'footnote')!;
+    expect(foot.y).toBe(581);
   });
 });

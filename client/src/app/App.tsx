@@ -1,5 +1,5 @@
 import { lazy, Suspense, type MouseEvent } from 'react';
-import { matchRoute, navigate, useLocation } from './router';
+import { matchRoute, navigate, useLocation, usePageTitle } from './router';
 import ExplorerView from '../views/Explorer/ExplorerView';
 
 const ConsoleView = lazy(() => import('../views/Console/ConsoleView'));
@@ -22,6 +22,9 @@ function NavLink({ to, current, children }: { to: string; current: boolean; chil
 export default function App() {
   const { pathname } = useLocation();
   const route = matchRoute(pathname);
+  // each page names itself in the tab (a snapshot page with its own title, set by the page)
+  const titles: Record<string, string> = { explorer: 'Explorer', console: 'Console', notFound: 'Page not found' };
+  usePageTitle(route.name === 'snapshot' || route.name === 'snapshots' ? null : (titles[route.name] ?? null));
   return (
     <div className="app">
       <header className="app-header">

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 
 /** A tiny history-API router: the app has four routes, which does not call for a routing library. */
 const listeners = new Set<() => void>();
@@ -51,4 +51,11 @@ export function matchRoute(pathname: string): Route {
   const m = /^\/s\/([^/]+)$/.exec(p);
   if (m) return { name: 'snapshot', id: decodeURIComponent(m[1]!) };
   return { name: 'notFound' };
+}
+
+/** Sets the tab's title while the calling page is on screen ("<what> · Parley"); null leaves it to a child. */
+export function usePageTitle(what: string | null): void {
+  useEffect(() => {
+    if (what) document.title = `${what} · Parley`;
+  }, [what]);
 }

@@ -1,5 +1,6 @@
 import type { GraphEdge, GraphNode, JsonValue, NodeDetails, SourceSummary } from '../../../contract';
 import type { MetEdge } from '../state/met/types';
+import { humanKey } from '../utils/words';
 import { EvidenceList, InferredBadge } from './Evidence';
 
 function formatValue(v: JsonValue): string {
@@ -24,7 +25,7 @@ export function PropertyTable({
     <dl className="props">
       {entries.map(([k, v]) => (
         <div key={k} className="prop">
-          <dt>{k}</dt>
+          <dt title={k}>{humanKey(k)}</dt>
           <dd>{formatValue(v)}</dd>
         </div>
       ))}
@@ -52,6 +53,8 @@ export interface NodePanelProps {
   onSelectNode: (id: string) => void;
   onSelectEdge: (id: string) => void;
   onOpenSource: (sourceId: string, quote: string) => void;
+  /** a snapshot's details: no actions that change the view (expand, hide, path, select a relationship) */
+  readOnly?: boolean;
 }
 
 /** The selected node: properties, aliases, actions, and every relationship with its evidence. */
@@ -68,40 +71,42 @@ export function NodePanel(p: NodePanelProps) {
           {aliases.map(formatValue).join('; ')}
         </p>
       )}
-      <div className="actions" role="group" aria-label="Node actions">
-        {p.inView ? (
-          <>
-            <button
-              type="button"
-              className="button"
-              onClick={p.expanded && p.remaining > 0 ? p.onMore : p.onExpand}
-              disabled={p.busy || (p.expanded && p.remaining === 0)}
-            >
-              {p.expanded
-                ? p.remaining > 0
-                  ? `Load ${p.remaining} more`
-                  : 'All neighbours shown'
-                : 'Expand neighbours'}
+      {!p.readOnly && (
+        <div className="actions" role="group" aria-label="Node actions">
+          {p.inView ? (
+            <>
+              <button
+                type="button"
+                className="button"
+                onClick={p.expanded && p.remaining > 0 ? p.onMore : p.onExpand}
+                disabled={p.busy || (p.expanded && p.remaining === 0)}
+              >
+                {p.expanded
+                  ? p.remaining > 0
+                    ? `Load ${p.remaining} more`
+                    : 'All neighbours shown'
+                  : 'Expand neighbours'}
+              </button>
+              <button type="button" className="button" onClick={p.onCollapse} disabled={!p.expanded}>
+                Collapse
+              </button>
+              <button type="button" className="button" onClick={p.onHide}>
+                Hide
+              </button>
+            </>
+          ) : (
+            <button type="button" className="button" onClick={p.onShow}>
+              Show in graph
             </button>
-            <button type="button" className="button" onClick={p.onCollapse} disabled={!p.expanded}>
-              Collapse
-            </button>
-            <button type="button" className="button" onClick={p.onHide}>
-              Hide
-            </button>
-          </>
-        ) : (
-          <button type="button" className="button" onClick={p.onShow}>
-            Show in graph
+          )}
+          <button type="button" className="button subtle" onClick={p.onPathFrom}>
+            Path from here
           </button>
-        )}
-        <button type="button" className="button subtle" onClick={p.onPathFrom}>
-          Path from here
-        </button>
-        <button type="button" className="button subtle" onClick={p.onPathTo}>
-          Path to here
-        </button>
-      </div>
+          <button type="button" className="button subtle" onClick={p.onPathTo}>
+            Path to here
+          </button>
+        </div>
+      )}
       <PropertyTable properties={p.node.properties} />
       <p className="muted small">id: {p.node.id}</p>
       <h3>Relationships {p.details ? `(${rels.length})` : ''}</h3>
@@ -116,14 +121,16 @@ export function NodePanel(p: NodePanelProps) {
                 {other.name}
               </button>
               <span className="muted small"> ({other.labels.join(', ')})</span>
-              <button
-                type="button"
-                className="link-button small right"
-                onClick={() => p.onSelectEdge(edge.id)}
-                aria-label={`Select relationship ${edge.type} with ${other.name}`}
-              >
-                select
-              </button>
+              {!p.readOnly && (
+                <button
+                  type="button"
+                  className="link-button small right"
+                  onClick={() => p.onSelectEdge(edge.id)}
+                  aria-label={`Select relationship ${edge.type} with ${other.name}`}
+                >
+                  select
+                </button>
+              )}
             </div>
             <PropertyTable properties={edge.properties} skip={new Set(['inferenceReason'])} />
             <InferredBadge edge={edge} />

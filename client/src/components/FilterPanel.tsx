@@ -1,4 +1,6 @@
+import { useState, type ReactNode } from 'react';
 import { labelColor } from '../graph/palette';
+import { moveInGroup } from './roving';
 
 export interface FilterPanelProps {
   labels: { label: string; count: number }[];
@@ -9,6 +11,30 @@ export interface FilterPanelProps {
   onToggleType: (type: string) => void;
   /** the legend shows communities instead of label colours */
   communityMode: boolean;
+  /** the graph is still loading (the lists are empty for that reason) */
+  loading?: boolean;
+}
+
+/**
+ * A long list of checkboxes with one Tab stop: arrows move between them, Space toggles (native). The
+ * checkbox last focused keeps the stop.
+ */
+function CheckList<T>(p: {
+  items: T[];
+  itemKey: (item: T) => string;
+  render: (item: T, tabIndex: number, onFocus: () => void) => ReactNode;
+  empty: string;
+}) {
+  const [active, setActive] = useState(0);
+  const stop = Math.min(active, Math.max(0, p.items.length - 1));
+  return (
+    <ul className="legend" onKeyDown={(e) => moveInGroup(e, 'input[type="checkbox"]')}>
+      {p.items.map((item, i) => (
+        <li key={p.itemKey(item)}>{p.render(item, i === stop ? 0 : -1, () => setActive(i))}</li>
+      ))}
+      {p.items.length === 0 && <li className="muted">{p.empty}</li>}
+    </ul>
+  );
 }
 
 /** The legend (a colour per label; click to hide that label) and the relationship-type filter, with counts. */
@@ -17,41 +43,54 @@ export function FilterPanel(p: FilterPanelProps) {
     <>
       <fieldset className="filter-group">
         <legend>Node labels</legend>
+        <p className="sr-only">One Tab stop: arrow keys move between the labels, Space shows or hides one.</p>
         {p.communityMode && <p className="muted small">Colours show communities (Louvain); labels still filter.</p>}
-        <ul className="legend">
-          {p.labels.map(({ label, count }) => {
+        <CheckList
+          items={p.labels}
+          itemKey={(l) => l.label}
+          empty={p.loading ? 'Loading…' : 'Nothing in view yet.'}
+          render={({ label, count }, tabIndex, onFocus) => {
             const shown = !p.hiddenLabels.includes(label);
             return (
-              <li key={label}>
-                <label className={shown ? 'legend-item' : 'legend-item off'}>
-                  <input type="checkbox" checked={shown} onChange={() => p.onToggleLabel(label)} />
-                  <span className="swatch" style={{ background: labelColor(label) }} aria-hidden="true" />
-                  <span className="legend-name">{label}</span>
-                  <span className="count">{count}</span>
-                </label>
-              </li>
+              <label className={shown ? 'legend-item' : 'legend-item off'}>
+                <input
+                  type="checkbox"
+                  checked={shown}
+                  tabIndex={tabIndex}
+                  onFocus={onFocus}
+                  onChange={() => p.onToggleLabel(label)}
+                />
+                <span className="swatch" style={{ background: labelColor(label) }} aria-hidden="true" />
+                <span className="legend-name">{label}</span>
+                <span className="count">{count}</span>
+              </label>
             );
-          })}
-          {p.labels.length === 0 && <li className="muted">Nothing in view yet.</li>}
-        </ul>
+          }}
+        />
       </fieldset>
       <fieldset className="filter-group">
         <legend>Relationship types</legend>
-        <ul className="legend">
-          {p.types.map(({ type, count }) => {
+        <CheckList
+          items={p.types}
+          itemKey={(t) => t.type}
+          empty={p.loading ? 'Loading…' : 'No relationships in view.'}
+          render={({ type, count }, tabIndex, onFocus) => {
             const shown = !p.hiddenTypes.includes(type);
             return (
-              <li key={type}>
-                <label className={shown ? 'legend-item' : 'legend-item off'}>
-                  <input type="checkbox" checked={shown} onChange={() => p.onToggleType(type)} />
-                  <span className="legend-name">{type}</span>
-                  <span className="count">{count}</span>
-                </label>
-              </li>
+              <label className={shown ? 'legend-item' : 'legend-item off'}>
+                <input
+                  type="checkbox"
+                  checked={shown}
+                  tabIndex={tabIndex}
+                  onFocus={onFocus}
+                  onChange={() => p.onToggleType(type)}
+                />
+                <span className="legend-name">{type}</span>
+                <span className="count">{count}</span>
+              </label>
             );
-          })}
-          {p.types.length === 0 && <li className="muted">No relationships in view.</li>}
-        </ul>
+          }}
+        />
       </fieldset>
     </>
   );

@@ -18,7 +18,7 @@ export function SearchBox({ label, placeholder, search, onChoose, clearOnChoose 
   const id = useId();
   const listId = `${id}-list`;
   const [q, setQ] = useState('');
-  const [result, setResult] = useState<{ term: string; hits: SearchHit[]; status: string }>({
+  const [result, setResult] = useState<{ term: string; hits: SearchHit[]; status: string; failed?: boolean }>({
     term: '',
     hits: [],
     status: '',
@@ -46,7 +46,8 @@ export function SearchBox({ label, placeholder, search, onChoose, clearOnChoose 
           setActive(h.length > 0 ? 0 : -1);
         })
         .catch((err: unknown) => {
-          if ((err as Error).name !== 'AbortError') setResult({ term, hits: [], status: (err as Error).message });
+          if ((err as Error).name !== 'AbortError')
+            setResult({ term, hits: [], status: `Search failed: ${(err as Error).message}`, failed: true });
         });
     }, 150);
     return () => {
@@ -131,6 +132,12 @@ export function SearchBox({ label, placeholder, search, onChoose, clearOnChoose 
       <span className="sr-only" role="status" aria-live="polite">
         {status}
       </span>
+      {/* no match, or the server down: said on screen too, not only to screen readers */}
+      {current && hits.length === 0 && status && (
+        <p className={result.failed ? 'search-message error' : 'search-message'} data-testid="search-message">
+          {status}
+        </p>
+      )}
     </div>
   );
 }

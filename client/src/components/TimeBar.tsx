@@ -1,3 +1,4 @@
+import { count } from '../utils/words';
 import type { HistogramBin } from '../state/filters/types';
 
 export interface TimeBarProps {
@@ -55,7 +56,7 @@ export function TimeBar(p: TimeBarProps) {
           All dates
         </button>
         <span className="timebar-range" aria-live="polite">
-          {fromDay} → {toDay} · {p.shown} of {p.total} meetings
+          {fromDay} → {toDay} · {p.shown} of {count(p.total, 'meeting')}
         </span>
       </div>
       <div className="timebar-track">

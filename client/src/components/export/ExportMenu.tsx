@@ -4,7 +4,9 @@ import type { SnapshotLegendItem, SnapshotSource } from '../../../../contract';
 import {
   csvZip,
   download,
+  canvasMeasure,
   exportPng,
+  frameScene,
   sceneFromSigma,
   sourcesFootnote,
   toGexf,
@@ -14,6 +16,7 @@ import {
   writeSvg,
   type PngScale,
   type VisibleGraph,
+  type ExportAttributes,
   type VisibleOptions,
 } from '../../utils/export';
 import './export.css';
@@ -31,6 +34,10 @@ export interface ExportMenuProps {
   fileName?: string;
   /** how to tell "+N more" handles and made-up edges apart (defaults suit the explorer) */
   visibleOptions?: VisibleOptions;
+  /** false when the user turned labels off: the exported picture has none either (default true) */
+  labels?: boolean;
+  /** extra data columns for GEXF / GraphML (properties, dates, evidence), by node and edge id */
+  attributes?: () => ExportAttributes;
 }
 
 /** The "Export" menu: PNG (1×/2×/4×, white or transparent), SVG, GEXF, GraphML, JSON and CSV (zip). */
@@ -42,6 +49,8 @@ export function ExportMenu({
   sources,
   fileName = 'parley',
   visibleOptions,
+  labels = true,
+  attributes,
 }: ExportMenuProps) {
   const [scale, setScale] = useState<PngScale>(2);
   const [background, setBackground] = useState<'white' | 'transparent'>('white');
@@ -64,6 +73,12 @@ export function ExportMenu({
   }
 
   const data = (s: Sigma) => visibleFromSigma(s, visibleOptions);
+  /** the page: title, legend and footnote around the graph, refitted so that every label is inside */
+  const page = (s: Sigma, bg: string | null, measured: boolean) =>
+    frameScene(sceneFromSigma(s, { ...overlayFor(s), background: bg }, visibleOptions), {
+      labels,
+      ...(measured ? { measure: canvasMeasure(s.getSetting('labelFont') ?? 'sans-serif') } : {}),
+    });
 
   // the menu closes on a click elsewhere and on Escape, so it never stays over the toolbar
   const menu = useRef<HTMLDetailsElement>(null);
@@ -85,7 +100,9 @@ export function ExportMenu({
 
   return (
     <details className="export-menu" ref={menu}>
-      <summary aria-label="Export">Export</summary>
+      <summary aria-label="Export" className="button">
+        Export
+      </summary>
       <div className="export-menu-panel">
         <fieldset>
           <legend>Image</legend>
@@ -110,11 +127,12 @@ export function ExportMenu({
           </label>
           <button
             type="button"
+            className="button"
             disabled={!sigma}
             onClick={() =>
               void run('PNG', async (s) =>
                 download(
-                  await exportPng(s, { scale, background, overlay: overlayFor(s) }),
+                  await exportPng(page(s, background === 'white' ? '#ffffff' : null, true), scale),
                   `${fileName}@${scale}x.png`,
                 ),
               )
@@ -124,17 +142,12 @@ export function ExportMenu({
           </button>
           <button
             type="button"
+            className="button"
             disabled={!sigma}
             onClick={() =>
               void run('SVG', (s) =>
                 download(
-                  writeSvg(
-                    sceneFromSigma(
-                      s,
-                      { ...overlayFor(s), background: background === 'white' ? '#ffffff' : null },
-                      visibleOptions,
-                    ),
-                  ),
+                  writeSvg(page(s, background === 'white' ? '#ffffff' : null, false)),
                   `${fileName}.svg`,
                   'image/svg+xml',
                 ),
@@ -148,22 +161,29 @@ export function ExportMenu({
           <legend>Data (what is visible)</legend>
           <button
             type="button"
+            className="button"
             disabled={!sigma}
-            onClick={() => void run('GEXF', (s) => download(toGexf(data(s)), `${fileName}.gexf`, 'application/xml'))}
+            onClick={() =>
+              void run('GEXF', (s) => download(toGexf(data(s), attributes?.()), `${fileName}.gexf`, 'application/xml'))
+            }
           >
             GEXF
           </button>
           <button
             type="button"
+            className="button"
             disabled={!sigma}
             onClick={() =>
-              void run('GraphML', (s) => download(toGraphml(data(s)), `${fileName}.graphml`, 'application/xml'))
+              void run('GraphML', (s) =>
+                download(toGraphml(data(s), attributes?.()), `${fileName}.graphml`, 'application/xml'),
+              )
             }
           >
             GraphML
           </button>
           <button
             type="button"
+            className="button"
             disabled={!sigma}
             onClick={() =>
               void run('JSON', (s) =>
@@ -175,6 +195,7 @@ export function ExportMenu({
           </button>
           <button
             type="button"
+            className="button"
             disabled={!sigma}
             onClick={() =>
               void run('CSV', (s) => download(csvZip(data(s), fileName), `${fileName}-csv.zip`, 'application/zip'))

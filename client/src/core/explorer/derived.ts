@@ -97,5 +97,8 @@ export const useExportTitle = () =>
     if (path && path.names.length > 1) return `How ${path.names[0]} and ${path.names[path.names.length - 1]} connect`;
     if (viewOf(s).mode === 'met') return 'Who met whom';
     const node = s.selection?.kind === 'node' ? dataOf(s).nodes[s.selection.id] : undefined;
-    return node ? node.name : 'Parley';
+    if (node) return node.name;
+    // the search that started the picture, else what the picture is: never just "Parley"
+    if (s.lastSearch) return s.lastSearch;
+    return s.session?.start === 'all' ? 'The whole graph' : 'Graph view';
   });

@@ -121,3 +121,33 @@ export function snapshotListReducer(state: SnapshotListState, action: SnapshotLi
       return { ...state, items: [action.item, ...state.items.filter((s) => s.id !== action.item.id)] };
   }
 }
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * A timestamp as a person reads it, in UTC so that every reader sees the same words: "2 December 2026,
+ * 05:46 UTC". A date alone stays a date ("10 April 2024"); anything unreadable is returned as it is.
+ */
+export function humanDate(iso: string): string {
+  const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (dateOnly) return `${Number(dateOnly[3])} ${MONTHS[Number(dateOnly[2]) - 1] ?? ''} ${dateOnly[1]}`;
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return iso;
+  const d = new Date(t);
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
+}

@@ -76,7 +76,10 @@ export interface OverlayContent {
   legend: SceneLegendItem[];
 }
 
-/** The on-screen picture as a scene (viewport pixels), with the overlay texts. */
+/**
+ * The on-screen picture as a scene (viewport pixels; every node with its label, nodes off screen too), with the
+ * overlay texts. `frameScene` (./frame.ts) then fits it into its page.
+ */
 export function sceneFromSigma(
   sigma: Sigma,
   overlay: OverlayContent & { background: string | null },
@@ -84,14 +87,11 @@ export function sceneFromSigma(
 ): Scene {
   const { width, height } = sigma.getDimensions();
   const visible = visibleFromSigma(sigma, opts);
-  const displayed = (sigma as unknown as { displayedNodeLabels?: Set<string> }).displayedNodeLabels;
-  const threshold = sigma.getSetting('labelRenderedSizeThreshold') ?? 0;
   const nodes: SceneNode[] = visible.nodes.map((n) => {
     const d = sigma.getNodeDisplayData(n.id)!;
     const p = sigma.framedGraphToViewport(d);
     const r = sigma.scaleSize(d.size);
-    const shown = displayed instanceof Set ? displayed.has(n.id) : d.forceLabel || r >= threshold;
-    return { id: n.id, x: p.x, y: p.y, size: r, color: n.color, label: shown ? n.label : null };
+    return { id: n.id, x: p.x, y: p.y, size: r, color: n.color, label: n.label };
   });
   const edgeLabels = sigma.getSetting('renderEdgeLabels') === true;
   const edges: SceneEdge[] = visible.edges.map((e) => ({
@@ -104,9 +104,10 @@ export function sceneFromSigma(
     ...(e.arrow ? { arrow: true } : {}),
     ...(edgeLabels && e.label ? { label: e.label } : {}),
   }));
+  // a page at least 1000 × 640, whatever the size of the screen (a phone's canvas is too small to print)
   return {
-    width,
-    height,
+    width: Math.max(width, 1000),
+    height: Math.max(height, 640),
     background: overlay.background,
     nodes,
     edges,

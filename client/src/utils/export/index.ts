@@ -1,5 +1,6 @@
 /** Exports of the graph on screen: images (PNG, SVG), data (GEXF, GraphML, JSON, CSV) and the helpers behind them. */
 export * from './scene';
+export * from './frame';
 export { writeSvg, xmlEscape } from './svg';
 export * from './csv';
 export * from './data';

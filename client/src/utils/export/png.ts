@@ -1,39 +1,77 @@
 /**
- * PNG export: sigma's own image helper (@sigma/export-image) renders the graph at 1×, 2× or 4× the on-screen
- * size, and the title, caption, legend and footnote are drawn over it with the same layout as the SVG.
+ * PNG export: the same page as the SVG (./frame.ts: title, legend and footnote around the graph, every label
+ * inside), drawn on a canvas at 1×, 2× or 4×. The scene is drawn here rather than copied from sigma's canvas,
+ * so the picture is refitted to the page instead of cut at the edges of the screen.
  */
-import type Sigma from 'sigma';
-import { drawOnCanvas } from '@sigma/export-image';
-import { layoutOverlay, safeColor } from './scene';
-import type { OverlayContent } from './fromSigma';
+import { layoutFrame, type Measure } from './frame';
+import { DEFAULT_FONT, TEXT_COLOR, edgeGeometry, safeColor, type Scene, type SceneNode } from './scene';
 
 export type PngScale = 1 | 2 | 4;
 
-/**
- * Runs `work` with window.devicePixelRatio set to `ratio`: sigma and the export helper both size their
- * canvases by it, so this renders the very same picture with `ratio` pixels per CSS pixel.
- */
-async function withPixelRatio<T>(ratio: number, work: () => Promise<T>): Promise<T> {
-  const own = Object.getOwnPropertyDescriptor(window, 'devicePixelRatio');
-  Object.defineProperty(window, 'devicePixelRatio', { configurable: true, get: () => ratio });
-  try {
-    return await work();
-  } finally {
-    if (own) Object.defineProperty(window, 'devicePixelRatio', own);
-    else delete (window as { devicePixelRatio?: number }).devicePixelRatio;
-  }
+/** Text widths measured with the canvas's own font metrics. */
+export function canvasMeasure(font: string): Measure {
+  const ctx = document.createElement('canvas').getContext('2d');
+  return (text, size) => {
+    if (!ctx) return text.length * size * 0.56;
+    ctx.font = `${size}px ${font}`;
+    return ctx.measureText(text).width;
+  };
 }
 
-export function drawOverlay(
-  ctx: CanvasRenderingContext2D,
-  width: number,
-  height: number,
-  overlay: OverlayContent,
-  font: string,
-) {
-  const layout = layoutOverlay({ width, height, ...overlay });
-  for (const p of layout.panels) {
-    ctx.fillStyle = 'rgba(255, 255, 255, 0.88)';
+export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene) {
+  const font = scene.fontFamily ?? DEFAULT_FONT;
+  const labelSize = scene.labelSize ?? 12;
+  if (scene.background && scene.background !== 'transparent') {
+    ctx.fillStyle = safeColor(scene.background, '#ffffff');
+    ctx.fillRect(0, 0, scene.width, scene.height);
+  }
+  const byId = new Map<string, SceneNode>(scene.nodes.map((n) => [n.id, n]));
+  ctx.lineCap = 'round';
+  for (const e of scene.edges) {
+    const s = byId.get(e.source);
+    const t = byId.get(e.target);
+    if (!s || !t) continue;
+    const g = edgeGeometry(e, s, t);
+    const color = safeColor(e.color);
+    ctx.strokeStyle = color;
+    ctx.lineWidth = Math.max(e.size, 0.5);
+    ctx.beginPath();
+    ctx.moveTo(g.start.x, g.start.y);
+    if (g.control) ctx.quadraticCurveTo(g.control.x, g.control.y, g.end.x, g.end.y);
+    else ctx.lineTo(g.end.x, g.end.y);
+    ctx.stroke();
+    if (g.head) {
+      ctx.fillStyle = color;
+      ctx.beginPath();
+      g.head.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
+      ctx.closePath();
+      ctx.fill();
+    }
+    if (e.label) {
+      ctx.fillStyle = '#52606d';
+      ctx.font = `${Math.max(labelSize - 2, 8)}px ${font}`;
+      ctx.textAlign = 'center';
+      ctx.fillText(e.label, g.middle.x, g.middle.y);
+      ctx.textAlign = 'start';
+    }
+  }
+  ctx.strokeStyle = '#ffffff';
+  ctx.lineWidth = 0.5;
+  for (const n of scene.nodes) {
+    ctx.fillStyle = safeColor(n.color);
+    ctx.beginPath();
+    ctx.arc(n.x, n.y, Math.max(n.size, 0.5), 0, Math.PI * 2);
+    ctx.fill();
+    ctx.stroke();
+  }
+  ctx.fillStyle = TEXT_COLOR;
+  ctx.font = `${labelSize}px ${font}`;
+  ctx.textBaseline = 'alphabetic';
+  for (const n of scene.nodes) if (n.label) ctx.fillText(n.label, n.x + n.size + 3, n.y + labelSize / 3);
+
+  const frame = layoutFrame(scene, canvasMeasure(font));
+  for (const p of frame.panels) {
+    ctx.fillStyle = '#ffffff';
     ctx.strokeStyle = '#d0d5dc';
     ctx.lineWidth = 0.5;
     ctx.beginPath();
@@ -41,7 +79,7 @@ export function drawOverlay(
     ctx.fill();
     ctx.stroke();
   }
-  for (const s of layout.swatches) {
+  for (const s of frame.swatches) {
     const color = safeColor(s.color);
     ctx.beginPath();
     if (s.shape === 'circle') {
@@ -56,28 +94,21 @@ export function drawOverlay(
       ctx.stroke();
     }
   }
-  ctx.textBaseline = 'alphabetic';
-  for (const t of layout.texts) {
+  for (const t of frame.texts) {
     ctx.fillStyle = t.color;
     ctx.font = `${t.weight === 'bold' ? 'bold ' : ''}${t.size}px ${font}`;
     ctx.fillText(t.text, t.x, t.y);
   }
 }
 
-export async function exportPng(
-  sigma: Sigma,
-  opts: { scale: PngScale; background: 'white' | 'transparent'; overlay: OverlayContent },
-): Promise<Blob> {
-  const { width, height } = sigma.getDimensions();
-  const canvas = await withPixelRatio(opts.scale, () =>
-    drawOnCanvas(sigma, { backgroundColor: opts.background === 'white' ? '#ffffff' : 'transparent' }),
-  );
+export async function exportPng(scene: Scene, scale: PngScale): Promise<Blob> {
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(scene.width * scale);
+  canvas.height = Math.round(scene.height * scale);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('This browser cannot draw on a canvas.');
-  ctx.save();
-  ctx.setTransform(opts.scale, 0, 0, opts.scale, 0, 0);
-  drawOverlay(ctx, width, height, opts.overlay, sigma.getSetting('labelFont') ?? 'sans-serif');
-  ctx.restore();
+  ctx.setTransform(scale, 0, 0, scale, 0, 0);
+  drawScene(ctx, scene);
   return new Promise((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The image could not be encoded.'))), 'image/png'),
   );

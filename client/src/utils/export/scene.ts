@@ -1,6 +1,6 @@
 /**
  * A plain description of what is on screen (viewport pixels, y down), which the SVG writer and the PNG
- * compositor both draw from, plus the layout of the title, caption, legend and footnote drawn over the graph.
+ * compositor both draw from (./frame.ts lays out the page: title, legend and footnote around the graph).
  * Pure: no DOM, no sigma.
  */
 
@@ -168,94 +168,4 @@ export function wrapText(text: string, size: number, maxWidth: number, maxLines 
     return kept;
   }
   return lines;
-}
-
-const PAD = 8;
-const MARGIN = 10;
-
-export function layoutOverlay(
-  scene: Pick<Scene, 'width' | 'height' | 'title' | 'caption' | 'footnote' | 'legend'>,
-): OverlayLayout {
-  const panels: OverlayPanel[] = [];
-  const texts: OverlayText[] = [];
-  const swatches: OverlaySwatch[] = [];
-  const legendWidth = scene.legend.length
-    ? Math.min(220, Math.max(...scene.legend.map((l) => approxTextWidth(l.label, 12))) + 2 * PAD + 22)
-    : 0;
-
-  // title and caption, top left
-  const headWidth = Math.max(120, scene.width - 2 * MARGIN - (legendWidth ? legendWidth + MARGIN : 0));
-  const titleLines = scene.title.trim() ? wrapText(scene.title.trim(), 20, headWidth - 2 * PAD, 3) : [];
-  const captionLines = scene.caption.trim() ? wrapText(scene.caption.trim(), 13, headWidth - 2 * PAD, 4) : [];
-  if (titleLines.length || captionLines.length) {
-    let y = MARGIN + PAD;
-    let widest = 0;
-    for (const line of titleLines) {
-      y += 20;
-      texts.push({ x: MARGIN + PAD, y, text: line, size: 20, weight: 'bold', color: TEXT_COLOR, role: 'title' });
-      widest = Math.max(widest, approxTextWidth(line, 20) * 1.05);
-      y += 4;
-    }
-    for (const line of captionLines) {
-      y += 14;
-      texts.push({ x: MARGIN + PAD, y, text: line, size: 13, weight: 'normal', color: MUTED_COLOR, role: 'caption' });
-      widest = Math.max(widest, approxTextWidth(line, 13));
-      y += 4;
-    }
-    panels.push({
-      x: MARGIN,
-      y: MARGIN,
-      width: Math.min(headWidth, widest + 2 * PAD),
-      height: y - MARGIN + PAD - 2,
-      role: 'heading',
-    });
-  }
-
-  // legend, top right
-  if (scene.legend.length) {
-    const x = scene.width - MARGIN - legendWidth;
-    let y = MARGIN + PAD;
-    for (const item of scene.legend) {
-      swatches.push({ x: x + PAD + 6, y: y + 7, color: item.color, shape: item.shape });
-      texts.push({
-        x: x + PAD + 18,
-        y: y + 11,
-        text: item.label,
-        size: 12,
-        weight: 'normal',
-        color: TEXT_COLOR,
-        role: 'legend',
-      });
-      y += 18;
-    }
-    panels.push({ x, y: MARGIN, width: legendWidth, height: y - MARGIN + PAD - 4, role: 'legend' });
-  }
-
-  // footnote, bottom left
-  if (scene.footnote.trim()) {
-    const lines = wrapText(scene.footnote.trim(), 11, scene.width - 2 * MARGIN - 2 * PAD, 3);
-    const height = lines.length * 14 + 2 * PAD - 2;
-    const top = scene.height - MARGIN - height;
-    let widest = 0;
-    lines.forEach((line, i) => {
-      texts.push({
-        x: MARGIN + PAD,
-        y: top + PAD + 11 + i * 14,
-        text: line,
-        size: 11,
-        weight: 'normal',
-        color: MUTED_COLOR,
-        role: 'footnote',
-      });
-      widest = Math.max(widest, approxTextWidth(line, 11));
-    });
-    panels.push({
-      x: MARGIN,
-      y: top,
-      width: Math.min(scene.width - 2 * MARGIN, widest + 2 * PAD),
-      height,
-      role: 'footnote',
-    });
-  }
-  return { panels, texts, swatches };
 }

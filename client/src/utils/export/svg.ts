@@ -4,7 +4,8 @@
  * piece of text and every attribute is XML-escaped: a label such as `<img onerror=…>` is just characters.
  * Pure: a string from a plain description, no DOM.
  */
-import { DEFAULT_FONT, TEXT_COLOR, edgeGeometry, layoutOverlay, safeColor, type Scene, type SceneNode } from './scene';
+import { layoutFrame } from './frame';
+import { DEFAULT_FONT, TEXT_COLOR, edgeGeometry, safeColor, type Scene, type SceneNode } from './scene';
 
 /** Characters XML 1.0 does not allow at all (control characters, lone surrogates, U+FFFE/U+FFFF). */
 const INVALID_XML =
@@ -115,12 +116,12 @@ export function writeSvg(scene: Scene): string {
   }
   out.push('</g>');
 
-  const overlay = layoutOverlay(scene);
+  const overlay = layoutFrame(scene);
   if (overlay.panels.length) {
     out.push('<g id="overlay">');
     for (const p of overlay.panels) {
       out.push(
-        `<rect${attrs({ class: `panel ${p.role}`, x: p.x, y: p.y, width: p.width, height: p.height, rx: 4, fill: '#ffffff', 'fill-opacity': 0.88, stroke: '#d0d5dc', 'stroke-width': 0.5 })}/>`,
+        `<rect${attrs({ class: `panel ${p.role}`, x: p.x, y: p.y, width: p.width, height: p.height, rx: 4, fill: '#ffffff', stroke: '#d0d5dc', 'stroke-width': 0.5 })}/>`,
       );
     }
     for (const s of overlay.swatches) {

@@ -21,6 +21,7 @@ import {
   type HistoryEntry,
 } from '../../state/console';
 import { explorerHref } from '../../state/console';
+import { errorHeading } from '../../utils/words';
 import { ResultGraph } from './ResultGraph';
 import { ResultTable } from './ResultTable';
 import './console.css';
@@ -54,18 +55,27 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
+/**
+ * The last query run and its result, kept as long as the page (like the explorer's store): leaving the console
+ * ("Open in explorer", another page) and coming back with Back shows the same result, next to the history.
+ */
+let kept: { query: string; params: string; result: CypherResponse; tab: Tab } | null = null;
+
 export default function ConsoleView() {
   const [history, setHistory] = useState<HistoryEntry[]>(loadHistory);
-  const [query, setQuery] = useState<string>(() => history[0]?.query ?? DEFAULT_QUERY);
-  const [paramsText, setParamsText] = useState<string>(() => history[0]?.params ?? '{}');
-  const [result, setResult] = useState<CypherResponse | null>(null);
+  const [query, setQuery] = useState<string>(() => kept?.query ?? history[0]?.query ?? DEFAULT_QUERY);
+  const [paramsText, setParamsText] = useState<string>(() => kept?.params ?? history[0]?.params ?? '{}');
+  const [result, setResult] = useState<CypherResponse | null>(() => kept?.result ?? null);
   const [error, setError] = useState<ErrorState | null>(null);
   const [running, setRunning] = useState(false);
-  const [tab, setTab] = useState<Tab>('table');
+  const [tab, setTab] = useState<Tab>(() => kept?.tab ?? 'table');
   const [library, setLibrary] = useState<LibraryQuery[]>([]);
   const [schema, setSchema] = useState<CypherSchemaResponse | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const abortRef = useRef<AbortController | null>(null);
+  useEffect(() => {
+    if (kept) kept = { ...kept, tab };
+  }, [tab]);
   const stateRef = useRef({ query, paramsText });
   useEffect(() => {
     stateRef.current = { query, paramsText };
@@ -110,6 +120,7 @@ export default function ConsoleView() {
     try {
       const res = await cypherApi.run(text, parsed.params, ac.signal);
       setResult(res);
+      kept = { query: text, params: ptext, result: res, tab: 'table' };
       setTab((t) => (t === 'graph' && res.graph.nodes.length === 0 ? 'table' : t));
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
@@ -230,7 +241,9 @@ export default function ConsoleView() {
               {...(editorSchema ? { schema: editorSchema } : {})}
               lineNumbers
               lineWrapping
-              lint
+              // the editor's own parser flags queries the server runs (e.g. `type(r)` in "Meetings by issue"):
+              // the server is the judge, and its errors come back with their line and column (ErrorBox)
+              lint={false}
               autofocus
               placeholder="MATCH (n) RETURN n LIMIT 25"
               theme="light"
@@ -333,7 +346,7 @@ function ErrorBox({ error }: { error: ErrorState }) {
   const line = pos ? (error.query.split('\n')[pos.line - 1] ?? '') : null;
   return (
     <div className="console-error" role="alert" data-testid="console-error">
-      <strong>{error.code}</strong>
+      <strong>{errorHeading(error.code)}</strong>
       <pre>{error.message}</pre>
       {pos && line !== null && (
         <pre className="console-error-at" aria-label={`line ${pos.line}, column ${pos.column}`}>

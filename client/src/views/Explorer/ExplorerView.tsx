@@ -22,8 +22,14 @@ function Banners({ onRetry }: { onRetry: () => void }) {
   const loadError = useExplorer((s) => s.loadError);
   const notice = useExplorer((s) => s.notice);
   const empty = useExplorer((s) => s.session !== null && s.session.history.present.visible.length === 0);
+  const loading = useExplorer((s) => s.session === null && s.loadError === null);
   return (
     <>
+      {loading && (
+        <div className="loading-hint" role="status">
+          <span className="spinner" aria-hidden="true" /> Loading the graph…
+        </div>
+      )}
       {loadError && (
         <div className="banner error" role="alert">
           {loadError}{' '}
@@ -60,10 +66,28 @@ export default function ExplorerView() {
   useUrlSync();
   useExplorerKeys(searchRef);
   const presenting = useExplorer((s) => s.presenting);
+  // below the breakpoint (app.css) the side panels are drawers; choosing a node opens the details drawer
+  const [drawer, setDrawer] = useState<'left' | 'right' | null>(null);
+  const selection = useExplorer((s) => s.selection);
+  const [seen, setSeen] = useState(selection);
+  if (seen !== selection) {
+    // a new selection on the canvas: its details drawer opens (state adjusted while rendering, not in an effect)
+    setSeen(selection);
+    // (chosen from the search drawer: that drawer closes to show the graph)
+    if (selection) setDrawer(drawer === 'left' ? null : 'right');
+  }
+  const toggle = (side: 'left' | 'right') => setDrawer((d) => (d === side ? null : side));
+  const classes = ['explorer', presenting ? 'presenting' : '', drawer ? `drawer-${drawer}` : ''].filter(Boolean);
 
   return (
-    <main className={presenting ? 'explorer presenting' : 'explorer'} aria-label="Explorer">
+    <main className={classes.join(' ')} aria-label="Explorer">
+      <a className="skip-link" href="#graph-canvas">
+        Skip to the graph
+      </a>
       <aside className="panel left" aria-label="Search and filters">
+        <button type="button" className="link-button drawer-close" onClick={() => setDrawer(null)}>
+          Close ✕
+        </button>
         <SearchStartPanel searchRef={searchRef} />
         <ViewOptionsPanel />
         <PathPanel />
@@ -71,6 +95,14 @@ export default function ExplorerView() {
       </aside>
 
       <section className="canvas-wrap" aria-label="Graph">
+        <div className="drawer-bar">
+          <button type="button" className="button" aria-expanded={drawer === 'left'} onClick={() => toggle('left')}>
+            ☰ Search and filters
+          </button>
+          <button type="button" className="button" aria-expanded={drawer === 'right'} onClick={() => toggle('right')}>
+            Details
+          </button>
+        </div>
         <Toolbar />
         <Banners onRetry={() => void load(url.start, url.show)} />
         <GraphCanvas />

@@ -3,14 +3,23 @@ import Graph from 'graphology';
 import Sigma from 'sigma';
 import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
-import type { SnapshotDocument } from '../../../../contract';
+import type { NodeDetails, SnapshotDocument, SourceDetails } from '../../../../contract';
+import { api } from '../../api/client';
+import { navigate, usePageTitle } from '../../app/router';
+import { NodePanel } from '../../components/DetailsPanel';
+import { Modal } from '../../components/Modal';
+import { SourceText } from '../../components/SourceText';
 import { ExportMenu } from '../../components/export/ExportMenu';
+import { useSourceCache, useSourceSummaries } from '../../core/sources';
+import { explorerHref } from '../../state/console';
+import { humanDate } from '../../state/snapshots';
 import { PresentationOverlay, presentationSettings } from '../../components/export/PresentationOverlay';
 import { download, sourcesFootnote } from '../../utils/export';
 import { fileBaseName, legendFromNodes, snapshotFileText } from '../../state/snapshots';
 import { testHooks } from '../../app/testhooks';
 
 const LABEL_SIZE = 12;
+const noop = () => {};
 
 /** A number from the snapshot's free-form styles, if it is a sensible one. */
 function styleNumber(styles: SnapshotDocument['view']['styles'], key: string, min: number, max: number) {
@@ -52,6 +61,38 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
   const [sigma, setSigma] = useState<Sigma | null>(null);
   const [presenting, setPresenting] = useState(false);
   const { view } = snapshot;
+  usePageTitle(snapshot.title);
+  // the clicked node's details, read-only, as the server has them now
+  const [selected, setSelected] = useState<string | null>(null);
+  const [details, setDetails] = useState<{ id: string; data: NodeDetails | null; error: string | null } | null>(null);
+  const [source, setSource] = useState<{ source: SourceDetails | null; quote: string; error: string | null } | null>(
+    null,
+  );
+  const sources = useSourceCache();
+  const evidenceIds = [
+    ...new Set((details?.data?.relationships ?? []).flatMap((r) => r.edge.evidence.map((e) => e.sourceId))),
+  ].sort();
+  useSourceSummaries(evidenceIds);
+  const selectedNode = snapshot.graph.nodes.find((n) => n.id === selected && !n.derived);
+  useEffect(() => {
+    if (!selectedNode) return;
+    const ask = new AbortController();
+    const id = selectedNode.id;
+    api.node(id, ask.signal).then(
+      (data) => setDetails({ id, data, error: null }),
+      (err: unknown) => !ask.signal.aborted && setDetails({ id, data: null, error: (err as Error).message }),
+    );
+    return () => ask.abort();
+  }, [selectedNode]);
+  const openSource = (sourceId: string, quote: string) => {
+    setSource({ source: null, quote, error: null });
+    api.source(sourceId).then(
+      (s) => setSource({ source: s, quote, error: null }),
+      (err: unknown) => setSource({ source: null, quote, error: (err as Error).message }),
+    );
+  };
+  // "Open in explorer" continues from this picture: the same database nodes on an empty canvas
+  const openHref = explorerHref(snapshot.graph.nodes.filter((n) => !n.derived).map((n) => n.id));
 
   useEffect(() => {
     const el = container.current;
@@ -77,8 +118,12 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
       ...(presenting ? presentationSettings({ labelSize }) : {}),
     });
     if (view.bbox) s.setCustomBBox({ x: view.bbox.x, y: view.bbox.y });
-    s.getCamera().setState(view.camera);
+    // presenting: the whole picture fitted to the screen; otherwise the camera it was saved with
+    // (zoomed out a little: sigma pads for the nodes, not for the labels drawn to their right)
+    s.getCamera().setState(presenting ? { x: 0.55, y: 0.5, ratio: 1.3, angle: 0 } : view.camera);
     s.refresh();
+    s.on('clickNode', ({ node }) => setSelected(node));
+    s.on('clickStage', () => setSelected(null));
     setSigma(s);
     // the browser tests' window.__parleySnapshot, when they asked for it (app/testhooks.ts)
     const uninstall = testHooks()?.snapshot(s);
@@ -103,8 +148,10 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
             <h1 style={{ margin: 0, fontSize: 22 }}>{snapshot.title}</h1>
             {snapshot.caption && <p style={{ margin: '4px 0 0' }}>{snapshot.caption}</p>}
             <p style={{ margin: '4px 0 0', fontSize: 12, color: '#52606d' }}>
-              Read-only snapshot{snapshot.created ? ` saved ${snapshot.created}` : ''}: {snapshot.graph.nodes.length}{' '}
-              nodes, {snapshot.graph.edges.length} edges, {view.mode === 'met' ? 'who-met-whom view' : 'graph view'}.
+              Read-only snapshot{snapshot.created ? ` saved ${humanDate(snapshot.created)}` : ''}:{' '}
+              {snapshot.graph.nodes.length} node{snapshot.graph.nodes.length === 1 ? '' : 's'},{' '}
+              {snapshot.graph.edges.length} edge{snapshot.graph.edges.length === 1 ? '' : 's'},{' '}
+              {view.mode === 'met' ? 'who-met-whom view' : 'graph view'}. Click a node for its details.
             </p>
           </div>
           <ExportMenu
@@ -117,15 +164,26 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
           />
           <button
             type="button"
+            className="button"
             onClick={() =>
               download(snapshotFileText(snapshot), `${fileBaseName(snapshot.title)}.parley.json`, 'application/json')
             }
           >
             Download snapshot file
           </button>
-          <button type="button" onClick={() => setPresenting(true)}>
+          <button type="button" className="button" onClick={() => setPresenting(true)}>
             Present
           </button>
+          <a
+            className="button"
+            href={openHref}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(openHref);
+            }}
+          >
+            Open in explorer
+          </a>
         </header>
       )}
       {!presenting && missing === null && (
@@ -152,26 +210,69 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
           </ul>
         </div>
       )}
-      <div
-        style={{
-          position: 'relative',
-          width: view.viewport.width,
-          height: view.viewport.height,
-          outline: presenting ? 'none' : '1px solid #d0d5dc',
-          background: '#fff',
-        }}
-      >
-        <div ref={container} data-testid="snapshot-canvas" style={{ position: 'absolute', inset: 0 }} />
-        {presenting && (
-          <PresentationOverlay
-            title={snapshot.title}
-            caption={snapshot.caption}
-            legend={view.legend ?? legendFromNodes}
-            footnote={footnote}
-            onExit={() => setPresenting(false)}
+      <div className={presenting ? 'snapshot-stage presenting' : 'snapshot-stage'}>
+        <div
+          className="snapshot-canvas-box"
+          style={presenting ? undefined : { width: view.viewport.width, height: view.viewport.height }}
+        >
+          <div
+            ref={container}
+            data-testid="snapshot-canvas"
+            className={presenting ? 'snapshot-canvas presenting' : 'snapshot-canvas'}
           />
+          {presenting && (
+            <PresentationOverlay
+              title={snapshot.title}
+              caption={snapshot.caption}
+              legend={view.legend ?? legendFromNodes}
+              footnote={footnote}
+              onExit={() => setPresenting(false)}
+            />
+          )}
+        </div>
+        {!presenting && selected && (
+          <aside className="snapshot-details" aria-label="Details">
+            <button type="button" className="link-button" onClick={() => setSelected(null)}>
+              Close details
+            </button>
+            {selectedNode ? (
+              <NodePanel
+                readOnly
+                node={
+                  details?.id === selectedNode.id && details.data
+                    ? details.data.node
+                    : { id: selectedNode.id, labels: [selectedNode.kind], name: selectedNode.label, properties: {} }
+                }
+                details={details?.id === selectedNode.id ? details.data : null}
+                loading={details?.id !== selectedNode.id}
+                error={details?.id === selectedNode.id ? details.error : null}
+                sources={sources}
+                inView
+                expanded={false}
+                remaining={0}
+                busy={false}
+                onExpand={noop}
+                onMore={noop}
+                onCollapse={noop}
+                onHide={noop}
+                onShow={noop}
+                onPathFrom={noop}
+                onPathTo={noop}
+                onSelectNode={(id) => snapshot.graph.nodes.some((n) => n.id === id) && setSelected(id)}
+                onSelectEdge={noop}
+                onOpenSource={openSource}
+              />
+            ) : (
+              <p className="muted">This node was made by the view (not a database node): it has no details.</p>
+            )}
+          </aside>
         )}
       </div>
+      <Modal title="Source" open={source !== null} onClose={() => setSource(null)} wide>
+        {source?.error && <p className="error">{source.error}</p>}
+        {source && !source.source && !source.error && <p className="muted">Loading…</p>}
+        {source?.source && <SourceText source={source.source} quote={source.quote} />}
+      </Modal>
       {!presenting && footnote && <p style={{ margin: 0, fontSize: 12, color: '#52606d' }}>{footnote}</p>}
     </section>
   );

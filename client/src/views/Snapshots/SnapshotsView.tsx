@@ -1,9 +1,11 @@
 import { useEffect, useReducer, useRef, useState, type ChangeEvent } from 'react';
-import { matchRoute, navigate, useLocation } from '../../app/router';
+import { matchRoute, navigate, useLocation, usePageTitle } from '../../app/router';
+import { ApiRequestError } from '../../api/client';
 import { snapshotToken, snapshotsApi } from '../../api/snapshots';
 import type { SnapshotDocument, SnapshotResponse } from '../../../../contract';
 import {
   fileBaseName,
+  humanDate,
   initialListState,
   parseSnapshotFile,
   snapshotFileText,
@@ -16,6 +18,10 @@ import { SnapshotViewer } from './SnapshotViewer';
 let localSnapshot: SnapshotDocument | null = null;
 
 function errorText(err: unknown): string {
+  // words for a person, not the API's route or code
+  if (err instanceof ApiRequestError && (err.status === 404 || err.status === 400))
+    return 'This snapshot does not exist: it may have been deleted, or the link is incomplete.';
+  if (err instanceof ApiRequestError && err.status === 0) return 'The server could not be reached. Try again later.';
   return err instanceof Error ? err.message : String(err);
 }
 
@@ -36,11 +42,20 @@ function SnapshotPage({ id }: { id: string }) {
       live = false;
     };
   }, [id, isLocal]);
+  const shown = loaded?.id === id ? loaded : null;
+  usePageTitle(
+    isLocal && localSnapshot
+      ? localSnapshot.title
+      : shown?.error
+        ? 'Snapshot not found'
+        : (shown?.data?.snapshot.title ?? 'Snapshot'),
+  );
   if (isLocal && localSnapshot) return <SnapshotViewer snapshot={localSnapshot} missing={null} />;
   const state = loaded?.id === id ? loaded : { data: null, error: null };
   if (state.error) {
     return (
       <main style={{ padding: 16 }}>
+        <h1>Snapshot not found</h1>
         <p role="alert">{state.error}</p>
         <a href="/snapshots">All snapshots</a>
       </main>
@@ -57,6 +72,7 @@ function SnapshotPage({ id }: { id: string }) {
 /** /snapshots: the saved snapshots, with import, export and delete. */
 function SnapshotList() {
   const [list, dispatch] = useReducer(snapshotListReducer, initialListState);
+  usePageTitle('Snapshots');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [imported, setImported] = useState<SnapshotDocument | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -216,7 +232,7 @@ function SnapshotList() {
                     {s.title}
                   </a>
                 </td>
-                <td>{new Date(s.created).toLocaleString()}</td>
+                <td>{humanDate(s.created)}</td>
                 <td align="right">{s.nodeCount}</td>
                 <td align="right">{s.edgeCount}</td>
                 <td style={{ display: 'flex', gap: 6, paddingLeft: 12 }}>

@@ -100,25 +100,34 @@ export function GraphCanvas() {
   const Hook = testHooks()?.Explorer;
   return (
     <>
-      <SigmaContainer
-        ref={setSigma}
-        graph={graph}
-        settings={SIGMA_SETTINGS}
-        className="sigma"
-        style={{ width: '100%', height: '100%' }}
+      {/* the canvas takes focus (Tab, or the skip link) and then the explorer's keys: E, C, H, P, M, L, ? */}
+      <div
+        id="graph-canvas"
+        className="graph-focus"
+        tabIndex={0}
+        role="application"
+        aria-label="Graph canvas. Keys: E expand, C collapse, H hide, P present, M who met whom, ? all shortcuts"
       >
-        <DataController model={model} syncPositions={!layoutRunning} />
-        <ReducersController {...appearance} />
-        <EventsController
-          onClickNode={onClickNode}
-          onDoubleClickNode={onDoubleClickNode}
-          onClickEdge={onClickEdge}
-          onClickStage={onClickStage}
-        />
-        <LayoutController running={layoutRunning} onStopped={onLayoutStopped} />
-        <CameraController request={focus} />
-        {Hook && <Hook />}
-      </SigmaContainer>
+        <SigmaContainer
+          ref={setSigma}
+          graph={graph}
+          settings={SIGMA_SETTINGS}
+          className="sigma"
+          style={{ width: '100%', height: '100%' }}
+        >
+          <DataController model={model} syncPositions={!layoutRunning} />
+          <ReducersController {...appearance} />
+          <EventsController
+            onClickNode={onClickNode}
+            onDoubleClickNode={onDoubleClickNode}
+            onClickEdge={onClickEdge}
+            onClickStage={onClickStage}
+          />
+          <LayoutController running={layoutRunning} onStopped={onLayoutStopped} />
+          <CameraController request={focus} />
+          {Hook && <Hook />}
+        </SigmaContainer>
+      </div>
       {presenting && (
         <PresentationOverlay
           title={title}

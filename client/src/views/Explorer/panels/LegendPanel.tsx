@@ -6,6 +6,7 @@ export function LegendPanel() {
   const counts = useCounts();
   const { filters } = useView();
   const communityMode = useExplorer((s) => s.colorByCommunity);
+  const loading = useExplorer((s) => s.session === null && s.loadError === null);
   return (
     <FilterPanel
       labels={counts.labels}
@@ -15,6 +16,7 @@ export function LegendPanel() {
       onToggleLabel={toggleLabelFilter}
       onToggleType={toggleTypeFilter}
       communityMode={communityMode}
+      loading={loading}
     />
   );
 }

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import { SearchBox } from '../../../components/SearchBox';
+import { moveInGroup } from '../../../components/roving';
 import { chooseHit, restart, search, useExplorer } from '../../../core/explorer';
 
 /** The main search box (the `/` key focuses it) and the "Start from" choice. */
@@ -14,11 +15,32 @@ export function SearchStartPanel({ searchRef }: { searchRef: RefObject<HTMLDivEl
         <h2 id="start-h" className="section-title">
           Start from
         </h2>
-        <div className="segmented" role="radiogroup" aria-label="Start from">
-          <button type="button" role="radio" aria-checked={start === 'all'} onClick={() => restart('all')}>
+        {/* a radio group: one Tab stop, arrows choose (ARIA radio pattern), a visible focus ring (app.css) */}
+        <div
+          className="segmented"
+          role="radiogroup"
+          aria-label="Start from"
+          onKeyDown={(e) => {
+            const i = moveInGroup(e, '[role="radio"]');
+            if (i !== null) restart(i === 0 ? 'all' : 'empty');
+          }}
+        >
+          <button
+            type="button"
+            role="radio"
+            aria-checked={start === 'all'}
+            tabIndex={start === 'empty' ? -1 : 0}
+            onClick={() => restart('all')}
+          >
             Whole graph
           </button>
-          <button type="button" role="radio" aria-checked={start === 'empty'} onClick={() => restart('empty')}>
+          <button
+            type="button"
+            role="radio"
+            aria-checked={start === 'empty'}
+            tabIndex={start === 'empty' ? 0 : -1}
+            onClick={() => restart('empty')}
+          >
             Empty canvas
           </button>
         </div>

@@ -1,7 +1,11 @@
 import { useCallback } from 'react';
 import { ExportMenu } from '../../../components/export/ExportMenu';
+import { exportAttributes } from '../../../utils/export/data';
+import { count } from '../../../utils/words';
 import {
   applyLayout,
+  dataOf,
+  getExplorer,
   redo,
   setSettings,
   toggleLayoutRunning,
@@ -17,6 +21,12 @@ import { legendFromNodes } from '../../../state/snapshots';
 import { SaveSnapshotButton } from '../../Snapshots/SaveSnapshotButton';
 import { snapshotViewNow, useVisibleSources } from './snapshotView';
 
+/** Properties, dates and evidence of every fetched node and relationship, for GEXF and GraphML. */
+function exportedAttributes() {
+  const data = dataOf(getExplorer());
+  return exportAttributes(Object.values(data.nodes), Object.values(data.edges));
+}
+
 /** Layouts, undo / redo, export, snapshot, presentation, shortcuts, and what is drawn. */
 export function Toolbar() {
   const layoutRunning = useExplorer((s) => s.layoutRunning);
@@ -25,6 +35,7 @@ export function Toolbar() {
   const presenting = useExplorer((s) => s.presenting);
   const mode = useView().mode;
   const counts = useCounts();
+  const loading = useExplorer((s) => s.session === null && s.loadError === null);
   const title = useExportTitle();
   const sources = useVisibleSources();
   const getView = useCallback(() => snapshotViewNow(sources), [sources]);
@@ -63,13 +74,15 @@ export function Toolbar() {
         ↷ Redo
       </button>
       <span className="toolbar-sep" />
-      <ExportMenu sigma={sigma} title={title} caption="" legend={legendFromNodes} sources={sources} />
-      <SaveSnapshotButton
+      <ExportMenu
         sigma={sigma}
-        getView={getView}
-        defaultTitle={title === 'Parley' ? '' : title}
-        buttonClassName="button"
+        title={title}
+        caption=""
+        legend={legendFromNodes}
+        sources={sources}
+        attributes={exportedAttributes}
       />
+      <SaveSnapshotButton sigma={sigma} getView={getView} defaultTitle={title} buttonClassName="button" />
       <button
         type="button"
         className="button"
@@ -89,7 +102,7 @@ export function Toolbar() {
         ?
       </button>
       <span className="toolbar-status" role="status" aria-live="polite">
-        {counts.shownNodes} nodes · {counts.shownEdges} edges
+        {loading ? 'Loading…' : `${count(counts.shownNodes, 'node')} · ${count(counts.shownEdges, 'edge')}`}
         {mode === 'met' ? ' · who met whom' : ''}
       </span>
     </div>
