@@ -7,6 +7,8 @@ CALL (label) {
   MATCH (n:$(label))
   RETURN count(n) AS count
 }
+// a label whose last node was deleted stays in the token store: it is not shown
+WITH label, count WHERE count > 0
 CALL (label) {
   MATCH (n:$(label))
   WITH n LIMIT $sample

@@ -70,6 +70,9 @@ function expectUnavailable(r: { status: number; body: { error?: string }; ms: nu
   expect(r.ms, `${what} took ${r.ms} ms`).toBeLessThan(BOUND_MS);
 }
 
+// The second route checked is a node's details: /api/schema answers from the catalog's 10-second cache
+// (server/src/repositories/catalog.ts), so it may still answer 200 for a while after Neo4j goes away, which is
+// not a hang; every route that reaches the database is the one that must answer 503 within the bound.
 describe('Neo4j faulted through a proxy', () => {
   it('answers normally through the proxy', async () => {
     const r = await timed('GET', '/api/search?q=darchiev');
@@ -80,7 +83,7 @@ describe('Neo4j faulted through a proxy', () => {
   it('down while idle: 503 at once, then back again without a restart', async () => {
     await proxy.setMode('refuse');
     expectUnavailable(await timed('GET', '/api/search?q=darchiev'), 'search with Neo4j down');
-    expectUnavailable(await timed('GET', '/api/schema'), 'schema with Neo4j down');
+    expectUnavailable(await timed('GET', '/api/nodes/person:sonata-coulter'), 'node details with Neo4j down');
     expect((await timed('GET', '/api/health')).status).toBe(503);
     await proxy.setMode('forward');
     await waitUntilHealthy();
@@ -88,7 +91,7 @@ describe('Neo4j faulted through a proxy', () => {
   });
 
   it('frozen while idle (accept and never answer): 503 within the bound, then fails fast while open', async () => {
-    expect((await timed('GET', '/api/schema')).status).toBe(200); // pooled connections exist
+    expect((await timed('GET', '/api/nodes/person:sonata-coulter')).status).toBe(200); // pooled connections exist
     await proxy.setMode('freeze');
     expectUnavailable(await timed('GET', '/api/search?q=darchiev'), 'search with Neo4j frozen');
     expect(db.breaker.isOpen).toBe(true);
@@ -108,7 +111,7 @@ describe('Neo4j faulted through a proxy', () => {
   });
 
   it('frozen during a read: the read answers 503 within the bound', async () => {
-    expect((await timed('GET', '/api/schema')).status).toBe(200);
+    expect((await timed('GET', '/api/nodes/person:sonata-coulter')).status).toBe(200);
     const pending = timed('GET', '/api/nodes/person%3Asonata-coulter');
     await proxy.setMode('freeze');
     expectUnavailable(await pending, 'a read in flight when Neo4j froze');
@@ -141,7 +144,7 @@ describe('Neo4j faulted through a proxy', () => {
   });
 
   it('connections dropped (a restart or partition): the next request still succeeds', async () => {
-    expect((await timed('GET', '/api/schema')).status).toBe(200);
+    expect((await timed('GET', '/api/nodes/person:sonata-coulter')).status).toBe(200);
     proxy.dropAll();
     const r = await timed('GET', '/api/search?q=darchiev');
     expect(r.status, JSON.stringify(r.body)).toBe(200);
