@@ -49,11 +49,19 @@ const ALLOWED: Record<string, { scans: 'label' | 'all'; why: string }> = {
   'import-stale': { scans: 'label', why: 'the import records left running, at start (few)' },
   // any Neo4j database: reports and samples over whole labels, by design
   'label-counts': { scans: 'all', why: 'a console report: every label and type with counts' },
-  'label-neighbours': { scans: 'label', why: 'a console report: the neighbours of every node of a label' },
+  'label-neighbours': {
+    scans: 'all',
+    why: 'a console report: the neighbours of every node of a label given as a parameter (a dynamic label)',
+  },
   'paths-between': { scans: 'all', why: 'a console example: its ids may be of any label, as in Neo4j Browser' },
-  'schema-properties': { scans: 'label', why: 'samples $sample nodes of each label for its caption and dates' },
+  'schema-properties': {
+    scans: 'all',
+    why: 'counts and samples each label (a dynamic label, planned as a scan) for its caption and dates; cached 10 s',
+  },
   'search-scan': { scans: 'all', why: 'the bounded search of labels no full-text index covers (capped)' },
   'settings-get': { scans: 'label', why: 'the one ParleySettings node' },
+  'settings-put': { scans: 'label', why: 'merges the one ParleySettings node' },
+  'top-degree': { scans: 'all', why: 'a console report: the most connected nodes of the whole graph' },
 };
 
 function operators(p: PlanOperator): string[] {
