@@ -1,8 +1,8 @@
 /**
  * The Import page in a real browser against a real Parley over the run's Neo4j: two CSV files (nodes of a label
  * the seed does not have, and their relationships) are chosen, previewed (kinds, columns, counts per label and
- * type), imported with streamed progress, opened in the database, and undone, so the database is the seed again.
- * Saves docs/screenshots/import.png.
+ * type), imported with streamed progress, opened in the explorer, and undone, so the database is the seed again;
+ * then a file with a dangling relationship lists its problem by file and line. Saves docs/screenshots/import.png.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,9 +84,17 @@ describe('the Import page', () => {
     expect(lamp.node.properties.name).toBe('Brass Lamp');
     expect(lamp.node.properties.aliases).toEqual(['Lamp', 'Old lamp']);
 
+    // "Open in explorer" shows the imported nodes, the first one selected
+    await page.getByRole('link', { name: 'Open in explorer' }).click();
+    await page.waitForURL(/start=empty/);
+    expect(new URL(page.url()).searchParams.get('node')).toBe(LAMP);
+    await page.getByRole('heading', { name: 'Brass Lamp' }).first().waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
+
     const records = page.getByRole('region', { name: 'Recent imports' });
     const undo = records.getByRole('button', { name: 'Undo import of gadgets.csv, gadget-links.csv' });
     await undo.waitFor();
+    page.once('dialog', (d) => void d.accept());
     await undo.click();
     await page
       .getByRole('status')
@@ -95,6 +103,16 @@ describe('the Import page', () => {
     expect(await undo.count()).toBe(0);
     expect(await records.locator('li').first().textContent()).toContain('undone');
     expect(await gadgets()).toBe(0);
+
+    // a relationship to a node that is nowhere: the problem is listed with its file and line, nothing written
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByLabel('Choose files').setInputFiles(path.join(fixtures, 'broken-links.csv'));
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const problems = page.getByRole('region', { name: 'Problems' });
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('broken-links.csv:2');
+    expect(await page.getByRole('alert').textContent()).toContain('nothing was written');
+    expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -46,6 +46,21 @@ const problemsOf = (err: unknown): ImportProblemItem[] =>
     ? (err.body['problems'] as ImportProblemItem[])
     : [];
 
+/**
+ * Where "Open in explorer" goes: the first imported nodes of Parley node CSVs (their ids are known from the
+ * preview's first rows), shown on their own with the first one selected; otherwise the whole graph.
+ */
+export function explorerHref(preview: ImportPreviewBody | null): string {
+  const ids = (preview?.files ?? [])
+    .filter((f) => f.kind === 'nodes-csv' && f.columns.some((c) => c.column === 'id' && c.mapsTo === 'id'))
+    .flatMap((f) => f.sample.map((row) => row['id'] ?? ''))
+    .filter((id) => id !== '')
+    .slice(0, 50);
+  if (ids.length === 0) return '/';
+  const q = new URLSearchParams({ start: 'empty', node: ids[0]!, show: ids.join(',') });
+  return `/?${q.toString()}`;
+}
+
 /** Adds files (a file of the same name replaces the earlier one); other extensions are refused by name. */
 export function addFiles(list: File[]): void {
   if (get().phase === 'importing') return;

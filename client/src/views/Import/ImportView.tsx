@@ -3,6 +3,7 @@ import { navigate } from '../../app/router';
 import {
   addFiles,
   clearFiles,
+  explorerHref,
   loadImports,
   removeFile,
   runImport,
@@ -49,6 +50,12 @@ export default function ImportView() {
     addFiles([...e.dataTransfer.files]);
   };
   const onUndo = (id: string) => {
+    const rec = imports.find((r) => r.id === id);
+    const what = rec ? rec.files.join(', ') : id;
+    if (
+      !window.confirm(`Undo the import of ${what}? What it created is removed and the values it changed are put back.`)
+    )
+      return;
     setUndoing(true);
     void undoImport(id).finally(() => setUndoing(false));
   };
@@ -144,10 +151,10 @@ export default function ImportView() {
       {result && phase === 'done' && (
         <p className="imp-done">
           <a
-            href="/"
+            href={explorerHref(preview)}
             onClick={(e) => {
               e.preventDefault();
-              navigate('/');
+              navigate(explorerHref(preview));
             }}
           >
             Open in explorer
