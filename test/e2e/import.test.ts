@@ -1,7 +1,8 @@
 /**
  * The Import page in a real browser against a real Parley over the run's Neo4j: two CSV files (nodes of a label
  * the seed does not have, and their relationships) are chosen, previewed (kinds, columns, counts per label and
- * type), imported with streamed progress, opened in the explorer, and undone, so the database is the seed again;
+ * type), imported (the answer read from the NDJSON stream), opened in the explorer, a renamed node previewed
+ * as a conflict with the keep/replace rule, and the import undone, so the database is the seed again;
  * then a file with a dangling relationship lists its problem by file and line. Saves docs/screenshots/import.png.
  */
 import path from 'node:path';
@@ -91,6 +92,19 @@ describe('the Import page', () => {
     await page.getByRole('heading', { name: 'Brass Lamp' }).first().waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
 
+    // a stored node with another name: the preview shows the conflict and the rule that resolves it
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByLabel('Choose files').setInputFiles(path.join(fixtures, 'gadgets-renamed.csv'));
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const conflicts = page.getByRole('group', { name: 'Conflicts' });
+    await conflicts.waitFor();
+    const conflictRow = conflicts.getByRole('row', { name: /gadget:imppage-lamp/ });
+    expect((await conflictRow.getByRole('cell').allTextContents()).slice(2)).toEqual(['Brass Lamp', 'Brass Desk Lamp']);
+    expect(await conflicts.getByRole('radio', { name: /keep the stored value/ }).isChecked()).toBe(true);
+    await conflicts.getByRole('radio', { name: /replace it/ }).check();
+    await page.getByRole('button', { name: 'Import (replace them)' }).waitFor();
+    await page.getByRole('button', { name: 'Clear' }).click();
+
     const records = page.getByRole('region', { name: 'Recent imports' });
     const undo = records.getByRole('button', { name: 'Undo import of gadgets.csv, gadget-links.csv' });
     await undo.waitFor();
@@ -105,7 +119,6 @@ describe('the Import page', () => {
     expect(await gadgets()).toBe(0);
 
     // a relationship to a node that is nowhere: the problem is listed with its file and line, nothing written
-    await page.getByRole('button', { name: 'Clear' }).click();
     await page.getByLabel('Choose files').setInputFiles(path.join(fixtures, 'broken-links.csv'));
     await page.getByRole('button', { name: 'Preview' }).click();
     const problems = page.getByRole('region', { name: 'Problems' });
