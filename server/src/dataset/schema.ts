@@ -473,8 +473,8 @@ function finish(errors: CollectedError[]): DatasetError[] {
     });
 }
 
-/** Levenshtein distance, for "did you mean" hints on unknown ids */
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance, for "did you mean" hints on unknown ids (and the extractor's spelling variants) */
+export function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];

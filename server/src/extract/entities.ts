@@ -4,6 +4,7 @@
  * two spellings of one name ("Aleksandr Darchiyev" / "Alexander Darchiev") are merged as an inferred identity.
  * Matching against the graph is not done here: see `EntityMatcher` in pipeline.ts.
  */
+import { editDistance } from '../dataset/schema';
 import type { PropertyValue } from '../dataset/schema';
 import { isLocative, isParty, type Mention, type MentionLabel } from './mentions';
 import type { Parsed } from './nlp';
@@ -40,18 +41,6 @@ export function nameSkeleton(name: string): string {
     .replace(/j/g, 'i')
     .replace(/(.)\1+/g, '$1')
     .replace(/[^a-z ]/g, '');
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 /** true when two full names are likely two transliterations of one name */

@@ -3,6 +3,7 @@
  * identifier (letters, digits and `_`, not starting with a digit; the same rule that neo4j/names.ts escapes
  * with), never a key that Parley keeps for itself. Pure.
  */
+import { RESERVED_PROPERTY_KEYS } from '../dataset/schema';
 import { isValidName } from '../neo4j/names';
 
 /** labels Parley keeps for itself (its bookkeeping and its own kinds that a file may not claim) */
@@ -14,16 +15,7 @@ export const RESERVED_LABELS = new Set([
   'Snapshot',
 ]);
 /** keys the engine sets from columns of their own; properties may not shadow them */
-export const RESERVED_KEYS = new Set([
-  'id',
-  'name',
-  'aliases',
-  'description',
-  'quotes',
-  'sourceIds',
-  'inferred',
-  'inferenceReason',
-]);
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(RESERVED_PROPERTY_KEYS);
 
 export function labelProblem(label: string): string | null {
   if (!isValidName(label)) {
