@@ -5,6 +5,7 @@ import ExplorerView from '../views/Explorer/ExplorerView';
 const ConsoleView = lazy(() => import('../views/Console/ConsoleView'));
 const SnapshotsView = lazy(() => import('../views/Snapshots/SnapshotsView'));
 const DuplicatesView = lazy(() => import('../views/Duplicates/DuplicatesView'));
+const ExtractView = lazy(() => import('../views/Extract/ExtractView'));
 
 function NavLink({ to, current, children }: { to: string; current: boolean; children: string }) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
@@ -41,6 +42,9 @@ export default function App() {
           <NavLink to="/duplicates" current={route.name === 'duplicates'}>
             Duplicates
           </NavLink>
+          <NavLink to="/extract" current={route.name === 'extract'}>
+            Article
+          </NavLink>
         </nav>
       </header>
       <Suspense fallback={<p className="loading">Loading…</p>}>
@@ -48,6 +52,7 @@ export default function App() {
         {route.name === 'console' && <ConsoleView />}
         {(route.name === 'snapshots' || route.name === 'snapshot') && <SnapshotsView />}
         {route.name === 'duplicates' && <DuplicatesView />}
+        {route.name === 'extract' && <ExtractView />}
         {route.name === 'notFound' && (
           <main className="not-found">
             <h1>Page not found</h1>

@@ -40,6 +40,7 @@ export type Route =
   | { name: 'snapshots' }
   | { name: 'snapshot'; id: string }
   | { name: 'duplicates' }
+  | { name: 'extract' }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -48,6 +49,7 @@ export function matchRoute(pathname: string): Route {
   if (p === '/console') return { name: 'console' };
   if (p === '/snapshots') return { name: 'snapshots' };
   if (p === '/duplicates') return { name: 'duplicates' };
+  if (p === '/extract') return { name: 'extract' };
   const m = /^\/s\/([^/]+)$/.exec(p);
   if (m) return { name: 'snapshot', id: decodeURIComponent(m[1]!) };
   return { name: 'notFound' };
