@@ -79,7 +79,12 @@ export function ProposalList(props: ProposalListProps) {
     } else if (item.kind === 'meeting') {
       const m = p.meetings.find((x) => `m:${x.key}` === item.id)!;
       title = m.name;
-      detail = [m.status, m.date ?? m.dateText ?? 'no date', m.place, `${m.attendees.length} attendees`]
+      detail = [
+        m.status,
+        m.date ?? m.dateText ?? 'no date',
+        m.place && nameOf(m.place),
+        `${m.attendees.length} attendees`,
+      ]
         .filter(Boolean)
         .join(' · ');
       if (m.attendees.length) extra = <div className="extract-detail">{m.attendees.map(nameOf).join(', ')}</div>;
