@@ -67,7 +67,14 @@ export const extractDatasetRoutes: FastifyPluginAsync = async (app) => {
       if (part.proposals.entities.length + part.proposals.meetings.length === 0) {
         throw new HttpError(400, 'bad_request', 'Invalid body: accept at least one entity or meeting to add.');
       }
-      const out = proposalsToDataset(part.proposals, { merges: req.body.merges ?? {} });
+      const merges = req.body.merges ?? {};
+      // a merged proposal keeps the existing node's name (when its match names it), so the import renames nothing
+      const names: Record<string, string> = {};
+      for (const e of part.proposals.entities) {
+        const id = merges[e.key];
+        if (id && e.match?.id === id && e.match.name) names[id] = e.match.name;
+      }
+      const out = proposalsToDataset(part.proposals, { merges, names });
       if (!out.ok) {
         const first = out.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`);
         throw new HttpError(
