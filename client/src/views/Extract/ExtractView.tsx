@@ -53,6 +53,14 @@ export default function ExtractView() {
   const allQuotes = useMemo(() => items.flatMap((i) => i.quotes), [items]);
   const activeQuotes = useMemo(() => items[current]?.quotes ?? [], [items, current]);
   const accepted = Object.values(decisions).filter((d) => d === 'accepted').length;
+  /** accepted relationships whose end is not accepted: the data set leaves them out */
+  const orphans = proposals
+    ? proposals.relationships.filter(
+        (r, i) =>
+          decisions[`r:${i}`] === 'accepted' &&
+          [r.source, r.target].some((k) => decisions[`e:${k}`] !== 'accepted' && decisions[`m:${k}`] !== 'accepted'),
+      ).length
+    : 0;
 
   const propose = async () => {
     setBusy(true);
@@ -129,6 +137,11 @@ export default function ExtractView() {
         {proposals && (
           <div className="extract-actions">
             <span className="extract-keys">j/k move · a accept · r reject · shift+A accept all</span>
+            {orphans > 0 && (
+              <span className="extract-warn">
+                {orphans} accepted relationship{orphans === 1 ? '' : 's'} will be left out: an end is not accepted
+              </span>
+            )}
             <button type="button" onClick={() => setProposals(null)} disabled={busy}>
               Edit article
             </button>
