@@ -1,8 +1,25 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { highlight } from './review';
 
+/** `text` with every occurrence of a term in <strong> (React elements, never HTML). */
+function emphasise(text: string, terms: string[]) {
+  const words = terms.filter((t) => t.trim().length > 1).sort((a, b) => b.length - a.length);
+  if (words.length === 0) return text;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return text
+    .split(new RegExp(`(${escaped.join('|')})`, 'g'))
+    .map((part, i) => (i % 2 === 1 ? <strong key={i}>{part}</strong> : part));
+}
+
 /** The article with every proposal's quote in a <mark> (React text, never HTML); the current one's marked apart. */
-export function ArticleText(props: { title: string; text: string; quotes: string[]; activeQuotes: string[] }) {
+export function ArticleText(props: {
+  title: string;
+  text: string;
+  quotes: string[];
+  activeQuotes: string[];
+  /** the current entity's name and aliases, set in bold inside its quotes */
+  terms: string[];
+}) {
   const pieces = useMemo(
     () => highlight(props.text, props.quotes, props.activeQuotes),
     [props.text, props.quotes, props.activeQuotes],
@@ -18,7 +35,7 @@ export function ArticleText(props: { title: string; text: string; quotes: string
         {pieces.map((p, i) =>
           p.mark ? (
             <mark key={i} className={p.active ? 'active' : undefined}>
-              {p.text}
+              {p.active ? emphasise(p.text, props.terms) : p.text}
             </mark>
           ) : (
             <span key={i}>{p.text}</span>

@@ -52,6 +52,13 @@ export default function ExtractView() {
   const items = useMemo(() => (proposals ? reviewItems(proposals, edits) : []), [proposals, edits]);
   const allQuotes = useMemo(() => items.flatMap((i) => i.quotes), [items]);
   const activeQuotes = useMemo(() => items[current]?.quotes ?? [], [items, current]);
+  const terms = useMemo(() => {
+    const id = items[current]?.id ?? '';
+    const e = proposals?.entities.find((x) => `e:${x.key}` === id);
+    if (!e) return [];
+    const surname = e.label === 'Person' ? e.name.split(' ').slice(-1) : [];
+    return [e.name, ...e.aliases, ...surname];
+  }, [proposals, items, current]);
   const accepted = Object.values(decisions).filter((d) => d === 'accepted').length;
   /** accepted relationships whose end is not accepted: the data set leaves them out */
   const orphans = proposals
@@ -171,6 +178,7 @@ export default function ExtractView() {
             text={proposals.source.text}
             quotes={allQuotes}
             activeQuotes={activeQuotes}
+            terms={terms}
           />
           <ProposalList
             proposals={proposals}
