@@ -111,3 +111,33 @@ export const ExtractResponseSchema = z.object({
 export type ExtractResponse = z.infer<typeof ExtractResponseSchema>;
 /** what the pipeline proposes: the answer of POST /api/extract */
 export type Proposals = ExtractResponse;
+
+/**
+ * POST /api/extract/dataset: the proposals as answered (names and labels edited by the analyst) and which of
+ * them were accepted → the Parley data set the import engine writes. Entities and meetings are named by key,
+ * relationships by their index in `proposals.relationships`; `merges` maps an accepted entity's key to the id of
+ * an existing node it is (its proposal's `match`), so nothing is duplicated. Nothing is written.
+ */
+export const ExtractDatasetRequestSchema = z.strictObject({
+  proposals: ExtractResponseSchema,
+  accepted: z.strictObject({
+    entities: z.array(z.string()).max(5000),
+    meetings: z.array(z.string()).max(5000),
+    relationships: z.array(z.number().int().min(0)).max(20000),
+  }),
+  merges: z.record(z.string(), z.string().min(1)).optional(),
+});
+export type ExtractDatasetRequest = z.infer<typeof ExtractDatasetRequestSchema>;
+
+export const ExtractDatasetResponseSchema = z.object({
+  /** a Parley data set (data/README.md), ready for POST /api/imports as a `.json` file */
+  dataset: z.looseObject({
+    version: z.literal(1),
+    sources: z.array(z.unknown()),
+    nodes: z.array(z.looseObject({ id: z.string() })),
+    relationships: z.array(z.unknown()),
+  }),
+  /** accepted relationships left out, and why (an end not accepted) */
+  dropped: z.array(z.string()),
+});
+export type ExtractDatasetResponse = z.infer<typeof ExtractDatasetResponseSchema>;

@@ -360,6 +360,7 @@ describe('errors', () => {
         'post /api/imports',
         'post /api/imports/{id}/undo',
         'post /api/extract',
+        'post /api/extract/dataset',
       ].sort(),
     );
     for (const [p, ops] of Object.entries(spec.paths)) {

@@ -6,6 +6,7 @@ const ConsoleView = lazy(() => import('../views/Console/ConsoleView'));
 const SnapshotsView = lazy(() => import('../views/Snapshots/SnapshotsView'));
 const DuplicatesView = lazy(() => import('../views/Duplicates/DuplicatesView'));
 const ImportView = lazy(() => import('../views/Import/ImportView'));
+const ExtractView = lazy(() => import('../views/Extract/ExtractView'));
 
 function NavLink({ to, current, children }: { to: string; current: boolean; children: string }) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
@@ -48,6 +49,9 @@ export default function App() {
           <NavLink to="/import" current={route.name === 'import'}>
             Import
           </NavLink>
+          <NavLink to="/extract" current={route.name === 'extract'}>
+            Article
+          </NavLink>
         </nav>
       </header>
       <Suspense fallback={<p className="loading">Loading…</p>}>
@@ -56,6 +60,7 @@ export default function App() {
         {(route.name === 'snapshots' || route.name === 'snapshot') && <SnapshotsView />}
         {route.name === 'duplicates' && <DuplicatesView />}
         {route.name === 'import' && <ImportView />}
+        {route.name === 'extract' && <ExtractView />}
         {route.name === 'notFound' && (
           <main className="not-found">
             <h1>Page not found</h1>

@@ -41,6 +41,7 @@ export type Route =
   | { name: 'snapshot'; id: string }
   | { name: 'duplicates' }
   | { name: 'import' }
+  | { name: 'extract' }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -50,6 +51,7 @@ export function matchRoute(pathname: string): Route {
   if (p === '/snapshots') return { name: 'snapshots' };
   if (p === '/duplicates') return { name: 'duplicates' };
   if (p === '/import') return { name: 'import' };
+  if (p === '/extract') return { name: 'extract' };
   const m = /^\/s\/([^/]+)$/.exec(p);
   if (m) return { name: 'snapshot', id: decodeURIComponent(m[1]!) };
   return { name: 'notFound' };

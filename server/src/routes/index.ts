@@ -4,6 +4,7 @@ import { catalogRoutes } from './catalog';
 import { cypherRoutes } from './cypher';
 import { duplicateRoutes } from './duplicates';
 import { extractRoutes } from './extract';
+import { extractDatasetRoutes } from './extractDataset';
 import { graphRoutes } from './graph';
 import { importRoutes } from './imports';
 import { snapshotRoutes } from './snapshots';
@@ -16,4 +17,5 @@ export const routePlugins: FastifyPluginAsync[] = [
   importRoutes(),
   catalogRoutes,
   extractRoutes,
+  extractDatasetRoutes,
 ];

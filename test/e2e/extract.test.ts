@@ -1,0 +1,102 @@
+/**
+ * The review screen end to end in a real browser against a real Parley over the run's Neo4j: paste a short
+ * article about people who are not in the seed, propose, review with the keyboard (a accept, r reject) and the
+ * buttons, "Add to graph" (one import), and see the new person selected in the explorer. The import is undone at
+ * the end, so the shared database is the seed again. Saves docs/screenshots/extract.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshotPath, startParley, withTestHook } from '../_helpers';
+import { hookState, visibleNodeIds, waitForGraph } from './explorer-helpers';
+
+let parley: Awaited<ReturnType<typeof startParley>>;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+const MARTA = 'person:marta-kowalczyk';
+const HUGO = 'person:hugo-brandt';
+const FILE = /envoys-meet-in-geneva/;
+const ARTICLE =
+  'Marta Kowalczyk met Hugo Brandt in Geneva on 3 March 2025. Kowalczyk said the talks on fishing quotas were useful.';
+
+interface ImportRow {
+  id: string;
+  status: string;
+  files: string[];
+}
+const ours = async (): Promise<ImportRow[]> => {
+  const res = await fetch(`${parley.baseUrl}/api/imports`);
+  const body = (await res.json()) as { imports: ImportRow[] };
+  return body.imports.filter((i) => i.status === 'committed' && i.files.some((f) => FILE.test(f)));
+};
+const nodeStatus = async (id: string) => (await fetch(`${parley.baseUrl}/api/nodes/${encodeURIComponent(id)}`)).status;
+
+beforeAll(async () => {
+  parley = await startParley();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  // whatever happened above, the shared database goes back to the seed
+  if (parley)
+    for (const i of await ours()) await fetch(`${parley.baseUrl}/api/imports/${i.id}/undo`, { method: 'POST' });
+  await parley?.close();
+});
+
+describe('the article review screen', () => {
+  it('proposes from a pasted article, adds the accepted part in one import, and opens the explorer on it', async () => {
+    expect(await nodeStatus(MARTA)).toBe(404);
+    await page.goto(withTestHook(`${parley.baseUrl}/extract`));
+    await page.getByLabel('Title').fill('Envoys meet in Geneva');
+    await page.getByLabel('Published').fill('2025-03-04');
+    await page.getByLabel('Article text').fill(ARTICLE);
+    await page.getByRole('button', { name: 'Propose' }).click();
+
+    const list = page.getByRole('list', { name: 'Proposals' });
+    const item = (name: string | RegExp) =>
+      list.getByRole('listitem', typeof name === 'string' ? { name, exact: true } : { name });
+    await item('Marta Kowalczyk').waitFor();
+    // every quote is highlighted in the article, as text
+    const marks = await page.getByRole('region', { name: 'Article' }).locator('mark').allTextContents();
+    expect(marks.join(' ')).toContain('Marta Kowalczyk met Hugo Brandt in Geneva on 3 March 2025.');
+
+    // keyboard: the first two proposals are the people (accept), the third the place (reject)
+    await page.keyboard.press('a');
+    await page.keyboard.press('a');
+    await page.keyboard.press('r');
+    expect(await item('Marta Kowalczyk').getAttribute('class')).toContain('accepted');
+    expect(await item('Hugo Brandt').getAttribute('class')).toContain('accepted');
+    expect(await item('Geneva').getAttribute('class')).toContain('rejected');
+    // buttons: the meeting and who attended it
+    const meeting = item('Meeting in Geneva (3 March 2025)');
+    await meeting.getByRole('button', { name: 'Accept' }).click();
+    for (const who of ['Marta Kowalczyk', 'Hugo Brandt']) {
+      await item(new RegExp(`^${who} —ATTENDED→`))
+        .getByRole('button', { name: 'Accept' })
+        .click();
+    }
+    expect(await page.getByRole('button', { name: /Add to graph \(5\)/ }).isEnabled()).toBe(true);
+    await item('Marta Kowalczyk').click();
+    await page.screenshot({ path: screenshotPath('extract.png') });
+
+    await page.getByRole('button', { name: /Add to graph/ }).click();
+    await page.waitForURL((u) => u.pathname === '/' && u.searchParams.get('node') === MARTA);
+    await waitForGraph(page, 3);
+    const visible = await visibleNodeIds(page);
+    expect(visible).toEqual(expect.arrayContaining([MARTA, HUGO]));
+    expect(visible).not.toContain('place:geneva');
+    expect((await hookState(page)).selection).toEqual({ kind: 'node', id: MARTA });
+    expect(await nodeStatus(MARTA)).toBe(200);
+    expect(await nodeStatus('place:geneva')).toBe(404);
+
+    const imports = await ours();
+    expect(imports).toHaveLength(1);
+    const undo = await fetch(`${parley.baseUrl}/api/imports/${imports[0]!.id}/undo`, { method: 'POST' });
+    expect(undo.status).toBe(200);
+    expect(await nodeStatus(MARTA)).toBe(404);
+    expect(pageErrors).toEqual([]);
+  });
+});
