@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import App from './app/App';
 import { setTestHooks, wantsTestHooks } from './app/testhooks';
 import './app/app.css';
+import './app/explorer.css';
+import './app/screens.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,3 +1,4 @@
+// (Over 400 lines: one describe per read route of the API, each short; splitting would scatter one table.)
 // Every read route of the API against the real seed graph in the run's local Neo4j (see global-neo4j.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
