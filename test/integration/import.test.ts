@@ -5,6 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { moviesDir } from '../_movies';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../server/src/config';
 import { ImportFailedError, ImportInvalidError, previewImport, runImport } from '../../server/src/import/engine';
@@ -15,7 +16,7 @@ import { testDb } from '../_helpers';
 import { dbFingerprint } from './import-helpers';
 
 const fx = (name: string) => path.join(repoRoot, 'test', 'fixtures', 'import', name);
-const movies = (name: string) => path.join(repoRoot, '..', '..', 'shared', 'datasets', 'movies', name);
+const movies = (name: string) => path.join(moviesDir, name);
 const files = (...paths: string[]) => readImportFiles(paths.map((p) => ({ path: p, name: path.basename(p) })));
 
 let db: Db;
