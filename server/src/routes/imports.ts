@@ -101,6 +101,17 @@ export function importRoutes(hooks: { possibleDuplicates?: PossibleDuplicates } 
       limits: { fileSize: maxBytes, files: LIMITS.files, fields: 10 },
       throwFileSizeLimit: true,
     });
+    /** The import record with this id, or a 404 that says where the ids are listed. */
+    const recordOr404 = async (id: string) => {
+      const rec = await repos.imports.get(id);
+      if (!rec)
+        throw new HttpError(
+          404,
+          'not_found',
+          `No import has the id ${JSON.stringify(id)}; GET /api/imports lists them.`,
+        );
+      return rec;
+    };
     const requireToken = async (req: FastifyRequest) => checkToken(fastify.config.PARLEY_TOKEN, req);
 
     app.post(
@@ -213,13 +224,7 @@ export function importRoutes(hooks: { possibleDuplicates?: PossibleDuplicates } 
         },
       },
       async (req) => {
-        const rec = await repos.imports.get(req.params.id);
-        if (!rec)
-          throw new HttpError(
-            404,
-            'not_found',
-            `No import has the id ${JSON.stringify(req.params.id)}; GET /api/imports lists them.`,
-          );
+        const rec = await recordOr404(req.params.id);
         return rec;
       },
     );
@@ -236,13 +241,7 @@ export function importRoutes(hooks: { possibleDuplicates?: PossibleDuplicates } 
         },
       },
       async (req) => {
-        const rec = await repos.imports.get(req.params.id);
-        if (!rec)
-          throw new HttpError(
-            404,
-            'not_found',
-            `No import has the id ${JSON.stringify(req.params.id)}; GET /api/imports lists them.`,
-          );
+        const rec = await recordOr404(req.params.id);
         if (rec.status !== 'committed') {
           throw new HttpError(
             409,
