@@ -10,13 +10,16 @@ import { repoRoot } from '../server/src/config';
 import { Db } from '../server/src/neo4j/db';
 import { startLocalNeo4j, type LocalNeo4j } from '../server/src/neo4j/local';
 
-/** ../shared/datasets/movies beside the checkout (or beside its worktree folder); PARLEY_MOVIES_DIR overrides. */
+/**
+ * ../shared/datasets/movies beside the checkout (or beside its worktree folder), else the copy committed in
+ * test/fixtures/movies (so a clone anywhere runs every test); PARLEY_MOVIES_DIR overrides.
+ */
 export const moviesDir =
   process.env.PARLEY_MOVIES_DIR ??
   [path.resolve(repoRoot, '..', 'shared'), path.resolve(repoRoot, '..', '..', 'shared')]
     .map((d) => path.join(d, 'datasets', 'movies'))
     .find((d) => existsSync(path.join(d, 'movies.cypher'))) ??
-  path.resolve(repoRoot, '..', 'shared', 'datasets', 'movies');
+  path.join(repoRoot, 'test', 'fixtures', 'movies');
 
 /**
  * The script's statements. Its first four lines use Neo4j 4's constraint syntax, which Neo4j 5 rejects: they
