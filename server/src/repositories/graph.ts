@@ -18,6 +18,8 @@ import { sourceSummaryFrom } from './sources';
 
 /** edges drawn for a subgraph at most, per node allowed */
 const EDGES_PER_NODE = 10;
+/** relationships one `among` answers at most (then `truncated`) */
+const AMONG_EDGE_LIMIT = 20_000;
 
 function asArray(v: Plain | undefined): Plain[] {
   return Array.isArray(v) ? v : [];
@@ -63,6 +65,15 @@ export function createGraphRepository(db: Db) {
     if (edgeRows.length > edgeLimit) truncated = true;
     for (const row of edgeRows.slice(0, edgeLimit)) b.add(row.r);
     return b.build(truncated);
+  }
+
+  /** The relationships among the nodes with these API ids (both ends in the list), with their ends. */
+  async function among(ids: string[]): Promise<Subgraph> {
+    const limit = AMONG_EDGE_LIMIT;
+    const rows = await db.query('edges-among', { ids: [...new Set(ids)], limit });
+    const b = new GraphBuilder();
+    for (const row of rows.slice(0, limit)) b.add(row.a).add(row.b).add(row.r);
+    return b.build(rows.length > limit);
   }
 
   async function sourcesByIds(ids: string[]): Promise<SourceSummary[]> {
@@ -131,7 +142,7 @@ export function createGraphRepository(db: Db) {
     return { ...b.build(), path: p.nodes.map((n) => nodeId(n)), length: p.relationships.length };
   }
 
-  return { resolve, schema, subgraph, node, neighbors, path, sourcesByIds };
+  return { resolve, schema, subgraph, among, node, neighbors, path, sourcesByIds };
 }
 
 export type GraphRepository = ReturnType<typeof createGraphRepository>;

@@ -9,6 +9,7 @@ import { daysBetween, inTimeRange, meetingDates, meetingHistogram } from '../../
 import { isMetEdgeId } from '../../state/met';
 import { deriveRenderModel, viewNodes, viewProjection } from '../../state/render';
 import { emptyView } from '../../state/view';
+import { encodeUrlState, nodesInUrl, type UrlState } from '../../state/url';
 import type { ViewState } from '../../state/view/types';
 import { DEFAULT_SEED } from '../../utils/rng';
 import { communities, nodeSizes, type SizeBy } from '../../utils/metrics';
@@ -99,3 +100,40 @@ export const useExportTitle = () =>
     const node = s.selection?.kind === 'node' ? dataOf(s).nodes[s.selection.id] : undefined;
     return node ? node.name : 'Parley';
   });
+
+/** The address of the current view (see state/url): what the picture depends on, so a link reopens it. */
+export const urlStateOf = (s: ExplorerState): UrlState => {
+  const view = viewOf(s);
+  const start = s.session?.start ?? 'all';
+  return {
+    node: s.selection?.kind === 'node' ? s.selection.id : null,
+    edge: s.selection?.kind === 'edge' ? s.selection.id : null,
+    mode: view.mode,
+    start,
+    hiddenLabels: view.filters.hiddenLabels,
+    hiddenTypes: view.filters.hiddenTypes,
+    from: view.filters.from,
+    to: view.filters.to,
+    ...nodesInUrl(view, start, allIdsMemo(dataOf(s))),
+    layout: view.layout ?? null,
+    seed: s.session?.seed ?? DEFAULT_SEED,
+    sizeBy: s.sizeBy,
+    colorByCommunity: s.colorByCommunity,
+    path: s.pathFrom && s.pathTo && s.path ? [s.pathFrom.id, s.pathTo.id] : null,
+  };
+};
+const allIdsMemo = memo((data: GraphData) => Object.keys(data.nodes));
+const queryMemo = memo(
+  (
+    _view: ViewState,
+    _data: GraphData,
+    _sel: ExplorerState['selection'],
+    _size: SizeBy,
+    _colour: boolean,
+    _path: ExplorerState['path'],
+    s: ExplorerState,
+  ) => encodeUrlState(urlStateOf(s)),
+);
+/** the address of the current view, recomputed only when what it depends on changes */
+export const useUrlQuery = () =>
+  useExplorer((s) => queryMemo(viewOf(s), dataOf(s), s.selection, s.sizeBy, s.colorByCommunity, s.path, s));

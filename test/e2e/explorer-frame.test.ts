@@ -1,0 +1,221 @@
+/**
+ * The canvas frames itself and stays readable (issue 9): the camera fits what matters after search and expand,
+ * with room for labels; zoom buttons and keys; the selected node's neighbours and the "+N more" handle are
+ * labelled, the handle clear of its anchor; edges are picked within a few pixels and the hovered one is shown;
+ * focus goes to the graph after a search hit; Escape in the source dialog closes only the dialog.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { HIGHLIGHT_EDGE } from '../../client/src/graph/palette';
+import { launchBrowser, screenshotPath, startParley, withTestHook } from '../_helpers';
+import {
+  chooseFromCombobox,
+  hookState,
+  nodePoint,
+  visibleEdgeIds,
+  visibleNodeIds,
+  waitForGraph,
+} from './explorer-helpers';
+
+let parley: Awaited<ReturnType<typeof startParley>>;
+let browser: Browser;
+const COULTER = 'person:sonata-coulter';
+
+beforeAll(async () => {
+  parley = await startParley();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await parley?.close();
+});
+
+const pageErrors: string[] = [];
+afterEach(() => {
+  expect(pageErrors).toEqual([]);
+  pageErrors.length = 0;
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(withTestHook(`${parley.baseUrl}${path}`));
+  return page;
+}
+
+/** Waits until every node drawn is inside the canvas with room for its label on the right. */
+async function waitForFramed(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const h = window.__parley;
+      if (!h) return false;
+      const r = h.containerRect();
+      const ids = h.visibleNodeIds();
+      return (
+        ids.length > 0 &&
+        ids.every((id) => {
+          const p = h.nodeViewportPosition(id);
+          return !!p && p.x >= 20 && p.x <= r.width - 120 && p.y >= 20 && p.y <= r.height - 20;
+        })
+      );
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+describe('the canvas frames itself', () => {
+  it('search then E from an empty canvas: focus is on the graph, the expansion is framed and labelled', async () => {
+    const page = await open('/?start=empty');
+    await page.getByRole('combobox', { name: 'Search' }).waitFor();
+    await chooseFromCombobox(page, 'Search', 'Coulter', 'Sonata Coulter');
+    await waitForGraph(page, 1);
+    // the keyboard is on the graph: E expands without another click
+    expect(
+      await page.evaluate(() => {
+        const a = document.activeElement;
+        return a !== null && a.tagName !== 'INPUT' && a.closest('.canvas-wrap') !== null;
+      }),
+    ).toBe(true);
+    await page.keyboard.press('e');
+    await page.waitForFunction(() => (window.__parley?.visibleNodeIds().length ?? 0) > 1);
+    await waitForFramed(page);
+    const ids = await visibleNodeIds(page);
+    expect(ids.length).toBeGreaterThan(3);
+    // the selected node's neighbours are labelled whatever the zoom
+    const shown = await page.evaluate(
+      (all) => all.map((id) => window.__parley!.nodeDisplay(id)),
+      ids.filter((id) => id !== COULTER),
+    );
+    for (const d of shown) expect(d).toMatchObject({ forceLabel: true, hidden: false });
+    await page.screenshot({ path: screenshotPath('explorer-framed-expand.png') });
+
+    // zoom keys and buttons, and fit brings everything back with its labels
+    const r0 = await page.evaluate(() => window.__parley!.cameraRatio());
+    await page.keyboard.press('+');
+    await page.waitForFunction((r) => window.__parley!.cameraRatio() < r * 0.8, r0);
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.waitForFunction((r) => window.__parley!.cameraRatio() > r * 1.2, r0);
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await page.getByRole('button', { name: 'Fit the graph' }).click();
+    await waitForFramed(page);
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await page.locator('.sigma-container').focus();
+    await page.keyboard.press('0');
+    await waitForFramed(page);
+    await page.close();
+  });
+
+  it('the "+N more" handle is labelled and sits clear of its anchor, which a click still selects', async () => {
+    const page = await open('/');
+    await waitForGraph(page, 1);
+    await page.evaluate(() => window.__parley!.loadGenerated(60, 80, 3, ['gen:0']));
+    await page.evaluate(() => window.__parley!.expand('gen:0'));
+    await page.waitForFunction(() => !!window.__parley!.nodeDisplay('more:gen:0'));
+    await waitForFramed(page);
+    const handle = await page.evaluate(() => window.__parley!.nodeDisplay('more:gen:0'));
+    expect(handle).toMatchObject({ label: '+34 more', forceLabel: true });
+    const anchor = await page.evaluate(() => window.__parley!.nodeDisplay('gen:0'));
+    const a = await nodePoint(page, 'gen:0');
+    const m = await page.evaluate(() => {
+      const h = window.__parley!;
+      const v = h.nodeViewportPosition('more:gen:0')!;
+      const r = h.containerRect();
+      return { x: r.left + v.x, y: r.top + v.y };
+    });
+    // the two discs and a margin fit between the centres
+    expect(Math.hypot(m.x - a.x, m.y - a.y)).toBeGreaterThan(anchor!.size + handle!.size + 8);
+    await page.mouse.click(a.x, a.y);
+    await page.waitForFunction(() => JSON.stringify(window.__parley!.state()).includes('"id":"gen:0"'));
+    expect((await hookState(page)).selection).toEqual({ kind: 'node', id: 'gen:0' });
+    expect((await hookState(page)).expansions[0]?.loaded).toBe(25);
+    await page.screenshot({ path: screenshotPath('explorer-more-handle.png') });
+    await page.close();
+  });
+
+  it('expanding Darchiyev from an empty canvas draws every relationship whose two ends are in view', async () => {
+    const seed = (await (await fetch(`${parley.baseUrl}/api/graph?limit=5000`)).json()) as {
+      edges: { id: string; source: string; target: string }[];
+    };
+    const page = await open('/?start=empty');
+    await page.getByRole('combobox', { name: 'Search' }).waitFor();
+    await chooseFromCombobox(page, 'Search', 'Darchiyev', 'Darchiyev');
+    await waitForGraph(page, 1);
+    await page.keyboard.press('e');
+    await page.waitForFunction(() => (window.__parley?.state() as { expansions: unknown[] }).expansions.length === 1);
+    const ids = new Set(await visibleNodeIds(page));
+    const want = seed.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => e.id);
+    // more than the anchor's own relationships: e.g. Coulter ATTENDED the April 10 meeting
+    expect(
+      want.filter(
+        (id) => !seed.edges.find((e) => e.id === id && [e.source, e.target].some((x) => x.includes('darchiyev'))),
+      ).length,
+    ).toBeGreaterThan(0);
+    await page.waitForFunction((n) => window.__parley!.visibleEdgeIds().length >= n, want.length);
+    expect(await visibleEdgeIds(page)).toEqual(want.sort());
+    await page.close();
+  });
+
+  it('an edge is picked within a few pixels of its line, and the hovered edge is shown', async () => {
+    const page = await open(`/?start=empty&show=${encodeURIComponent(COULTER)}`);
+    await waitForGraph(page, 1);
+    await page.evaluate((id) => window.__parley!.expand(id), COULTER);
+    await waitForFramed(page);
+    const edges = await visibleEdgeIds(page);
+    // the longest edge, clicked 5 px to the side of its middle
+    const geo = await page.evaluate((ids) => {
+      const h = window.__parley!;
+      const r = h.containerRect();
+      return ids.map((id) => {
+        const d = h.edgeDisplay(id)!;
+        const s = h.nodeViewportPosition(d.source)!;
+        const t = h.nodeViewportPosition(d.target)!;
+        return { id, s: { x: r.left + s.x, y: r.top + s.y }, t: { x: r.left + t.x, y: r.top + t.y } };
+      });
+    }, edges);
+    const len = (g: (typeof geo)[number]) => Math.hypot(g.t.x - g.s.x, g.t.y - g.s.y);
+    const e = geo.sort((x, y) => len(y) - len(x))[0]!;
+    const l = len(e);
+    const point = {
+      x: (e.s.x + e.t.x) / 2 + (-(e.t.y - e.s.y) / l) * 5,
+      y: (e.s.y + e.t.y) / 2 + ((e.t.x - e.s.x) / l) * 5,
+    };
+    await page.mouse.move(point.x, point.y);
+    await page.waitForFunction(([id, c]) => window.__parley!.edgeDisplay(id!)?.color === c, [
+      e.id,
+      HIGHLIGHT_EDGE,
+    ] as const);
+    await page.mouse.click(point.x, point.y);
+    await page.waitForFunction(() => (window.__parley!.state() as { selection: unknown }).selection !== null);
+    expect((await hookState(page)).selection).toEqual({ kind: 'edge', id: e.id });
+    // far from every edge and node, a click clears the selection
+    const r = await page.evaluate(() => window.__parley!.containerRect());
+    // sigma takes a second click within 300 ms for a double-click: this one is a single click
+    await page.waitForTimeout(400);
+    await page.mouse.click(r.left + r.width / 2, r.top + 10);
+    await page.waitForFunction(() => (window.__parley!.state() as { selection: unknown }).selection === null);
+    await page.close();
+  });
+
+  it('Escape in the source dialog closes the dialog only; focus goes back to what opened it', async () => {
+    const page = await open(`/?start=empty&show=${encodeURIComponent(COULTER)}&node=${encodeURIComponent(COULTER)}`);
+    await waitForGraph(page, 1);
+    const opener = page.getByRole('button', { name: 'Show in source' }).first();
+    await opener.waitFor();
+    await opener.focus();
+    await opener.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Source' });
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await hookState(page)).selection).toEqual({ kind: 'node', id: COULTER });
+    expect(page.url()).toContain(`node=${encodeURIComponent(COULTER)}`);
+    // back on a "Show in source" button of the details panel (what opened the dialog)
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Show in source');
+    await page.close();
+  });
+});
