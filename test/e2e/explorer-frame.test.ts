@@ -12,6 +12,7 @@ import {
   chooseFromCombobox,
   hookState,
   nodePoint,
+  positions,
   visibleEdgeIds,
   visibleNodeIds,
   waitForGraph,
@@ -216,6 +217,70 @@ describe('the canvas frames itself', () => {
     expect(page.url()).toContain(`node=${encodeURIComponent(COULTER)}`);
     // back on a "Show in source" button of the details panel (what opened the dialog)
     await page.waitForFunction(() => document.activeElement?.textContent === 'Show in source');
+    await page.close();
+  });
+});
+
+describe('a shared view is the same picture', () => {
+  it('a Circular + PageRank + Louvain view with a hidden node reopens from its address as it was', async () => {
+    const a = await open('/');
+    await waitForGraph(a, 10);
+    await a.getByRole('button', { name: 'Circular', exact: true }).click();
+    await a.getByLabel('Size by').selectOption('pagerank');
+    await a.getByLabel('Colour by community (Louvain)').check();
+    await chooseFromCombobox(a, 'Search', 'Coulter', 'Sonata Coulter');
+    await a.keyboard.press('h');
+    await a.waitForFunction((id) => !window.__parley!.visibleNodeIds().includes(id), COULTER);
+    await a.waitForFunction(() => location.search.includes('hide=') && location.search.includes('layout=circular'));
+    const url = new URL(a.url());
+    expect(url.searchParams.get('size')).toBe('pagerank');
+    expect(url.searchParams.get('color')).toBe('community');
+    expect(url.searchParams.get('hide')).toBe(COULTER);
+    const want = await positions(a);
+
+    const b = await open(`/${url.search}`);
+    await waitForGraph(b, 10);
+    await b.waitForFunction(() => new URLSearchParams(location.search).get('layout') === 'circular');
+    expect(await visibleNodeIds(b)).toEqual(await visibleNodeIds(a));
+    expect(await positions(b)).toEqual(want);
+    expect(await b.getByLabel('Size by').inputValue()).toBe('pagerank');
+    expect(await b.getByLabel('Colour by community (Louvain)').isChecked()).toBe(true);
+    await a.close();
+    await b.close();
+  });
+
+  it('the path and the expansions are in the address too', async () => {
+    const a = await open('/?start=empty');
+    await a.getByRole('combobox', { name: 'Search' }).waitFor();
+    await chooseFromCombobox(a, 'Search', 'Darchiyev', 'Darchiyev');
+    await waitForGraph(a, 1);
+    await a.keyboard.press('e');
+    await a.waitForFunction(() => new URLSearchParams(location.search).get('expand') !== null);
+    const b = await open(`/${new URL(a.url()).search}`);
+    await b.waitForFunction(() => (window.__parley?.state() as { expansions?: unknown[] })?.expansions?.length === 1);
+    expect(await visibleNodeIds(b)).toEqual(await visibleNodeIds(a));
+    expect(await visibleEdgeIds(b)).toEqual(await visibleEdgeIds(a));
+    const c = await open(`/?path=${encodeURIComponent(`${COULTER},person:aleksandr-darchiyev`)}`);
+    await c.waitForFunction(
+      () => ((window.__parley?.state() as { path?: { nodes: string[] } })?.path?.nodes.length ?? 0) > 1,
+    );
+    expect((await hookState(c)).path?.nodes[0]).toBe(COULTER);
+    for (const p of [a, b, c]) await p.close();
+  });
+
+  it('Share gives the link, or says the view is too big for one and offers Save snapshot', async () => {
+    const page = await open('/');
+    await waitForGraph(page, 10);
+    await page.getByRole('button', { name: 'Share' }).click();
+    const pop = page.getByRole('dialog', { name: 'Share this view' });
+    expect(await pop.getByRole('textbox', { name: 'Link to this view' }).inputValue()).toBe(page.url());
+    await page.getByRole('button', { name: 'Share' }).click();
+    await page.evaluate(() => window.__parley!.loadGenerated(1500, 1600, 3, ['gen:0']));
+    await page.waitForFunction(() => location.search.length > 2000);
+    await page.getByRole('button', { name: 'Share' }).click();
+    await expect(pop.getByRole('status').textContent()).resolves.toMatch(/too big for a link/);
+    expect(await pop.getByRole('button', { name: /Save snapshot/ }).isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('explorer-share-too-big.png') });
     await page.close();
   });
 });

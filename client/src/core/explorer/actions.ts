@@ -131,8 +131,8 @@ export function openExplorer(url: UrlState): void {
 }
 
 /**
- * Rebuilds the view a link describes, in the order it was made: filters and mode, the expansions (first page
- * each), the nodes hidden by hand, the layout (re-run on the result), the path, size and colouring; then one
+ * Rebuilds the view a link describes: size and colouring, the expansions (first page each, in order), filters,
+ * the layout (re-run), the nodes hidden by hand, the mode, the path; then one
  * undo step "open" holds it all. The camera then frames the picture (or centres on the selected node).
  */
 async function replay(url: UrlState): Promise<void> {
@@ -143,7 +143,8 @@ async function replay(url: UrlState): Promise<void> {
   if (!s.session) return;
   let v = s.session.history.present;
   v = setFilters(v, { hiddenLabels: url.hiddenLabels, hiddenTypes: url.hiddenTypes, from: url.from, to: url.to });
-  if (url.hide.length) v = hideNodes(v, url.hide);
+  // the layout runs on what the start and the expansions brought, before the nodes hidden by hand leave (the
+  // usual order: lay out, then tidy); a view made in another order reopens close to, not exactly as, it was
   if (url.layout) {
     const model = deriveRenderModel(s.session.data, v);
     const positions = layoutById(
@@ -153,6 +154,7 @@ async function replay(url: UrlState): Promise<void> {
     );
     if (positions) v = { ...setPositions(v, positions), layout: url.layout };
   }
+  if (url.hide.length) v = hideNodes(v, url.hide);
   v = setMode(v, url.mode);
   setExplorer({ session: { ...s.session, history: createHistory(v, 'open') } });
   if (url.path) {

@@ -15,6 +15,7 @@ import { LAYOUTS, runSyncLayout } from '../../../layouts';
 import { canRedo, canUndo, redoLabel, undoLabel } from '../../../state/history';
 import { legendFromNodes } from '../../../state/snapshots';
 import { SaveSnapshotButton } from '../../Snapshots/SaveSnapshotButton';
+import { SharePanel } from './SharePanel';
 import { snapshotViewNow, useVisibleSources } from './snapshotView';
 
 /** Layouts, undo / redo, export, snapshot, presentation, shortcuts, and what is drawn. */
@@ -70,6 +71,7 @@ export function Toolbar() {
         defaultTitle={title === 'Parley' ? '' : title}
         buttonClassName="button"
       />
+      <SharePanel />
       <button
         type="button"
         className="button"
