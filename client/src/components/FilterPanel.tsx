@@ -3,6 +3,8 @@ import { labelColor } from '../graph/palette';
 export interface FilterPanelProps {
   labels: { label: string; count: number }[];
   types: { type: string; count: number }[];
+  /** when colouring by community: each community's colour and how many nodes it has */
+  communities?: { community: number; count: number; color: string }[] | undefined;
   hiddenLabels: string[];
   hiddenTypes: string[];
   onToggleLabel: (label: string) => void;
@@ -17,7 +19,9 @@ export function FilterPanel(p: FilterPanelProps) {
     <>
       <fieldset className="filter-group">
         <legend>Node labels</legend>
-        {p.communityMode && <p className="muted small">Colours show communities (Louvain); labels still filter.</p>}
+        {p.communityMode && (
+          <p className="muted small">Colours show communities (below), not labels; labels still filter.</p>
+        )}
         <ul className="legend">
           {p.labels.map(({ label, count }) => {
             const shown = !p.hiddenLabels.includes(label);
@@ -25,7 +29,9 @@ export function FilterPanel(p: FilterPanelProps) {
               <li key={label}>
                 <label className={shown ? 'legend-item' : 'legend-item off'}>
                   <input type="checkbox" checked={shown} onChange={() => p.onToggleLabel(label)} />
-                  <span className="swatch" style={{ background: labelColor(label) }} aria-hidden="true" />
+                  {!p.communityMode && (
+                    <span className="swatch" style={{ background: labelColor(label) }} aria-hidden="true" />
+                  )}
                   <span className="legend-name">{label}</span>
                   <span className="count">{count}</span>
                 </label>
@@ -35,6 +41,20 @@ export function FilterPanel(p: FilterPanelProps) {
           {p.labels.length === 0 && <li className="muted">Nothing in view yet.</li>}
         </ul>
       </fieldset>
+      {p.communityMode && p.communities && (
+        <section className="filter-group" aria-label="Communities">
+          <h3 className="legend-title">Communities (Louvain)</h3>
+          <ul className="legend">
+            {p.communities.map(({ community, count, color }) => (
+              <li key={community} className="legend-item">
+                <span className="swatch" style={{ background: color }} aria-hidden="true" />
+                <span className="legend-name">Community {community + 1}</span>
+                <span className="count">{count}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <fieldset className="filter-group">
         <legend>Relationship types</legend>
         <ul className="legend">

@@ -44,3 +44,18 @@ export function nearestSegment(p: { x: number; y: number }, segments: Segment[],
   }
   return best;
 }
+
+/** How many of the given nodes each community has, largest first (then by community number). */
+export function communityCounts(
+  communities: Record<string, number>,
+  ids: Iterable<string>,
+): { community: number; count: number }[] {
+  const m = new Map<number, number>();
+  for (const id of ids) {
+    const c = communities[id];
+    if (c !== undefined) m.set(c, (m.get(c) ?? 0) + 1);
+  }
+  return [...m]
+    .map(([community, count]) => ({ community, count }))
+    .sort((a, b) => b.count - a.count || a.community - b.community);
+}
