@@ -7,6 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { HIGHLIGHT_EDGE } from '../../client/src/graph/palette';
+import { distanceToSegment } from '../../client/src/state/render/utils';
 import { launchBrowser, screenshotPath, startParley, withTestHook } from '../_helpers';
 import {
   chooseFromCombobox,
@@ -166,8 +167,17 @@ describe('the canvas frames itself', () => {
     await waitForGraph(page, 1);
     await page.evaluate((id) => window.__parley!.expand(id), COULTER);
     await waitForFramed(page);
+    // the relationships among the nodes in view have come in (POST /api/graph/among)
+    const seedEdges = (
+      (await (await fetch(`${parley.baseUrl}/api/graph?limit=5000`)).json()) as {
+        edges: { source: string; target: string }[];
+      }
+    ).edges;
+    const inView = new Set(await visibleNodeIds(page));
+    const among = seedEdges.filter((x) => inView.has(x.source) && inView.has(x.target)).length;
+    await page.waitForFunction((n) => window.__parley!.visibleEdgeIds().length === n, among);
+    await waitForFramed(page);
     const edges = await visibleEdgeIds(page);
-    // the longest edge, clicked 5 px to the side of its middle
     const geo = await page.evaluate((ids) => {
       const h = window.__parley!;
       const r = h.containerRect();
@@ -175,16 +185,21 @@ describe('the canvas frames itself', () => {
         const d = h.edgeDisplay(id)!;
         const s = h.nodeViewportPosition(d.source)!;
         const t = h.nodeViewportPosition(d.target)!;
-        return { id, s: { x: r.left + s.x, y: r.top + s.y }, t: { x: r.left + t.x, y: r.top + t.y } };
+        return { id, x1: r.left + s.x, y1: r.top + s.y, x2: r.left + t.x, y2: r.top + t.y };
       });
     }, edges);
-    const len = (g: (typeof geo)[number]) => Math.hypot(g.t.x - g.s.x, g.t.y - g.s.y);
-    const e = geo.sort((x, y) => len(y) - len(x))[0]!;
-    const l = len(e);
-    const point = {
-      x: (e.s.x + e.t.x) / 2 + (-(e.t.y - e.s.y) / l) * 5,
-      y: (e.s.y + e.t.y) / 2 + ((e.t.x - e.s.x) / l) * 5,
-    };
+    // for each edge, the point 5 px to the side of its middle; take the edge whose point is farthest from the others
+    const candidates = geo.map((e) => {
+      const l = Math.hypot(e.x2 - e.x1, e.y2 - e.y1);
+      const point = {
+        x: (e.x1 + e.x2) / 2 + (-(e.y2 - e.y1) / l) * 5,
+        y: (e.y1 + e.y2) / 2 + ((e.x2 - e.x1) / l) * 5,
+      };
+      const clear = Math.min(...geo.filter((o) => o.id !== e.id).map((o) => distanceToSegment(point, o)));
+      return { e, point, clear };
+    });
+    const { e, point, clear } = candidates.sort((x, y) => y.clear - x.clear)[0]!;
+    expect(clear).toBeGreaterThan(10);
     await page.mouse.move(point.x, point.y);
     await page.waitForFunction(([id, c]) => window.__parley!.edgeDisplay(id!)?.color === c, [
       e.id,
@@ -281,6 +296,46 @@ describe('a shared view is the same picture', () => {
     await expect(pop.getByRole('status').textContent()).resolves.toMatch(/too big for a link/);
     expect(await pop.getByRole('button', { name: /Save snapshot/ }).isVisible()).toBe(true);
     await page.screenshot({ path: screenshotPath('explorer-share-too-big.png') });
+    await page.close();
+  });
+});
+
+describe('legend and time bar follow what is shown', () => {
+  it('under a range the undated meeting is left out, the April bar is grey, the counts follow; the rule is said', async () => {
+    const page = await open('/?from=2025-02-01&to=2025-02-28');
+    await waitForGraph(page, 10);
+    const ids = await visibleNodeIds(page);
+    expect(ids).toContain('meeting:february-27');
+    expect(ids).not.toContain('meeting:istanbul-april-10');
+    expect(ids).not.toContain('meeting:follow-up');
+    const april = page.locator('.histogram .bin[title^="2025-04"] .bar');
+    expect(await april.getAttribute('class')).toBe('bar');
+    expect(await april.getAttribute('data-shown')).toBe('0');
+    const feb = page.locator('.histogram .bin[title^="2025-02"] .bar');
+    expect(await feb.getAttribute('class')).toBe('bar in');
+    const meetings = page.locator('.legend-item', { hasText: 'Meeting' }).locator('.count');
+    expect(await meetings.textContent()).toBe('1');
+    expect(await page.getByText('meetings without a date are left out').isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('explorer-time-range.png') });
+    await page.close();
+  });
+
+  it('colouring by community: the legend says so, lists the communities, and uses colours no label uses', async () => {
+    const page = await open('/?color=community');
+    await waitForGraph(page, 10);
+    const group = page.getByRole('region', { name: 'Communities' });
+    await group.waitFor();
+    const swatches = await group
+      .locator('.swatch')
+      .evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+    expect(swatches.length).toBeGreaterThan(1);
+    const labelSwatches = await page.locator('.legend-item .swatch').count();
+    // only the communities have swatches: the label entries have none while colours mean communities
+    expect(labelSwatches).toBe(swatches.length);
+    const sum = await group.locator('.count').evaluateAll((els) => els.reduce((n, e) => n + Number(e.textContent), 0));
+    expect(sum).toBe((await visibleNodeIds(page)).length);
+    expect(await page.getByText('Colours show communities').isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('explorer-communities.png') });
     await page.close();
   });
 });

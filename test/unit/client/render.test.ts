@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { graphDataFrom } from '../../../client/src/state/data';
 import {
+  communityCounts,
   deriveRenderModel,
   distanceToSegment,
   MORE_HANDLE_OFFSET,
@@ -57,5 +58,16 @@ describe('"+N more" handle', () => {
       y: -200 * MORE_HANDLE_OFFSET,
       hidden: false,
     });
+  });
+});
+
+describe('community counts', () => {
+  it('counts the given nodes per community, largest first, ignoring nodes without one', () => {
+    const c = { a: 0, b: 1, c: 1, d: 2, e: 2 };
+    expect(communityCounts(c, ['a', 'b', 'c', 'd', 'x'])).toEqual([
+      { community: 1, count: 2 },
+      { community: 0, count: 1 },
+      { community: 2, count: 1 },
+    ]);
   });
 });

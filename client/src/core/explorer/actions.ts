@@ -5,7 +5,7 @@
  * Where things are: open / load / restart, search and choose a hit, expand / collapse / hide / show, find path,
  * filters and time, layouts, undo / redo, presentation (here); select and what it fetches (./selection.ts).
  */
-import { AMONG_MAX_IDS, type GraphNode, type NodeDetails, type SearchHit, type Subgraph } from '../../../../contract';
+import type { GraphNode, NodeDetails, SearchHit, Subgraph } from '../../../../contract';
 import { ApiRequestError } from '../../api/client';
 import { initialLayout, layoutById } from '../../layouts';
 import { deriveRenderModel } from '../../state/render';
@@ -28,6 +28,8 @@ import {
 import type { Position, ViewState } from '../../state/view/types';
 import { DEFAULT_SEED } from '../../utils/rng';
 import { viewOf } from './derived';
+import { focusOn, frameNodes } from './camera';
+import { fillRelationships } from './relationships';
 import { errorText, fetchSelected, select, selectNode } from './selection';
 import { serverSource, type GraphSource } from './source';
 import {
@@ -70,32 +72,6 @@ export function step(
       session: { ...s.session, data: d, history: push(s.session.history, f(s.session.history.present, d), label) },
     };
   });
-}
-
-// ---- camera ----------------------------------------------------------------------------------------------------
-
-let cameraNonce = 0;
-const focusOn = (id: string) => setExplorer({ camera: { kind: 'focus', id, nonce: ++cameraNonce } });
-/**
- * Asks the canvas to fit these nodes (null: everything shown) with room for their labels. Called after load,
- * search, expand, path, filter and layout changes, and by the fit button and key.
- */
-export const frameNodes = (ids: string[] | null) => setExplorer({ camera: { kind: 'fit', ids, nonce: ++cameraNonce } });
-export const fitView = () => frameNodes(null);
-
-/** Moves the keyboard focus to the graph canvas (after a search hit is chosen), where the shortcuts work. */
-export function focusCanvas(): void {
-  const container = getExplorer().sigma?.getContainer();
-  if (!container) return;
-  if (!container.hasAttribute('tabindex')) container.tabIndex = 0;
-  container.focus({ preventScroll: true });
-}
-
-/** Zoom in (factor > 1) or out (< 1) around the centre, animated; the buttons and the + / - keys. */
-export function zoomBy(factor: number): void {
-  const camera = getExplorer().sigma?.getCamera();
-  if (!camera) return;
-  void camera.animate({ ratio: camera.ratio / factor }, { duration: 250 });
 }
 
 // ---- opening and loading -------------------------------------------------------------------------------------
@@ -257,28 +233,6 @@ export async function chooseHit(hit: SearchHit): Promise<void> {
   selectNode(hit.id);
   const after = getExplorer().session;
   frameNodes(after ? neighbourhoodInView(after.data, after.history.present, hit.id) : [hit.id]);
-}
-
-/**
- * Fetches the relationships among the nodes in view and adds those not held yet (not an undoable step: the data
- * only grows), so that a relationship whose two ends are drawn is drawn, whichever way its ends came in (an
- * expansion brings only the anchor's relationships). Asked after expand, search, show and path.
- */
-export async function fillRelationships(): Promise<void> {
-  const { session, source } = getExplorer();
-  if (!session) return;
-  const ids = session.history.present.visible.filter((id) => session.data.nodes[id]);
-  if (ids.length < 2) return;
-  try {
-    const sub = await source.among(ids.slice(0, AMONG_MAX_IDS));
-    const fresh = sub.edges.filter((e) => !getExplorer().session?.data.edges[e.id]);
-    if (fresh.length === 0) return;
-    setExplorer((s) =>
-      s.session ? { session: { ...s.session, data: mergeSubgraph(s.session.data, { nodes: [], edges: fresh }) } } : {},
-    );
-  } catch (err) {
-    setExplorer({ notice: `Some relationships among the nodes in view could not be fetched: ${errorText(err)}` });
-  }
 }
 
 async function loadPage(id: string, offset: number, frame = true): Promise<void> {
