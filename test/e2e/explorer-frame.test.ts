@@ -45,7 +45,7 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-/** Waits until every node drawn is inside the canvas with room for its label on the right. */
+/** Waits until every node drawn is inside the canvas with its whole label (drawn to its right). */
 async function waitForFramed(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
@@ -53,11 +53,16 @@ async function waitForFramed(page: Page): Promise<void> {
       if (!h) return false;
       const r = h.containerRect();
       const ids = h.visibleNodeIds();
+      const ctx = document.createElement('canvas').getContext('2d')!;
       return (
         ids.length > 0 &&
         ids.every((id) => {
           const p = h.nodeViewportPosition(id);
-          return !!p && p.x >= 20 && p.x <= r.width - 120 && p.y >= 20 && p.y <= r.height - 20;
+          const label = h.nodeDisplay(id)?.label ?? '';
+          ctx.font = '12px Inter, system-ui, sans-serif';
+          const w = label ? ctx.measureText(label).width : 0;
+          // the disc and the whole label (drawn to the right of the node) are inside the canvas
+          return !!p && p.x >= 12 && p.x + w + 8 <= r.width && p.y >= 12 && p.y <= r.height - 12;
         })
       );
     },

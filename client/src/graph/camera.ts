@@ -8,8 +8,8 @@ import { getCameraStateToFitViewportToNodes } from '@sigma/utils';
 import type Sigma from 'sigma';
 import type { CameraState } from 'sigma/types';
 
-/** Pixels kept free around the framed nodes: labels go right of a node, so the right margin is the widest. */
-export const FRAME_MARGINS = { left: 48, right: 170, top: 48, bottom: 48 };
+/** Pixels kept free around the framed nodes (first guess: labels go right of a node; `fitLabels` measures them). */
+export const FRAME_MARGINS = { left: 32, right: 170, top: 32, bottom: 32 };
 /** The closest a fit zooms in (a single node or two close ones are not blown up to fill the screen). */
 export const MIN_FIT_RATIO = 0.12;
 export const FIT_DURATION = 450;
@@ -31,13 +31,54 @@ export function frameState(sigma: Sigma, ids: string[]): CameraState | null {
   const freeH = Math.max(height - m.top - m.bottom, height * 0.3);
   // a lone node: @sigma/utils frames it at the whole graph's size; keep that, only widen for margins
   const ratio = Math.max(fit.ratio * Math.max(width / freeW, height / freeH), MIN_FIT_RATIO);
-  const state = { ...fit, ratio };
-  // shift the centre so the free box (not the whole canvas) is centred on the nodes
-  const centre = { x: width / 2, y: height / 2 };
-  const a = sigma.viewportToFramedGraph(centre, { cameraState: state });
-  const b = sigma.viewportToFramedGraph(
-    { x: centre.x + (m.right - m.left) / 2, y: centre.y + (m.bottom - m.top) / 2 },
-    { cameraState: state },
-  );
-  return { ...state, x: state.x + (b.x - a.x), y: state.y + (b.y - a.y) };
+  return fitLabels(sigma, drawn, { ...fit, ratio });
+}
+
+let measure: CanvasRenderingContext2D | null = null;
+function labelWidth(sigma: Sigma, text: string): number {
+  measure ??= document.createElement('canvas').getContext('2d');
+  const size = sigma.getSetting('labelSize') ?? 12;
+  if (!measure) return text.length * size * 0.6;
+  measure.font = `${size}px ${sigma.getSetting('labelFont') ?? 'sans-serif'}`;
+  return measure.measureText(text).width;
+}
+
+/**
+ * Widens and re-centres a camera state until every node's disc and label (drawn to its right) is inside the
+ * canvas with the margins: the labels keep their pixel size whatever the zoom, so a few passes settle it.
+ */
+function fitLabels(sigma: Sigma, ids: string[], start: CameraState): CameraState {
+  const { width, height } = sigma.getDimensions();
+  const m = FRAME_MARGINS.left;
+  const items = ids.map((id) => {
+    const d = sigma.getNodeDisplayData(id)!;
+    const r = sigma.scaleSize(d.size);
+    return { d, r, label: d.label ? labelWidth(sigma, d.label) + 6 : 0 };
+  });
+  let state = start;
+  for (let pass = 0; pass < 5; pass++) {
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let minY = Infinity;
+    let maxY = -Infinity;
+    for (const { d, r, label } of items) {
+      const v = sigma.framedGraphToViewport(d, { cameraState: state });
+      minX = Math.min(minX, v.x - r);
+      maxX = Math.max(maxX, v.x + r + label);
+      minY = Math.min(minY, v.y - Math.max(r, 8));
+      maxY = Math.max(maxY, v.y + Math.max(r, 8));
+    }
+    const grow = Math.max((maxX - minX) / (width - 2 * m), (maxY - minY) / (height - 2 * m), 1);
+    const centre = sigma.viewportToFramedGraph({ x: (minX + maxX) / 2, y: (minY + maxY) / 2 }, { cameraState: state });
+    const middle = sigma.viewportToFramedGraph({ x: width / 2, y: height / 2 }, { cameraState: state });
+    const moved = Math.abs(centre.x - middle.x) + Math.abs(centre.y - middle.y);
+    state = {
+      ...state,
+      x: state.x + (centre.x - middle.x),
+      y: state.y + (centre.y - middle.y),
+      ratio: Math.max(state.ratio * grow, MIN_FIT_RATIO),
+    };
+    if (grow <= 1.001 && moved < 1e-6) break;
+  }
+  return state;
 }
