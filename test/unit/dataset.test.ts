@@ -1,3 +1,4 @@
+// (Over 400 lines: the data-file validator has many rules, one small case each, all on the same fixtures.)
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

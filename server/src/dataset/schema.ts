@@ -1,4 +1,7 @@
 /**
+ * (Over 400 lines: the format's schema and its validator's messages belong together; every rule has its message
+ * next to it.)
+ *
  * The Parley data set file format (version 1): a zod schema, its types, and a pure validator.
  *
  * A data set is one JSON file:
