@@ -113,6 +113,18 @@ export type SourceSummary = z.infer<typeof sourceSummarySchema>;
 export const sourceDetailsSchema = sourceSummarySchema.extend({ text: z.string() }).meta({ id: 'SourceDetails' });
 export type SourceDetails = z.infer<typeof sourceDetailsSchema>;
 
+/** How many node ids one `POST /api/graph/among` may name (the whole graph is capped at GRAPH_MAX_LIMIT too). */
+export const AMONG_MAX_IDS = GRAPH_MAX_LIMIT;
+
+export const amongRequestSchema = z.object({
+  ids: z
+    .array(apiIdSchema)
+    .min(1, 'must list at least one node id')
+    .max(AMONG_MAX_IDS, `must list at most ${AMONG_MAX_IDS} node ids; ask in several requests`)
+    .describe('API ids of the nodes in view'),
+});
+export type AmongRequest = z.infer<typeof amongRequestSchema>;
+
 /** How many source ids one `GET /api/sources?ids=` may ask for. */
 export const SOURCES_MAX_IDS = 100;
 

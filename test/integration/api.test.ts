@@ -142,6 +142,29 @@ describe('GET /api/graph', () => {
   });
 });
 
+describe('POST /api/graph/among', () => {
+  const among = (ids: unknown) => t.app.inject({ method: 'POST', url: '/api/graph/among', payload: { ids } });
+  it('returns every relationship whose two ends are listed, and only those', async () => {
+    const g = await get<Subgraph>('/api/graph?limit=5000');
+    const met = g.edges.find((e) => e.type === 'ATTENDED' && e.source === coulter)!;
+    const ids = [coulter, darchiyev, met.target, 'person:nobody-at-all'];
+    const res = await among(ids);
+    expect(res.statusCode).toBe(200);
+    const sub = res.json<Subgraph>();
+    const want = g.edges.filter((e) => ids.includes(e.source) && ids.includes(e.target)).map((e) => e.id);
+    expect(sub.edges.map((e) => e.id).sort()).toEqual(want.sort());
+    expect(want).toContain(met.id);
+    expect(sub.truncated).toBe(false);
+    for (const e of sub.edges) expect(e.evidence.length + (e.inferred ? 1 : 0)).toBeGreaterThan(0);
+  });
+  it('rejects no ids and a body that is not a list, saying what to send', async () => {
+    const empty = await among([]);
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json<{ message: string }>().message).toMatch(/at least one node id/);
+    expect((await among('x')).statusCode).toBe(400);
+  });
+});
+
 describe('GET /api/search', () => {
   it('finds one person under both spellings of his name', async () => {
     const a = await get<SearchResponse>('/api/search?q=Darchiev');
@@ -332,6 +355,7 @@ describe('errors', () => {
         'get /api/health',
         'get /api/schema',
         'get /api/graph',
+        'post /api/graph/among',
         'get /api/search',
         'get /api/nodes/{id}',
         'get /api/nodes/{id}/neighbors',

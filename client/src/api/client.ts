@@ -1,4 +1,5 @@
 import type {
+  AmongRequest,
   ApiError,
   GraphQuery,
   HealthResponse,
@@ -103,6 +104,9 @@ export const api = {
     get<PathResponse>('/path', { from, to, maxHops }, signal),
   met: (person: string, signal?: AbortSignal) => get<MetResponse>('/met', { person }, signal),
   source: (id: string, signal?: AbortSignal) => get<SourceDetails>(`/sources/${enc(id)}`, {}, signal),
+  /** the relationships among these nodes (both ends listed), with their ends */
+  among: (ids: string[], signal?: AbortSignal) =>
+    request<Subgraph>('/graph/among', { method: 'POST', body: { ids } satisfies AmongRequest, signal }),
   /** summaries (no text) of up to 100 sources in one request */
   sources: (ids: string[], signal?: AbortSignal) => get<SourceSummariesResponse>('/sources', { ids }, signal),
 };

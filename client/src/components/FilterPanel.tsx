@@ -5,6 +5,8 @@ import { moveInGroup } from './roving';
 export interface FilterPanelProps {
   labels: { label: string; count: number }[];
   types: { type: string; count: number }[];
+  /** when colouring by community: each community's colour and how many nodes it has */
+  communities?: { community: number; count: number; color: string }[] | undefined;
   hiddenLabels: string[];
   hiddenTypes: string[];
   onToggleLabel: (label: string) => void;
@@ -44,7 +46,9 @@ export function FilterPanel(p: FilterPanelProps) {
       <fieldset className="filter-group">
         <legend>Node labels</legend>
         <p className="sr-only">One Tab stop: arrow keys move between the labels, Space shows or hides one.</p>
-        {p.communityMode && <p className="muted small">Colours show communities (Louvain); labels still filter.</p>}
+        {p.communityMode && (
+          <p className="muted small">Colours show communities (below), not labels; labels still filter.</p>
+        )}
         <CheckList
           items={p.labels}
           itemKey={(l) => l.label}
@@ -60,7 +64,9 @@ export function FilterPanel(p: FilterPanelProps) {
                   onFocus={onFocus}
                   onChange={() => p.onToggleLabel(label)}
                 />
-                <span className="swatch" style={{ background: labelColor(label) }} aria-hidden="true" />
+                {!p.communityMode && (
+                  <span className="swatch" style={{ background: labelColor(label) }} aria-hidden="true" />
+                )}
                 <span className="legend-name">{label}</span>
                 <span className="count">{count}</span>
               </label>
@@ -68,6 +74,20 @@ export function FilterPanel(p: FilterPanelProps) {
           }}
         />
       </fieldset>
+      {p.communityMode && p.communities && (
+        <section className="filter-group" aria-label="Communities">
+          <h3 className="legend-title">Communities (Louvain)</h3>
+          <ul className="legend">
+            {p.communities.map(({ community, count, color }) => (
+              <li key={community} className="legend-item">
+                <span className="swatch" style={{ background: color }} aria-hidden="true" />
+                <span className="legend-name">Community {community + 1}</span>
+                <span className="count">{count}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <fieldset className="filter-group">
         <legend>Relationship types</legend>
         <CheckList

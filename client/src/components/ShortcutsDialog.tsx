@@ -7,6 +7,8 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: 'E', what: 'Expand the selected node' },
   { keys: 'C', what: 'Collapse the selected node' },
   { keys: 'H', what: 'Hide the selected node' },
+  { keys: '+ / -', what: 'Zoom in / out' },
+  { keys: '0', what: 'Fit the graph (with room for its labels)' },
   { keys: 'M', what: 'Switch the who-met-whom view' },
   { keys: 'L', what: 'Start or stop ForceAtlas2' },
   { keys: 'P', what: 'Presentation mode (Escape leaves it)' },

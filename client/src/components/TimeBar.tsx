@@ -3,6 +3,8 @@ import type { HistogramBin } from '../state/filters/types';
 
 export interface TimeBarProps {
   bins: HistogramBin[];
+  /** the rule for undated meetings, said while a range is set */
+  note?: string | undefined;
   /** every day from the first meeting to the last (YYYY-MM-DD), the slider's steps */
   days: string[];
   from: string | null;
@@ -58,14 +60,19 @@ export function TimeBar(p: TimeBarProps) {
         <span className="timebar-range" aria-live="polite">
           {fromDay} → {toDay} · {p.shown} of {count(p.total, 'meeting')}
         </span>
+        {p.note && <span className="timebar-note muted">{p.note}</span>}
       </div>
       <div className="timebar-track">
         <div className="histogram" aria-hidden="true">
           {p.bins.map((b) => {
-            const inRange = b.end >= fromDay && b.start <= toDay;
+            // coloured when some of its meetings are shown, grey when none is (whatever the slider covers)
             return (
-              <div key={b.start} className="bin" title={`${b.start.slice(0, 7)}: ${b.count}`}>
-                <div className={inRange ? 'bar in' : 'bar'} style={{ height: `${(b.count / max) * 100}%` }} />
+              <div key={b.start} className="bin" title={`${b.start.slice(0, 7)}: ${b.shown} of ${b.count} shown`}>
+                <div
+                  className={b.shown > 0 ? 'bar in' : 'bar'}
+                  data-shown={b.shown}
+                  style={{ height: `${(b.count / max) * 100}%` }}
+                />
                 <span className="bin-label">{b.start.slice(0, 7)}</span>
               </div>
             );

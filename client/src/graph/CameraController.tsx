@@ -1,24 +1,36 @@
 import { useEffect } from 'react';
 import { useSigma } from '@react-sigma/core';
+import type { CameraRequest } from '../state/render/types';
+import { FIT_DURATION, frameState, shownNodes } from './camera';
 
 /**
- * Centres the camera on a node when asked (a new `request.nonce` each time). Waits a few frames for a node that
- * was just added to be drawn. Renders nothing.
+ * Moves the camera when asked (a new `request.nonce` each time): centre on a node, or frame a set of nodes.
+ * Waits a few frames for nodes that were just added to be drawn. Renders nothing.
  */
-export function CameraController({ request }: { request: { id: string; nonce: number } | null }) {
+export function CameraController({ request }: { request: CameraRequest | null }) {
   const sigma = useSigma();
   useEffect(() => {
     if (!request) return;
     let frame = 0;
     let tries = 0;
     const go = () => {
-      const d = sigma.getNodeDisplayData(request.id);
-      if (!d) {
-        if (tries++ < 30) frame = requestAnimationFrame(go);
+      const graph = sigma.getGraph();
+      const want = request.kind === 'focus' ? [request.id] : (request.ids ?? shownNodes(sigma));
+      const drawn = want.filter((id) => graph.hasNode(id) && sigma.getNodeDisplayData(id));
+      // nodes just added are drawn on the next frames: wait for them a little, then frame what is there
+      if (drawn.length < want.length && tries++ < 30) {
+        frame = requestAnimationFrame(go);
         return;
       }
+      if (drawn.length === 0) return;
       const camera = sigma.getCamera();
-      void camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
+      if (request.kind === 'focus') {
+        const d = sigma.getNodeDisplayData(request.id)!;
+        void camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
+        return;
+      }
+      const target = frameState(sigma, drawn);
+      if (target) void camera.animate(target, { duration: FIT_DURATION });
     };
     frame = requestAnimationFrame(go);
     return () => cancelAnimationFrame(frame);

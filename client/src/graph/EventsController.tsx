@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { useRegisterEvents } from '@react-sigma/core';
+import { useRegisterEvents, useSigma } from '@react-sigma/core';
+import { edgeNear } from './pick';
 
 export interface GraphEventHandlers {
   onClickNode: (id: string) => void;
@@ -8,9 +9,13 @@ export interface GraphEventHandlers {
   onClickStage: () => void;
 }
 
-/** Wires canvas clicks to the explorer's actions. Double-click expands instead of zooming. Renders nothing. */
+/**
+ * Wires canvas clicks to the explorer's actions. Double-click expands instead of zooming. A click on the stage
+ * within a few pixels of an edge selects that edge (a wider pick area than sigma's exact pixel). Renders nothing.
+ */
 export function EventsController(handlers: GraphEventHandlers) {
   const register = useRegisterEvents();
+  const sigma = useSigma();
   const { onClickNode, onDoubleClickNode, onClickEdge, onClickStage } = handlers;
   useEffect(() => {
     register({
@@ -20,10 +25,14 @@ export function EventsController(handlers: GraphEventHandlers) {
         onDoubleClickNode(e.node);
       },
       clickEdge: (e) => onClickEdge(e.edge),
-      clickStage: () => onClickStage(),
+      clickStage: (e) => {
+        const near = edgeNear(sigma, e.event);
+        if (near) onClickEdge(near);
+        else onClickStage();
+      },
       enterNode: () => document.body.classList.add('pointer'),
       leaveNode: () => document.body.classList.remove('pointer'),
     });
-  }, [register, onClickNode, onDoubleClickNode, onClickEdge, onClickStage]);
+  }, [register, sigma, onClickNode, onDoubleClickNode, onClickEdge, onClickStage]);
   return null;
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useLatest } from '../utils/useLatest';
 import { useRegisterEvents, useSigma } from '@react-sigma/core';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import { edgeNear } from './pick';
 import { EDGE_LABEL_RATIO } from './settings';
 import {
   communityColor,
@@ -32,14 +33,21 @@ export function ReducersController(appearance: Appearance) {
   const sigma = useSigma();
   const register = useRegisterEvents();
   const [hovered, setHovered] = useState<string | null>(null);
-  const ref = useLatest({ appearance, hovered });
+  const [hoveredEdge, setHoveredEdge] = useState<string | null>(null);
+  const ref = useLatest({ appearance, hovered, hoveredEdge });
 
   useEffect(() => {
     register({
       enterNode: (e) => setHovered(e.node),
       leaveNode: () => setHovered(null),
+      // the hovered edge: under the pointer, or within the pick tolerance (the same rule a click follows)
+      mousemovebody: (e) => setHoveredEdge(ref.current.hovered ? null : edgeNear(sigma, e)),
+      enterEdge: (e) => setHoveredEdge(e.edge),
     });
-  }, [register]);
+  }, [register, sigma, ref]);
+  useEffect(() => {
+    document.body.classList.toggle('pointer', hoveredEdge !== null);
+  }, [hoveredEdge]);
 
   useEffect(() => {
     const camera = sigma.getCamera();
@@ -61,7 +69,15 @@ export function ReducersController(appearance: Appearance) {
       const community = a.communities?.[node];
       res.color =
         kind === 'More' ? labelColor('More') : community !== undefined ? communityColor(community) : labelColor(kind);
-      res.size = kind === 'More' ? 4 : (a.sizes[node] ?? 6);
+      res.size = kind === 'More' ? 5 : (a.sizes[node] ?? 6);
+      // the "+N more" handles and the selected node's neighbours are always labelled, whatever the zoom
+      if (
+        kind === 'More' ||
+        (a.selectedNode &&
+          graph.hasNode(a.selectedNode) &&
+          (node === a.selectedNode || graph.areNeighbors(node, a.selectedNode)))
+      )
+        res.forceLabel = true;
       let focus: Set<string> | null = null;
       if (h && graph.hasNode(h)) focus = new Set([h, ...graph.neighbors(h)]);
       else if (a.path) focus = new Set(a.path.nodes);
@@ -80,7 +96,7 @@ export function ReducersController(appearance: Appearance) {
       return res;
     });
     sigma.setSetting('edgeReducer', (edge, data) => {
-      const { appearance: a, hovered: h } = ref.current;
+      const { appearance: a, hovered: h, hoveredEdge: he } = ref.current;
       const res: Partial<EdgeDisplayData> = { ...data };
       const weight = Number(data['weight'] ?? 1);
       res.size = Math.min(1 + weight, 6);
@@ -102,10 +118,11 @@ export function ReducersController(appearance: Appearance) {
           res.label = '';
         }
       }
-      if (edge === a.selectedEdge) {
+      if (edge === a.selectedEdge || edge === he) {
         res.color = HIGHLIGHT_EDGE;
         res.size = 4;
         res.zIndex = 2;
+        res.forceLabel = true;
       }
       return res;
     });
@@ -116,6 +133,6 @@ export function ReducersController(appearance: Appearance) {
   }, [sigma, appearance]);
   useEffect(() => {
     sigma.refresh({ skipIndexation: true });
-  }, [sigma, hovered]);
+  }, [sigma, hovered, hoveredEdge]);
   return null;
 }

@@ -70,17 +70,21 @@ export function resetLabelColors(): void {
   assigned.clear();
 }
 
-const COMMUNITY = [
-  '#4e79a7',
-  '#f28e2b',
-  '#e15759',
-  '#76b7b2',
-  '#59a14f',
-  '#edc948',
-  '#b07aa1',
-  '#ff9da7',
-  '#9c755f',
-  '#bab0ac',
+/**
+ * Community colours (ColorBrewer Dark2, then darker Paired hues): none of them is a label colour, so a picture
+ * coloured by community cannot be read as coloured by label.
+ */
+export const COMMUNITY = [
+  '#1b9e77',
+  '#d95f02',
+  '#7570b3',
+  '#e7298a',
+  '#66a61e',
+  '#e6ab02',
+  '#a6761d',
+  '#1f78b4',
+  '#33a02c',
+  '#6a3d9a',
 ];
 
 export function communityColor(c: number): string {

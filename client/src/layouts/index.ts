@@ -86,3 +86,21 @@ export function initialLayout(
   for (const e of edges) if (g.hasNode(e.source) && g.hasNode(e.target)) g.addEdge(e.source, e.target);
   return settleSync(g);
 }
+
+/**
+ * Re-runs a layout by id on a drawn picture (what a shared link asks for): the sync layouts as the buttons run
+ * them; ForceAtlas2, which runs by hand until stopped, as a fixed run of iterations (deterministic, so the link
+ * gives one picture, though not the very positions of a run stopped by hand: a snapshot keeps those).
+ */
+export function layoutById(
+  id: string,
+  nodes: { id: string; x: number; y: number }[],
+  edges: { source: string; target: string }[],
+): Record<string, Position> | null {
+  const g = new MultiGraph();
+  for (const n of nodes) g.addNode(n.id, { x: n.x, y: n.y });
+  for (const e of edges) if (g.hasNode(e.source) && g.hasNode(e.target)) g.addEdge(e.source, e.target);
+  if (id === 'circular' || id === 'noverlap') return runSyncLayout(id, g);
+  if (id === 'forceatlas2') return settleSync(g);
+  return null;
+}

@@ -26,6 +26,10 @@ export interface ParleyTestHook {
   state: () => unknown;
   /** the camera's zoom ratio */
   cameraRatio: () => number;
+  /** how a node is drawn after the reducers (label, forced label, size in pixels), or null */
+  nodeDisplay: (id: string) => { label: string | null; forceLabel: boolean; size: number; hidden: boolean } | null;
+  /** how an edge is drawn after the reducers (its ends, colour, thickness), or null */
+  edgeDisplay: (id: string) => { source: string; target: string; color: string; size: number } | null;
 }
 
 declare global {
@@ -82,6 +86,17 @@ export function ExplorerTestHook() {
       expand: (id) => expandNode(id),
       state: () => JSON.parse(JSON.stringify(explorerState(sigma.getSetting('labelSize') ?? null))) as unknown,
       cameraRatio: () => sigma.getCamera().ratio,
+      nodeDisplay: (id) => {
+        const d = graph.hasNode(id) ? sigma.getNodeDisplayData(id) : undefined;
+        if (!d) return null;
+        const size = sigma.scaleSize(d.size);
+        return { label: d.label ?? null, forceLabel: !!d.forceLabel, size, hidden: !!d.hidden };
+      },
+      edgeDisplay: (id) => {
+        const d = graph.hasEdge(id) ? sigma.getEdgeDisplayData(id) : undefined;
+        if (!d) return null;
+        return { source: graph.source(id), target: graph.target(id), color: d.color, size: d.size };
+      },
     };
     window.__parley = Object.freeze(hook);
     return () => {

@@ -5,7 +5,7 @@
 import type { GraphEdge, NodeDetails, Subgraph } from '../../../contract';
 import { ApiRequestError } from '../api/client';
 import type { GraphSource } from '../core/explorer/source';
-import { edgesOf, graphDataFrom } from '../state/data';
+import { edgesOf, edgesWithin, graphDataFrom } from '../state/data';
 import { localNeighborPage } from '../state/expansion';
 
 export function generatedSource(graph: Subgraph): GraphSource {
@@ -26,6 +26,10 @@ export function generatedSource(graph: Subgraph): GraphSource {
   return {
     kind: 'generated',
     whole: () => Promise.resolve(graph),
+    among: (ids) => {
+      const edges = edgesWithin(data, new Set(ids));
+      return Promise.resolve({ nodes: [], edges, truncated: false });
+    },
     node: (id) => Promise.resolve().then(() => details(id)),
     neighbors: (id, limit, offset) => {
       const { page, edges } = localNeighborPage(data, id, limit, offset);

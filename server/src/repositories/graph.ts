@@ -20,6 +20,8 @@ import { sourceSummaryFrom } from './sources';
 
 /** edges drawn for a subgraph at most, per node allowed */
 const EDGES_PER_NODE = 10;
+/** relationships one `among` answers at most (then `truncated`) */
+const AMONG_EDGE_LIMIT = 20_000;
 
 function asArray(v: Plain | undefined): Plain[] {
   return Array.isArray(v) ? v : [];
@@ -97,6 +99,15 @@ export function createGraphRepository(db: Db, catalog: CatalogRepository) {
     return b.build(truncated);
   }
 
+  /** The relationships among the nodes with these API ids (both ends in the list), with their ends. */
+  async function among(ids: string[]): Promise<Subgraph> {
+    const limit = AMONG_EDGE_LIMIT;
+    const rows = await db.query('edges-among', { ids: [...new Set(ids)], limit });
+    const b = new GraphBuilder();
+    for (const row of rows.slice(0, limit)) b.add(row.a).add(row.b).add(row.r);
+    return b.build(rows.length > limit);
+  }
+
   async function sourcesByIds(ids: string[]): Promise<SourceSummary[]> {
     if (ids.length === 0) return [];
     const rows = await db.query('sources-by-id', { ids });
@@ -163,7 +174,7 @@ export function createGraphRepository(db: Db, catalog: CatalogRepository) {
     return { ...b.build(), path: p.nodes.map((n) => nodeId(n)), length: p.relationships.length };
   }
 
-  return { resolve, schema, dateLabels, subgraph, node, neighbors, path, sourcesByIds };
+  return { resolve, schema, dateLabels, subgraph, among, node, neighbors, path, sourcesByIds };
 }
 
 export type GraphRepository = ReturnType<typeof createGraphRepository>;

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  amongRequestSchema,
   graphQuerySchema,
   healthResponseSchema,
   idParamsSchema,
@@ -72,6 +73,21 @@ export const graphRoutes: FastifyPluginAsync = async (fastify) => {
       if (from && to && from > to) throw badRequest(`from (${from}) is after to (${to}); swap them.`);
       return repos.graph.subgraph(req.query);
     },
+  );
+
+  app.post(
+    '/api/graph/among',
+    {
+      schema: {
+        summary: 'The relationships among the given nodes (both ends listed), with their ends',
+        description:
+          'What the explorer asks after an expansion, so that every relationship whose two ends are in view is drawn.',
+        tags: ['graph'],
+        body: amongRequestSchema,
+        response: answers({ 200: subgraphSchema }),
+      },
+    },
+    (req) => repos.graph.among(req.body.ids),
   );
 
   app.get(

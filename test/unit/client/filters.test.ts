@@ -3,6 +3,7 @@ import {
   daysBetween,
   edgePasses,
   emptyFilters,
+  nodeInTime,
   labelCounts,
   meetingDates,
   meetingHistogram,
@@ -49,10 +50,13 @@ describe('filters', () => {
   it('builds a monthly histogram with empty months, and the day list', () => {
     expect(meetingDates(nodes)).toEqual(['2025-02-27', '2025-04-10']);
     expect(meetingHistogram(nodes)).toEqual([
-      { start: '2025-02-01', end: '2025-02-28', count: 1 },
-      { start: '2025-03-01', end: '2025-03-31', count: 0 },
-      { start: '2025-04-01', end: '2025-04-30', count: 1 },
+      { start: '2025-02-01', end: '2025-02-28', count: 1, shown: 1 },
+      { start: '2025-03-01', end: '2025-03-31', count: 0, shown: 0 },
+      { start: '2025-04-01', end: '2025-04-30', count: 1, shown: 1 },
     ]);
+    // under a range, a month whose meetings are all outside it shows 0 (its bar is not coloured)
+    const f = { ...emptyFilters, from: '2025-01-01', to: '2025-03-31' };
+    expect(meetingHistogram(nodes, f).map((b) => b.shown)).toEqual([1, 0, 0]);
     expect(meetingHistogram([node('x', 'Person')])).toEqual([]);
     expect(daysBetween('2024-02-27', '2024-03-01')).toEqual(['2024-02-27', '2024-02-28', '2024-02-29', '2024-03-01']);
   });
@@ -89,5 +93,20 @@ describe('render model', () => {
     ]);
     const back = deriveRenderModel(data, setMode(setMode(view, 'met'), 'graph'));
     expect(back).toEqual(deriveRenderModel(data, view));
+  });
+});
+
+describe("undated meetings under a time range (the API's rule)", () => {
+  const planned = node('m:x', 'Meeting', { name: 'Planned' });
+  const held = node('m:1', 'Meeting', { date: '2025-02-27' });
+  const person = node('p:a', 'Person');
+  it('pass with no range, and are left out while a range is set', () => {
+    expect(nodeInTime(planned, emptyFilters)).toBe(true);
+    expect(nodeInTime(planned, { from: '2025-01-01', to: null })).toBe(false);
+    expect(nodeInTime(planned, { from: null, to: '2025-12-31' })).toBe(false);
+    expect(nodeInTime(held, { from: '2025-01-01', to: '2025-03-01' })).toBe(true);
+    expect(nodeInTime(held, { from: '2025-03-01', to: null })).toBe(false);
+    expect(nodeInTime(person, { from: '2030-01-01', to: null })).toBe(true);
+    expect(nodePasses(planned, { ...emptyFilters, from: '2025-01-01' })).toBe(false);
   });
 });

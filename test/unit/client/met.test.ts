@@ -56,11 +56,13 @@ describe('projectMet (who met whom)', () => {
     expect(projectMet(nodes, edges, { from: null, to: '2025-01-01' }).edges).toEqual([]);
   });
 
-  it('keeps people who met nobody, ignores non-ATTENDED links and undated meetings count whatever the range', () => {
+  it('keeps people who met nobody, ignores non-ATTENDED links; undated meetings count only with no range set', () => {
     const nodes = [node('p:x', 'Person'), node('p:y', 'Person'), node('m:u', 'Meeting'), node('p:z', 'Person')];
     const edges = [edge('p:x', 'ATTENDED', 'm:u'), edge('p:y', 'ATTENDED', 'm:u'), edge('p:z', 'KNOWS', 'p:x')];
-    const p = projectMet(nodes, edges, { from: '2025-01-01', to: '2025-01-02' });
+    const p = projectMet(nodes, edges);
     expect(p.nodes.map((n) => n.id)).toEqual(['p:x', 'p:y', 'p:z']);
     expect(p.edges.map((e) => [e.id, e.weight, e.meetings[0]?.date])).toEqual([['met:p:x|p:y', 1, null]]);
+    // the API's rule (filters UNDATED_RULE): under a range, an undated meeting is left out
+    expect(projectMet(nodes, edges, { from: '2025-01-01', to: '2025-01-02' }).edges).toEqual([]);
   });
 });

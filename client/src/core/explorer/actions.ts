@@ -7,17 +7,29 @@
  */
 import type { GraphNode, NodeDetails, SearchHit, Subgraph } from '../../../../contract';
 import { ApiRequestError } from '../../api/client';
-import { initialLayout } from '../../layouts';
+import { initialLayout, layoutById } from '../../layouts';
+import { deriveRenderModel } from '../../state/render';
 import { collapse, expand, expansionOf } from '../../state/expansion';
 import { graphDataFrom, mergeSubgraph } from '../../state/data';
 import type { GraphData } from '../../state/data/types';
 import { setTimeRange, toggleLabel, toggleType } from '../../state/filters';
 import { createHistory, push, redo as redoStep, replace, undo as undoStep } from '../../state/history';
+import { nodesInUrl } from '../../state/url';
 import type { UrlState } from '../../state/url/types';
-import { emptyView, hideNodes, setFilters, setMode, setPositions, showNodes } from '../../state/view';
+import {
+  emptyView,
+  hideNodes,
+  neighbourhoodInView,
+  setFilters,
+  setMode,
+  setPositions,
+  showNodes,
+} from '../../state/view';
 import type { Position, ViewState } from '../../state/view/types';
 import { DEFAULT_SEED } from '../../utils/rng';
 import { viewOf } from './derived';
+import { focusOn, frameNodes } from './camera';
+import { fillRelationships } from './relationships';
 import { errorText, fetchSelected, select, selectNode } from './selection';
 import { serverSource, type GraphSource } from './source';
 import {
@@ -30,16 +42,21 @@ import {
   type Session,
 } from './store';
 
-function sessionFromSubgraph(sub: Subgraph, start: Session['start'], show: string[] | null): Session {
+function sessionFromSubgraph(
+  sub: Subgraph,
+  start: Session['start'],
+  show: string[] | null,
+  seed = DEFAULT_SEED,
+): Session {
   const data = graphDataFrom(sub);
   const ids = show ?? sub.nodes.map((n) => n.id);
   const positions = initialLayout(
     sub.nodes.map((n) => n.id),
     sub.edges,
-    DEFAULT_SEED,
+    seed,
   );
   const view: ViewState = { ...emptyView, visible: ids.filter((id) => data.nodes[id]), positions };
-  return { start, data, history: createHistory(view, 'open') };
+  return { start, seed, data, history: createHistory(view, 'open') };
 }
 
 /** Records an undoable step (merging fetched nodes and relationships first). */
@@ -57,8 +74,6 @@ export function step(
   });
 }
 
-const focusOn = (id: string) => setExplorer({ focus: { id, nonce: Date.now() } });
-
 // ---- opening and loading -------------------------------------------------------------------------------------
 
 /**
@@ -70,9 +85,8 @@ function sessionToReopen(kept: Session | null, url: UrlState): Session | null {
   if (url.start !== 'empty' || url.show.length === 0) return kept;
   const asked = new Set(url.show);
   const sameAs = (ids: string[]) => ids.length === asked.size && ids.every((id) => asked.has(id));
-  const visible = kept.history.present.visible;
-  // the explorer writes the first 50 ids it shows into the address: coming back to that address reopens the session
-  return kept.start === 'empty' && (sameAs(visible) || sameAs(visible.slice(0, 50))) ? kept : null;
+  // coming back to the address the explorer wrote (see state/url nodesInUrl) reopens the session
+  return kept.start === 'empty' && sameAs(nodesInUrl(kept.history.present, 'empty', []).show) ? kept : null;
 }
 
 /** The explorer screen opens: reopen the kept session, or load what the address asks for. */
@@ -89,26 +103,56 @@ export function openExplorer(url: UrlState): void {
     fetchSelected(true);
     return;
   }
-  void load(url.start, url.show).then(() => {
-    setExplorer((st) => {
-      if (!st.session) return {};
-      let v = st.session.history.present;
-      v = setFilters(v, { hiddenLabels: url.hiddenLabels, hiddenTypes: url.hiddenTypes, from: url.from, to: url.to });
-      v = setMode(v, url.mode);
-      return { session: { ...st.session, history: createHistory(v, 'open') } };
-    });
-    fetchSelected(true);
-    if (url.node) focusOn(url.node);
-  });
+  void load(url.start, url.show, url.seed).then(() => replay(url));
+}
+
+/**
+ * Rebuilds the view a link describes: size and colouring, the expansions (first page each, in order), filters,
+ * the layout (re-run), the nodes hidden by hand, the mode, the path; then one
+ * undo step "open" holds it all. The camera then frames the picture (or centres on the selected node).
+ */
+async function replay(url: UrlState): Promise<void> {
+  if (!getExplorer().session) return;
+  setSettings({ sizeBy: url.sizeBy, colorByCommunity: url.colorByCommunity });
+  for (const anchor of url.expand) await loadPage(anchor, 0, false);
+  const s = getExplorer();
+  if (!s.session) return;
+  let v = s.session.history.present;
+  v = setFilters(v, { hiddenLabels: url.hiddenLabels, hiddenTypes: url.hiddenTypes, from: url.from, to: url.to });
+  // the layout runs on what the start and the expansions brought, before the nodes hidden by hand leave (the
+  // usual order: lay out, then tidy); a view made in another order reopens close to, not exactly as, it was
+  if (url.layout) {
+    const model = deriveRenderModel(s.session.data, v);
+    const positions = layoutById(
+      url.layout,
+      model.nodes.filter((n) => n.kind !== 'More'),
+      model.edges,
+    );
+    if (positions) v = { ...setPositions(v, positions), layout: url.layout };
+  }
+  if (url.hide.length) v = hideNodes(v, url.hide);
+  v = setMode(v, url.mode);
+  setExplorer({ session: { ...s.session, history: createHistory(v, 'open') } });
+  if (url.path) {
+    const [from, to] = url.path;
+    const name = (id: string) => getExplorer().session?.data.nodes[id]?.name ?? id;
+    setExplorer({ pathFrom: { id: from, name: name(from) }, pathTo: { id: to, name: name(to) } });
+    await findPath({ id: from, name: name(from) }, { id: to, name: name(to) }, false);
+  }
+  await fillRelationships();
+  fetchSelected(true);
+  if (url.node) focusOn(url.node);
+  else if (url.path) frameNodes(getExplorer().path?.nodes ?? null);
+  else frameNodes(null);
 }
 
 /** Loads the whole graph, or (empty start) the nodes listed, from the current source. */
-export async function load(start: 'all' | 'empty', show: string[]): Promise<void> {
+export async function load(start: 'all' | 'empty', show: string[], seed = DEFAULT_SEED): Promise<void> {
   const { source } = getExplorer();
   try {
     if (start === 'all') {
       const sub = await source.whole();
-      setExplorer({ loadError: null, session: sessionFromSubgraph(sub, 'all', null) });
+      setExplorer({ loadError: null, session: sessionFromSubgraph(sub, 'all', null, seed) });
       if (sub.truncated)
         setExplorer({ notice: 'The graph was cut at 5,000 nodes: use search and expand to see the rest.' });
     } else {
@@ -123,6 +167,7 @@ export async function load(start: 'all' | 'empty', show: string[]): Promise<void
         sub,
         'empty',
         nodes.map((d) => d.node.id),
+        seed,
       );
       setExplorer({ loadError: null, session });
     }
@@ -146,7 +191,7 @@ export function restart(start: 'all' | 'empty'): void {
           }
         : {},
     );
-  else void load('all', []);
+  else void load('all', []).then(() => frameNodes(null));
 }
 
 /** Replaces the data with another source's whole graph (the scale tests' generated graphs); `show` limits the view. */
@@ -159,6 +204,7 @@ export async function switchSource(source: GraphSource, show: string[] | null): 
     layoutRunning: false,
     session: sessionFromSubgraph(sub, 'all', show),
   });
+  frameNodes(null);
 }
 
 // ---- search, expand, collapse, hide, show --------------------------------------------------------------------
@@ -175,6 +221,7 @@ export async function chooseHit(hit: SearchHit): Promise<void> {
     try {
       const d = await source.node(hit.id);
       step('show', (v) => showNodes(v, [hit.id]), { nodes: [d.node], edges: d.relationships.map((r) => r.edge) });
+      void fillRelationships();
     } catch (err) {
       setExplorer({ notice: errorText(err) });
       return;
@@ -184,10 +231,11 @@ export async function chooseHit(hit: SearchHit): Promise<void> {
     step('show graph', (v) => setMode(v, 'graph'));
   setExplorer({ lastSearch: hit.name });
   selectNode(hit.id);
-  focusOn(hit.id);
+  const after = getExplorer().session;
+  frameNodes(after ? neighbourhoodInView(after.data, after.history.present, hit.id) : [hit.id]);
 }
 
-async function loadPage(id: string, offset: number): Promise<void> {
+async function loadPage(id: string, offset: number, frame = true): Promise<void> {
   const { session, source, cap } = getExplorer();
   if (!session) return;
   setExplorer({ busy: true });
@@ -195,6 +243,10 @@ async function loadPage(id: string, offset: number): Promise<void> {
     const r = await source.neighbors(id, cap, offset);
     const page = { nodeIds: r.nodes.map((n) => n.id).filter((n) => n !== id), offset: r.offset, total: r.total };
     step(offset === 0 ? 'expand' : 'load more', (v) => expand(v, id, page), r);
+    if (frame) {
+      frameNodes([id, ...page.nodeIds]);
+      await fillRelationships();
+    }
   } catch (err) {
     setExplorer({ notice: errorText(err) });
   } finally {
@@ -225,13 +277,17 @@ export function showNode(node: GraphNode): void {
 
 // ---- path ----------------------------------------------------------------------------------------------------
 
-export async function findPath(from: PathEnd, to: PathEnd): Promise<void> {
+export async function findPath(from: PathEnd, to: PathEnd, frame = true): Promise<void> {
   if (!from || !to) return;
   setExplorer({ pathMessage: 'Looking for a path…', path: null });
   try {
     const r = await getExplorer().source.path(from.id, to.id, 6);
     const names = r.path.map((id) => r.nodes.find((n) => n.id === id)?.name ?? id);
     step('show path', (v) => showNodes(setMode(v, 'graph'), r.path, v.positions[from.id]), r);
+    if (frame) {
+      frameNodes(r.path);
+      void fillRelationships();
+    }
     setExplorer({
       path: { nodes: r.path, edges: r.edges.map((e) => e.id), names },
       pathMessage: `Connected in ${r.length} step${r.length === 1 ? '' : 's'}: ${names.join(' → ')}`,
@@ -274,12 +330,18 @@ export function setModeMet(on: boolean): void {
   step(on ? 'who met whom' : 'graph view', (v) => setMode(v, on ? 'met' : 'graph'));
 }
 
+/** A filter changed: record it, and frame what is still shown. */
+function filterStep(label: string, f: (v: ViewState) => ViewState): void {
+  step(label, f);
+  frameNodes(null);
+}
 export const toggleLabelFilter = (l: string) =>
-  step(`filter label ${l}`, (v) => setFilters(v, toggleLabel(v.filters, l)));
-export const toggleTypeFilter = (t: string) => step(`filter type ${t}`, (v) => setFilters(v, toggleType(v.filters, t)));
+  filterStep(`filter label ${l}`, (v) => setFilters(v, toggleLabel(v.filters, l)));
+export const toggleTypeFilter = (t: string) =>
+  filterStep(`filter type ${t}`, (v) => setFilters(v, toggleType(v.filters, t)));
 export const setTime = (from: string | null, to: string | null) =>
-  step('time range', (v) => setFilters(v, setTimeRange(v.filters, from, to)));
-export const resetTime = () => step('all dates', (v) => setFilters(v, setTimeRange(v.filters, null, null)));
+  filterStep('time range', (v) => setFilters(v, setTimeRange(v.filters, from, to)));
+export const resetTime = () => filterStep('all dates', (v) => setFilters(v, setTimeRange(v.filters, null, null)));
 
 /** Play: the range grows one meeting date at a time from the first (see `playTick`). */
 export function togglePlay(dates: string[]): void {
@@ -310,7 +372,8 @@ export function playTick(dates: string[]): void {
 /** Positions from a layout run on the drawn graph ("+N more" handles are placed by the view, not kept). */
 export function applyLayout(name: string, positions: Record<string, Position>): void {
   const clean = Object.fromEntries(Object.entries(positions).filter(([k]) => !k.startsWith('more:')));
-  step(`layout: ${name}`, (v) => setPositions(v, clean));
+  step(`layout: ${name}`, (v) => ({ ...setPositions(v, clean), layout: name.toLowerCase() }));
+  frameNodes(null);
 }
 
 export const toggleLayoutRunning = () => setExplorer((s) => ({ layoutRunning: !s.layoutRunning }));

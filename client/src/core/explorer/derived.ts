@@ -5,10 +5,11 @@
  */
 import { emptyGraphData } from '../../state/data';
 import type { GraphData } from '../../state/data/types';
-import { daysBetween, inTimeRange, meetingDates, meetingHistogram } from '../../state/filters';
+import { daysBetween, inTimeRange, meetingDates, meetingHistogram, nodeInTime } from '../../state/filters';
 import { isMetEdgeId } from '../../state/met';
 import { deriveRenderModel, viewNodes, viewProjection } from '../../state/render';
 import { emptyView } from '../../state/view';
+import { encodeUrlState, nodesInUrl, type UrlState } from '../../state/url';
 import type { ViewState } from '../../state/view/types';
 import { DEFAULT_SEED } from '../../utils/rng';
 import { communities, nodeSizes, type SizeBy } from '../../utils/metrics';
@@ -38,7 +39,7 @@ const timeMemo = memo((data: GraphData, view: ViewState) => {
   const dated = nodes.filter((n) => n.labels.includes('Meeting') && typeof n.properties['date'] === 'string');
   return {
     dates,
-    bins: meetingHistogram(nodes),
+    bins: meetingHistogram(nodes, view.filters),
     days: daysBetween(dates[0], dates[dates.length - 1]),
     shown: dated.filter((n) => inTimeRange(String(n.properties['date']).slice(0, 10), view.filters)).length,
     total: dates.length === 0 ? 0 : dated.length,
@@ -48,11 +49,27 @@ const sizesMemo = memo((model: ReturnType<typeof deriveRenderModel>, sizeBy: Siz
 const communitiesMemo = memo((model: ReturnType<typeof deriveRenderModel>, on: boolean) =>
   on ? communities(model, DEFAULT_SEED) : null,
 );
-const countsMemo = memo((model: ReturnType<typeof deriveRenderModel>) => {
+/**
+ * Label and type counts follow what is shown: a node counts when it is inside the time range, a relationship
+ * when both its ends are (the label and type checkboxes themselves do not zero their own counts, so a hidden
+ * label still says how many it hides). Every label and type in view keeps its entry, at 0 when none is shown.
+ */
+const countsMemo = memo((model: ReturnType<typeof deriveRenderModel>, data: GraphData, f: ViewState['filters']) => {
   const labels = new Map<string, number>();
   const types = new Map<string, number>();
-  for (const n of model.nodes) if (n.kind !== 'More') labels.set(n.kind, (labels.get(n.kind) ?? 0) + 1);
-  for (const e of model.edges) if (e.type !== 'MORE') types.set(e.type, (types.get(e.type) ?? 0) + 1);
+  const inTime = new Set<string>();
+  for (const n of model.nodes) {
+    if (n.kind === 'More') continue;
+    const node = data.nodes[n.id];
+    const counted = !node || nodeInTime(node, f);
+    if (counted) inTime.add(n.id);
+    labels.set(n.kind, (labels.get(n.kind) ?? 0) + (counted ? 1 : 0));
+  }
+  for (const e of model.edges) {
+    if (e.type === 'MORE') continue;
+    const counted = inTime.has(e.source) && inTime.has(e.target);
+    types.set(e.type, (types.get(e.type) ?? 0) + (counted ? 1 : 0));
+  }
   return {
     labels: [...labels].map(([label, count]) => ({ label, count })).sort((a, b) => a.label.localeCompare(b.label)),
     types: [...types].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type)),
@@ -84,7 +101,7 @@ export const useProjection = () => useExplorer(projectionOf);
 /** the meeting dates in view, the histogram, and how many meetings the time range shows */
 export const useTimeStats = () => useExplorer((s) => timeMemo(dataOf(s), viewOf(s)));
 /** label and type counts of what is in view, and how many nodes and edges are drawn */
-export const useCounts = () => useExplorer((s) => countsMemo(modelOf(s)));
+export const useCounts = () => useExplorer((s) => countsMemo(modelOf(s), dataOf(s), viewOf(s).filters));
 /** the documents behind the edges drawn (what the footnote of an export or a snapshot names) */
 export const useVisibleSourceIds = () => useExplorer((s) => sourceIdsMemo(dataOf(s), viewOf(s)));
 export const useSizes = () => useExplorer((s) => sizesMemo(modelOf(s), s.sizeBy));
@@ -102,3 +119,40 @@ export const useExportTitle = () =>
     if (s.lastSearch) return s.lastSearch;
     return s.session?.start === 'all' ? 'The whole graph' : 'Graph view';
   });
+
+/** The address of the current view (see state/url): what the picture depends on, so a link reopens it. */
+export const urlStateOf = (s: ExplorerState): UrlState => {
+  const view = viewOf(s);
+  const start = s.session?.start ?? 'all';
+  return {
+    node: s.selection?.kind === 'node' ? s.selection.id : null,
+    edge: s.selection?.kind === 'edge' ? s.selection.id : null,
+    mode: view.mode,
+    start,
+    hiddenLabels: view.filters.hiddenLabels,
+    hiddenTypes: view.filters.hiddenTypes,
+    from: view.filters.from,
+    to: view.filters.to,
+    ...nodesInUrl(view, start, allIdsMemo(dataOf(s))),
+    layout: view.layout ?? null,
+    seed: s.session?.seed ?? DEFAULT_SEED,
+    sizeBy: s.sizeBy,
+    colorByCommunity: s.colorByCommunity,
+    path: s.pathFrom && s.pathTo && s.path ? [s.pathFrom.id, s.pathTo.id] : null,
+  };
+};
+const allIdsMemo = memo((data: GraphData) => Object.keys(data.nodes));
+const queryMemo = memo(
+  (
+    _view: ViewState,
+    _data: GraphData,
+    _sel: ExplorerState['selection'],
+    _size: SizeBy,
+    _colour: boolean,
+    _path: ExplorerState['path'],
+    s: ExplorerState,
+  ) => encodeUrlState(urlStateOf(s)),
+);
+/** the address of the current view, recomputed only when what it depends on changes */
+export const useUrlQuery = () =>
+  useExplorer((s) => queryMemo(viewOf(s), dataOf(s), s.selection, s.sizeBy, s.colorByCommunity, s.path, s));

@@ -1,5 +1,7 @@
 /** The explorer's store room: state (./store), actions (./actions), derived values (./derived), sources (./source). */
 export * from './actions';
+export * from './camera';
+export * from './relationships';
 export * from './derived';
 export * from './selection';
 export * from './source';

@@ -19,6 +19,8 @@ export interface GraphSource {
   readonly kind: string;
   /** the graph shown by "Whole graph" (the server caps it at 5,000 nodes and says so with `truncated`) */
   whole(): Promise<Subgraph>;
+  /** the relationships among these nodes (both ends in the list): what an expansion leaves undrawn */
+  among(ids: string[]): Promise<Subgraph>;
   /** a node with its relationships and the summaries of their sources */
   node(id: string, signal?: AbortSignal): Promise<NodeDetails>;
   /** one page of a node's neighbours, with the relationships to them and the total */
@@ -36,6 +38,7 @@ export interface GraphSource {
 export const serverSource: GraphSource = {
   kind: 'server',
   whole: () => api.graph({ limit: 5000 }),
+  among: (ids) => api.among(ids),
   node: (id, signal) => api.node(id, signal),
   neighbors: (id, limit, offset) => api.neighbors(id, limit, offset),
   search: async (q, limit, signal) => (await api.search(q, limit, signal)).hits,

@@ -12,6 +12,7 @@ import type { NodeDetails, SourceDetails } from '../../../../contract';
 import { DEFAULT_EXPANSION_CAP } from '../../state/expansion';
 import type { GraphData } from '../../state/data/types';
 import type { History } from '../../state/history/types';
+import type { CameraRequest } from '../../state/render/types';
 import type { ViewState } from '../../state/view/types';
 import type { SizeBy } from '../../utils/metrics';
 import { serverSource, type GraphSource } from './source';
@@ -27,6 +28,8 @@ export interface PathResult {
 /** The loaded data and the undoable view (what survives leaving the screen). */
 export interface Session {
   start: 'all' | 'empty';
+  /** the seed of the initial layout (in the address when not the default) */
+  seed: number;
   data: GraphData;
   history: History<ViewState>;
 }
@@ -43,8 +46,8 @@ export interface ExplorerState {
   details: { id: string; details: NodeDetails | null; error: string | null } | null;
   /** the server's cross-check of the selected who-met-whom edge */
   metCheck: { id: string; count: number } | null;
-  /** a request to centre the camera on a node (nonce: the same node twice) */
-  focus: { id: string; nonce: number } | null;
+  /** a request to move the camera: centre on a node, or fit what matters (see graph/CameraController) */
+  camera: CameraRequest | null;
   pathFrom: PathEnd;
   pathTo: PathEnd;
   path: PathResult | null;
@@ -74,7 +77,7 @@ export function screenDefaults(): Omit<ExplorerState, 'source' | 'session' | 'si
     selection: null,
     details: null,
     metCheck: null,
-    focus: null,
+    camera: null,
     pathFrom: null,
     pathTo: null,
     path: null,

@@ -16,4 +16,6 @@ export interface HistogramBin {
   /** last day of the bin (YYYY-MM-DD) */
   end: string;
   count: number;
+  /** how many of them the filters show */
+  shown: number;
 }

@@ -2,6 +2,8 @@ import type { GraphEdge, GraphNode } from '../../../../contract';
 import { meetingDate, primaryLabel } from '../data/utils';
 import type { Filters, HistogramBin } from './types';
 
+const emptyFiltersValue: Filters = { hiddenLabels: [], hiddenTypes: [], from: null, to: null };
+
 /** Counts by primary label, sorted by label. */
 export function labelCounts(nodes: Iterable<GraphNode>): { label: string; count: number }[] {
   const m = new Map<string, number>();
@@ -21,12 +23,22 @@ export function inTimeRange(date: string, f: Pick<Filters, 'from' | 'to'>): bool
   return (f.from === null || date >= f.from) && (f.to === null || date <= f.to);
 }
 
-/** Whether the node passes the filters. Undated meetings pass the time range (there is nothing to compare). */
-export function nodePasses(node: GraphNode, f: Filters): boolean {
-  if (f.hiddenLabels.includes(primaryLabel(node))) return false;
+/**
+ * The one rule for meetings without a date under a time range, the API's (GET /api/graph?from=&to= leaves them
+ * out) applied in the client too, and said under the time bar.
+ */
+export const UNDATED_RULE = 'With a date range set, meetings without a date are left out (as in the API).';
+
+/** Whether the node is inside the time range: not a meeting, a dated meeting in range, or any meeting with no range. */
+export function nodeInTime(node: GraphNode, f: Pick<Filters, 'from' | 'to'>): boolean {
+  if (!node.labels.includes('Meeting') || (f.from === null && f.to === null)) return true;
   const d = meetingDate(node);
-  if (d !== null && !inTimeRange(d, f)) return false;
-  return true;
+  return d !== null && inTimeRange(d, f);
+}
+
+/** Whether the node passes the filters (its label shown, and inside the time range: see UNDATED_RULE). */
+export function nodePasses(node: GraphNode, f: Filters): boolean {
+  return !f.hiddenLabels.includes(primaryLabel(node)) && nodeInTime(node, f);
 }
 
 /** Whether a relationship passes the type filter (its ends are checked separately). */
@@ -57,18 +69,24 @@ function lastDay(key: string): string {
   return `${key}-${String(d).padStart(2, '0')}`;
 }
 
-/** Meetings per calendar month, from the first dated meeting's month to the last one's (empty months included). */
-export function meetingHistogram(nodes: Iterable<GraphNode>): HistogramBin[] {
+/**
+ * Meetings per calendar month, from the first dated meeting's month to the last one's (empty months included),
+ * with how many of them the filters show (`shown`: the bar is coloured only when some are).
+ */
+export function meetingHistogram(nodes: Iterable<GraphNode>, f: Filters = emptyFiltersValue): HistogramBin[] {
   const counts = new Map<string, number>();
+  const shown = new Map<string, number>();
   for (const n of nodes) {
     const d = meetingDate(n);
-    if (d) counts.set(monthKey(d), (counts.get(monthKey(d)) ?? 0) + 1);
+    if (!d) continue;
+    counts.set(monthKey(d), (counts.get(monthKey(d)) ?? 0) + 1);
+    if (nodePasses(n, f)) shown.set(monthKey(d), (shown.get(monthKey(d)) ?? 0) + 1);
   }
   if (counts.size === 0) return [];
   const keys = [...counts.keys()].sort();
   const bins: HistogramBin[] = [];
   for (let k = keys[0]!; k <= keys[keys.length - 1]!; k = nextMonth(k)) {
-    bins.push({ start: `${k}-01`, end: lastDay(k), count: counts.get(k) ?? 0 });
+    bins.push({ start: `${k}-01`, end: lastDay(k), count: counts.get(k) ?? 0, shown: shown.get(k) ?? 0 });
   }
   return bins;
 }

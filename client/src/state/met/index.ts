@@ -54,7 +54,8 @@ export function projectMet(
   for (const [meetingId, who] of attendees) {
     const meeting = byId.get(meetingId)!;
     const date = str(meeting.properties['date']);
-    if (date !== null && !inTimeRange(date.slice(0, 10), range)) continue;
+    // the one rule for undated meetings (filters UNDATED_RULE): left out while a range is set
+    if (date === null ? range.from !== null || range.to !== null : !inTimeRange(date.slice(0, 10), range)) continue;
     const ids = [...who.keys()].sort();
     for (let i = 0; i < ids.length; i++) {
       for (let j = i + 1; j < ids.length; j++) {

@@ -4,10 +4,11 @@ import type { GraphData } from '../data/types';
 import { edgesWithin, primaryLabel } from '../data/utils';
 import { projectMet } from '../met';
 import type { MetProjection } from '../met/types';
-import type { ViewState } from '../view/types';
+import type { Position, ViewState } from '../view/types';
+import { extent } from '../view/utils';
 import type { RenderModel } from './types';
 
-export type { RenderEdge, RenderModel, RenderNode } from './types';
+export type { CameraRequest, RenderEdge, RenderModel, RenderNode } from './types';
 export * from './utils';
 
 /** The nodes in view, in view order (ids without data are skipped). */
@@ -87,16 +88,25 @@ export function moreHandleAnchor(id: string): string | null {
   return id.startsWith('more:') ? id.slice(5) : null;
 }
 
-/** A "+N more" handle next to each expanded node that has neighbours left to load. */
+/** How far below its anchor a "+N more" handle sits, as a share of the picture's spread. */
+export const MORE_HANDLE_OFFSET = 0.06;
+
+/**
+ * A "+N more" handle next to each expanded node that has neighbours left to load: straight below its anchor
+ * (the anchor's own label is drawn to its right), far enough not to be hit by a click meant for the anchor at
+ * any zoom a fit gives (a share of the picture's spread, at least 6 units).
+ */
 function moreHandles(view: ViewState, inView: Set<string>, hidden: Set<string>): RenderModel {
   const out: RenderModel = { nodes: [], edges: [] };
+  const spread = extent([...inView].map((id) => view.positions[id]).filter((p): p is Position => !!p)).spread;
+  const offset = Math.max(spread * MORE_HANDLE_OFFSET, 6);
   for (const e of view.expansions) {
     const left = e.total - e.loaded;
     if (left <= 0 || !inView.has(e.anchor)) continue;
     const p = view.positions[e.anchor] ?? { x: 0, y: 0 };
     const id = moreHandleId(e.anchor);
     const h = hidden.has(e.anchor);
-    out.nodes.push({ id, label: `+${left} more`, kind: 'More', x: p.x + 6, y: p.y - 6, hidden: h });
+    out.nodes.push({ id, label: `+${left} more`, kind: 'More', x: p.x, y: p.y - offset, hidden: h });
     out.edges.push({
       id: `${id}#edge`,
       source: e.anchor,

@@ -27,3 +27,10 @@ export interface RenderModel {
   nodes: RenderNode[];
   edges: RenderEdge[];
 }
+
+/** A request to move the camera (a new `nonce` each time, so the same request twice moves it twice). */
+export type CameraRequest =
+  /** centre on one node */
+  | { kind: 'focus'; id: string; nonce: number }
+  /** fit these nodes (null: everything drawn and not hidden) with room for their labels */
+  | { kind: 'fit'; ids: string[] | null; nonce: number };

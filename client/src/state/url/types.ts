@@ -13,6 +13,18 @@ export interface UrlState {
   hiddenTypes: string[];
   from: string | null;
   to: string | null;
-  /** nodes brought in by search or expansion when starting empty */
+  /** nodes brought in by search or show when starting empty (those brought by expansions are in `expand`) */
   show: string[];
+  /** the last layout applied (re-run on reopening, after the expansions), or null for the seeded start */
+  layout: string | null;
+  /** the seed of the initial layout */
+  seed: number;
+  sizeBy: 'uniform' | 'degree' | 'betweenness' | 'pagerank';
+  colorByCommunity: boolean;
+  /** expanded nodes, in the order they were expanded (each re-expanded, first page, on reopening) */
+  expand: string[];
+  /** nodes hidden by hand among those the start and the expansions bring */
+  hide: string[];
+  /** the path asked for: its two ends */
+  path: [string, string] | null;
 }

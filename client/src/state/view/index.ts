@@ -1,5 +1,6 @@
 import { emptyFilters } from '../filters';
 import type { Filters } from '../filters/types';
+import type { GraphData } from '../data/types';
 import { DEFAULT_SEED } from '../../utils/rng';
 import type { Mode, Position, ViewState } from './types';
 import { extent, seededPositions } from './utils';
@@ -56,4 +57,15 @@ export function setFilters(view: ViewState, filters: Filters): ViewState {
 
 export function setMode(view: ViewState, mode: Mode): ViewState {
   return view.mode === mode ? view : { ...view, mode };
+}
+
+/** A node and its neighbours that are in view (by the relationships held), the node first, then by id. */
+export function neighbourhoodInView(data: GraphData, view: ViewState, id: string): string[] {
+  const inView = new Set(view.visible);
+  const out = new Set<string>();
+  for (const e of Object.values(data.edges)) {
+    const other = e.source === id ? e.target : e.target === id ? e.source : null;
+    if (other !== null && other !== id && inView.has(other)) out.add(other);
+  }
+  return [id, ...[...out].sort()];
 }

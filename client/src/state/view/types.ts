@@ -29,4 +29,6 @@ export interface ViewState {
   mode: Mode;
   /** positions of the who-met-whom view, apart from the graph view's */
   metPositions: Record<string, Position>;
+  /** the last layout applied by hand (its id), which a shared link re-runs; absent for the seeded start */
+  layout?: string;
 }

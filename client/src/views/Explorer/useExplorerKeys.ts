@@ -3,6 +3,7 @@ import {
   clearSelectionAndPath,
   collapseNode,
   expandNode,
+  fitView,
   getExplorer,
   hideNode,
   redo,
@@ -12,6 +13,7 @@ import {
   togglePresenting,
   undo,
   viewOf,
+  zoomBy,
 } from '../../core/explorer';
 
 /** The explorer's keyboard shortcuts (listed in components/ShortcutsDialog.tsx); none fire while typing. */
@@ -21,6 +23,8 @@ export function useExplorerKeys(searchRef: RefObject<HTMLDivElement | null>): vo
       const t = e.target as HTMLElement | null;
       const textInput = t instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(t.type);
       const typing = !!t && (textInput || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+      // a modal dialog owns the keyboard: its Escape closes it and nothing else (no selection cleared)
+      if (document.querySelector('dialog[open]')) return;
       const mod = e.ctrlKey || e.metaKey;
       if (mod && e.key.toLowerCase() === 'z' && !typing) {
         e.preventDefault();
@@ -44,6 +48,9 @@ export function useExplorerKeys(searchRef: RefObject<HTMLDivElement | null>): vo
         e.preventDefault();
         searchRef.current?.querySelector('input')?.focus();
       } else if (e.key === 'Escape') clearSelectionAndPath();
+      else if (e.key === '+' || e.key === '=') zoomBy(1.5);
+      else if (e.key === '-' || e.key === '_') zoomBy(1 / 1.5);
+      else if (e.key === '0') fitView();
       else if (key === 'p') togglePresenting();
       else if (key === 'm') setModeMet(viewOf(s).mode !== 'met');
       else if (key === 'l') toggleLayoutRunning();

@@ -1,27 +1,15 @@
 import { useEffect } from 'react';
 import { replaceSearch } from '../../app/router';
-import { useExplorer } from '../../core/explorer';
-import { encodeUrlState } from '../../state/url';
+import { useExplorer, useUrlQuery } from '../../core/explorer';
 
-/** Keeps the address bar in step with the view (selection, filters, time range, mode, start), so a link reopens it. */
+/**
+ * Keeps the address bar in step with the view (selection, filters, time range, mode, start, nodes, expansions,
+ * hidden nodes, layout and seed, size, colouring, path), so a link reopens it (see state/url).
+ */
 export function useUrlSync(): void {
-  const session = useExplorer((s) => s.session);
-  const selection = useExplorer((s) => s.selection);
+  const loaded = useExplorer((s) => s.session !== null);
+  const query = useUrlQuery();
   useEffect(() => {
-    if (!session) return;
-    const view = session.history.present;
-    replaceSearch(
-      encodeUrlState({
-        node: selection?.kind === 'node' ? selection.id : null,
-        edge: selection?.kind === 'edge' ? selection.id : null,
-        mode: view.mode,
-        start: session.start,
-        hiddenLabels: view.filters.hiddenLabels,
-        hiddenTypes: view.filters.hiddenTypes,
-        from: view.filters.from,
-        to: view.filters.to,
-        show: session.start === 'empty' ? view.visible.slice(0, 50) : [],
-      }),
-    );
-  }, [session, selection]);
+    if (loaded) replaceSearch(query);
+  }, [loaded, query]);
 }

@@ -5,9 +5,11 @@ import { MultiDirectedGraph } from 'graphology';
 import type Sigma from 'sigma';
 import { testHooks } from '../../../app/testhooks';
 import { PresentationOverlay } from '../../../components/export/PresentationOverlay';
+import { ZoomControls } from '../../../components/ZoomControls';
 import {
   applyLayout,
   expandNode,
+  fitView,
   select,
   selectNode,
   setExplorer,
@@ -17,6 +19,7 @@ import {
   useExportTitle,
   useModel,
   useSizes,
+  zoomBy,
 } from '../../../core/explorer';
 import { CameraController } from '../../../graph/CameraController';
 import { DataController } from '../../../graph/DataController';
@@ -42,6 +45,8 @@ const onClickEdge = (id: string) => {
 const onClickStage = () => select(null);
 const onLayoutStopped = (positions: Parameters<typeof applyLayout>[1]) => applyLayout('ForceAtlas2', positions);
 const setSigma = (sigma: Sigma | null) => setExplorer({ sigma });
+const zoomIn = () => zoomBy(1.5);
+const zoomOut = () => zoomBy(1 / 1.5);
 const leavePresentation = () => setSettings({ presenting: false });
 
 /** The sigma canvas with its render-nothing controllers, and the presentation overlay. */
@@ -53,7 +58,7 @@ export function GraphCanvas() {
   const selection = useExplorer((s) => s.selection);
   const path = useExplorer((s) => s.path);
   const layoutRunning = useExplorer((s) => s.layoutRunning);
-  const focus = useExplorer((s) => s.focus);
+  const camera = useExplorer((s) => s.camera);
   const presenting = useExplorer((s) => s.presenting);
   const sigma = useExplorer((s) => s.sigma);
   const title = useExportTitle();
@@ -124,9 +129,10 @@ export function GraphCanvas() {
             onClickStage={onClickStage}
           />
           <LayoutController running={layoutRunning} onStopped={onLayoutStopped} />
-          <CameraController request={focus} />
+          <CameraController request={camera} />
           {Hook && <Hook />}
         </SigmaContainer>
+        <ZoomControls onZoomIn={zoomIn} onZoomOut={zoomOut} onFit={fitView} />
       </div>
       {presenting && (
         <PresentationOverlay

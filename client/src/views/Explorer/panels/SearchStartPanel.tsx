@@ -1,7 +1,13 @@
 import type { RefObject } from 'react';
 import { SearchBox } from '../../../components/SearchBox';
 import { moveInGroup } from '../../../components/roving';
-import { chooseHit, restart, search, useExplorer } from '../../../core/explorer';
+import { chooseHit, focusCanvas, restart, search, useExplorer } from '../../../core/explorer';
+
+// a hit chosen: the keyboard goes to the graph, so E, P, ? work at once
+const onChoose = (h: Parameters<typeof chooseHit>[0]) => {
+  focusCanvas();
+  void chooseHit(h);
+};
 
 /** The main search box (the `/` key focuses it) and the "Start from" choice. */
 export function SearchStartPanel({ searchRef }: { searchRef: RefObject<HTMLDivElement | null> }) {
@@ -9,7 +15,7 @@ export function SearchStartPanel({ searchRef }: { searchRef: RefObject<HTMLDivEl
   return (
     <>
       <div ref={searchRef}>
-        <SearchBox label="Search" placeholder="Name or alias…" search={search} onChoose={(h) => void chooseHit(h)} />
+        <SearchBox label="Search" placeholder="Name or alias…" search={search} onChoose={onChoose} />
       </div>
       <section className="panel-section" aria-labelledby="start-h">
         <h2 id="start-h" className="section-title">

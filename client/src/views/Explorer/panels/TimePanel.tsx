@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { TimeBar } from '../../../components/TimeBar';
+import { UNDATED_RULE } from '../../../state/filters';
 import { playTick, resetTime, setTime, togglePlay, useExplorer, useTimeStats, useView } from '../../../core/explorer';
 
 /** The time bar over the meeting dates in view; while playing, the range grows one date every 1.2 s. */
@@ -25,6 +26,7 @@ export function TimePanel() {
         onReset={resetTime}
         shown={t.shown}
         total={t.total}
+        note={filters.from || filters.to ? UNDATED_RULE : undefined}
       />
     </footer>
   );

@@ -19,6 +19,7 @@ import { LAYOUTS, runSyncLayout } from '../../../layouts';
 import { canRedo, canUndo, redoLabel, undoLabel } from '../../../state/history';
 import { legendFromNodes } from '../../../state/snapshots';
 import { SaveSnapshotButton } from '../../Snapshots/SaveSnapshotButton';
+import { SharePanel } from './SharePanel';
 import { snapshotViewNow, useVisibleSources } from './snapshotView';
 
 /** Properties, dates and evidence of every fetched node and relationship, for GEXF and GraphML. */
@@ -83,6 +84,7 @@ export function Toolbar() {
         attributes={exportedAttributes}
       />
       <SaveSnapshotButton sigma={sigma} getView={getView} defaultTitle={title} buttonClassName="button" />
+      <SharePanel />
       <button
         type="button"
         className="button"

@@ -1,0 +1,26 @@
+/** The explorer's camera requests (fit, focus, zoom) and keyboard focus on the canvas; the canvas moves the camera. */
+import { getExplorer, setExplorer } from './store';
+
+let cameraNonce = 0;
+export const focusOn = (id: string) => setExplorer({ camera: { kind: 'focus', id, nonce: ++cameraNonce } });
+/**
+ * Asks the canvas to fit these nodes (null: everything shown) with room for their labels. Called after load,
+ * search, expand, path, filter and layout changes, and by the fit button and key.
+ */
+export const frameNodes = (ids: string[] | null) => setExplorer({ camera: { kind: 'fit', ids, nonce: ++cameraNonce } });
+export const fitView = () => frameNodes(null);
+
+/** Moves the keyboard focus to the graph canvas (after a search hit is chosen), where the shortcuts work. */
+export function focusCanvas(): void {
+  const container = getExplorer().sigma?.getContainer();
+  if (!container) return;
+  if (!container.hasAttribute('tabindex')) container.tabIndex = 0;
+  container.focus({ preventScroll: true });
+}
+
+/** Zoom in (factor > 1) or out (< 1) around the centre, animated; the buttons and the + / - keys. */
+export function zoomBy(factor: number): void {
+  const camera = getExplorer().sigma?.getCamera();
+  if (!camera) return;
+  void camera.animate({ ratio: camera.ratio / factor }, { duration: 250 });
+}
