@@ -26,7 +26,7 @@ const ALLOWED: Record<string, { scans: 'label' | 'all'; why: string }> = {
     why: '/api/schema: every label and type with counts (see the repository for why not the count store)',
   },
   'resolve-id-any': { scans: 'all', why: 'fallback for foreign labels only' },
-  'snapshot-existing-nodes-any': { scans: 'all', why: 'fallback for foreign labels only' },
+  'resolve-ids-any': { scans: 'all', why: 'fallback for foreign labels only' },
   'snapshot-existing-edges-any': { scans: 'all', why: 'fallback for foreign labels only' },
   'meeting-timeline': { scans: 'label', why: 'every meeting, by design' },
   'people-by-agency': { scans: 'label', why: 'a report over every agency' },

@@ -36,3 +36,20 @@ export function hasForeignLabels(db: Pick<Db, 'query'>): Promise<boolean> {
   cache.set(db, { at: now, value });
   return value;
 }
+
+/**
+ * The element id of each API id that names a node (outside snapshots and Parley's bookkeeping): seeks through
+ * Parley's labels first (resolve-ids), then, only on a foreign database and only for the ids not found, the scan
+ * (resolve-ids-any). Ids that name nothing are absent from the map.
+ */
+export async function resolveIds(db: Pick<Db, 'query'>, ids: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const take = (rows: Record<string, unknown>[]) => {
+    for (const r of rows) if (typeof r.id === 'string' && typeof r.elementId === 'string') found.set(r.id, r.elementId);
+  };
+  if (ids.length === 0) return found;
+  take(await db.query('resolve-ids', { ids }));
+  const lost = ids.filter((id) => !found.has(id));
+  if (lost.length > 0 && (await hasForeignLabels(db))) take(await db.query('resolve-ids-any', { ids: lost }));
+  return found;
+}

@@ -14,7 +14,7 @@ import type { Db } from '../neo4j/db';
 import { isPlainNode, isPlainPath, isPlainRelationship, type Plain, type PlainNode } from '../neo4j/convert';
 import { badRequest, notFound } from '../errors';
 import type { CatalogRepository } from './catalog';
-import { hasForeignLabels } from './foreign';
+import { hasForeignLabels, resolveIds } from './foreign';
 import { GraphBuilder, nodeId, toGraphEdge, toGraphNode } from './shape';
 import { sourceSummaryFrom } from './sources';
 
@@ -102,7 +102,8 @@ export function createGraphRepository(db: Db, catalog: CatalogRepository) {
   /** The relationships among the nodes with these API ids (both ends in the list), with their ends. */
   async function among(ids: string[]): Promise<Subgraph> {
     const limit = AMONG_EDGE_LIMIT;
-    const rows = await db.query('edges-among', { ids: [...new Set(ids)], limit });
+    const elementIds = [...(await resolveIds(db, [...new Set(ids)])).values()];
+    const rows = elementIds.length ? await db.query('edges-among', { ids: elementIds, limit }) : [];
     const b = new GraphBuilder();
     for (const row of rows.slice(0, limit)) b.add(row.a).add(row.b).add(row.r);
     return b.build(rows.length > limit);

@@ -13,7 +13,7 @@ import {
   type StoredSnapshot,
 } from '../../../contract';
 import type { Db } from '../neo4j/db';
-import { hasForeignLabels } from './foreign';
+import { hasForeignLabels, resolveIds } from './foreign';
 import { HttpError, notFound } from '../errors';
 import { checkSnapshotGraph } from './snapshot-graph';
 
@@ -65,22 +65,15 @@ export function createSnapshotsRepository(db: Db) {
   async function missing(snapshot: SnapshotDocument): Promise<SnapshotResponse['missing']> {
     const nodeIds = snapshot.graph.nodes.filter((n) => !n.derived).map((n) => n.id);
     const edgeIds = snapshot.graph.edges.filter((e) => !e.derived).map((e) => e.id);
-    const [nodeRows, edgeRows] = await Promise.all([
-      nodeIds.length ? db.query('snapshot-existing-nodes', { ids: nodeIds }) : [],
+    const [hasNode, edgeRows] = await Promise.all([
+      resolveIds(db, nodeIds),
       edgeIds.length ? db.query('snapshot-existing-edges', { ids: edgeIds }) : [],
     ]);
-    const hasNode = new Set(nodeRows.map((r) => str(r.id)));
     const hasEdge = new Set(edgeRows.map((r) => str(r.id)));
     // The seeks above know Parley's labels; on a foreign database, look for the rest the slow way.
-    const lostNodes = nodeIds.filter((id) => !hasNode.has(id));
     const lostEdges = edgeIds.filter((id) => !hasEdge.has(id));
-    if ((lostNodes.length > 0 || lostEdges.length > 0) && (await hasForeignLabels(db))) {
-      const [more, moreEdges] = await Promise.all([
-        lostNodes.length ? db.query('snapshot-existing-nodes-any', { ids: lostNodes }) : [],
-        lostEdges.length ? db.query('snapshot-existing-edges-any', { ids: lostEdges }) : [],
-      ]);
-      for (const r of more) hasNode.add(str(r.id));
-      for (const r of moreEdges) hasEdge.add(str(r.id));
+    if (lostEdges.length > 0 && (await hasForeignLabels(db))) {
+      for (const r of await db.query('snapshot-existing-edges-any', { ids: lostEdges })) hasEdge.add(str(r.id));
     }
     return { nodes: nodeIds.filter((id) => !hasNode.has(id)), edges: edgeIds.filter((id) => !hasEdge.has(id)) };
   }
