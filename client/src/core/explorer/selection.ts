@@ -69,11 +69,16 @@ export function fetchSelected(force: boolean): void {
     .catch(() => undefined);
 }
 
-/** Opens the source dialog on a quote, fetching the full text. */
+/** Opens the source dialog on a quote, fetching the full text (an answer arriving after the dialog was closed, or
+ * after another quote was opened, is dropped: it must not reopen the dialog). */
 export function openSourceText(sourceId: string, quote: string): void {
-  setExplorer({ sourceDialog: { source: null, quote, error: null } });
+  const opened = { source: null, quote, error: null };
+  setExplorer({ sourceDialog: opened });
+  const stillOpen = () => getExplorer().sourceDialog === opened;
   getExplorer()
     .source.source(sourceId)
-    .then((s) => setExplorer({ sourceDialog: { source: s, quote, error: null } }))
-    .catch((err: unknown) => setExplorer({ sourceDialog: { source: null, quote, error: errorText(err) } }));
+    .then((s) => stillOpen() && setExplorer({ sourceDialog: { source: s, quote, error: null } }))
+    .catch(
+      (err: unknown) => stillOpen() && setExplorer({ sourceDialog: { source: null, quote, error: errorText(err) } }),
+    );
 }

@@ -85,10 +85,14 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
     return () => ask.abort();
   }, [selectedNode]);
   const openSource = (sourceId: string, quote: string) => {
-    setSource({ source: null, quote, error: null });
+    // an answer that arrives after the dialog was closed (or another quote opened) must not reopen it
+    type Shown = { source: SourceDetails | null; quote: string; error: string | null };
+    const opened: Shown = { source: null, quote, error: null };
+    setSource(opened);
+    const update = (next: Shown) => setSource((now) => (now === opened ? next : now));
     api.source(sourceId).then(
-      (s) => setSource({ source: s, quote, error: null }),
-      (err: unknown) => setSource({ source: null, quote, error: (err as Error).message }),
+      (s) => update({ source: s, quote, error: null }),
+      (err: unknown) => update({ source: null, quote, error: (err as Error).message }),
     );
   };
   // "Open in explorer" continues from this picture: the same database nodes on an empty canvas
