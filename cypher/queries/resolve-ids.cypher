@@ -1,8 +1,6 @@
 // title: Resolve API ids
 // description: For each of the API ids $ids (the `id` property or the element id), the element id of the node it names, outside snapshots and Parley's bookkeeping. Each id is looked up through the `id` index of Parley's labels and as an element id, so the cost follows the list, not the database (resolve-ids-any covers foreign labels). Used for snapshots' missing nodes and for the relationships among the nodes in view.
 // params: {"ids": ["person:sonata-coulter", "person:nobody"]}
-// expect: rows = 1
-// expect: every id = "person:sonata-coulter"
 UNWIND $ids AS id
 CALL (id) {
   MATCH (n:Person|Agency|Meeting|Issue|Place|Source {id: id}) RETURN n

@@ -47,14 +47,57 @@ describe('the Cypher console', () => {
     expect(cells).toEqual(['Aleksandr Darchiyev', 'Sonata Coulter']);
     await page.click('[data-testid="console-tab-graph"]');
     await page.waitForSelector('[data-testid="console-graph"] canvas');
+    // the result's own 4 nodes and 3 relationships, plus those among them the query did not return
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid="console-connect-note"]')?.textContent?.startsWith('Adding'),
+    );
     const counts = await page.$eval('[data-testid="console-graph"]', (el) => [
       Number(el.getAttribute('data-nodes')),
-      Number(el.getAttribute('data-edges')),
+      Number(el.getAttribute('data-edges')) - Number(el.getAttribute('data-connected')),
     ]);
     expect(counts).toEqual([4, 3]);
     expect(await page.textContent('[data-testid="console-summary"]')).toContain('2 rows');
     await page.screenshot({ path: screenshotPath('console.png') });
     expect(pageErrors).toEqual([]);
+  });
+
+  it('connects returned nodes that have relationships among them (as Neo4j Browser does) and keeps the legend off the canvas', async () => {
+    const who = "MATCH (p:Person {name: 'Sonata Coulter'}), (m:Meeting)";
+    // the expected count, asked of the database directly: relationships whose two ends are among the returned nodes
+    const res = await fetch(`${parley.baseUrl}/api/cypher`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `${who} WITH collect(DISTINCT p) + collect(DISTINCT m) AS ns UNWIND ns AS a MATCH (a)-[r]->(b) WHERE b IN ns RETURN count(DISTINCT r) AS c`,
+        params: {},
+      }),
+    });
+    const expected = ((await res.json()) as { rows: { c: number }[] }).rows[0]!.c;
+    expect(expected).toBeGreaterThan(0);
+    await typeQuery(`${who} RETURN p, m`);
+    await page.click('[data-testid="console-run"]');
+    await page.click('[data-testid="console-tab-graph"]');
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid="console-graph"]')?.getAttribute('data-connected')) === n,
+      expected,
+    );
+    const graph = await page.$eval('[data-testid="console-graph"]', (el) => [
+      Number(el.getAttribute('data-edges')),
+      el.querySelector('[data-testid="console-connect-note"]')?.textContent ?? '',
+    ]);
+    expect(graph[0]).toBe(expected);
+    expect(graph[1]).toContain(`${expected} relationship`);
+    // the legend sits under the canvas, not over it
+    const canvasBox = await page.locator('.console-graph-canvas').boundingBox();
+    const legendBox = await page.locator('.console-legend').boundingBox();
+    expect(legendBox!.y).toBeGreaterThanOrEqual(canvasBox!.y + canvasBox!.height - 1);
+    await page.screenshot({ path: screenshotPath('console-connected.png') });
+    // turned off, the graph is the result alone: nodes only
+    await page.getByLabel('Connect result nodes').uncheck();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="console-graph"]')?.getAttribute('data-edges') === '0',
+    );
+    await page.getByLabel('Connect result nodes').check();
   });
 
   it('shows a refusal and a syntax error inline, with the position marked', async () => {

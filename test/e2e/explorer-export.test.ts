@@ -299,6 +299,20 @@ describe('explorer exports, snapshots and presentation', () => {
     // the canvas takes the room the panels had, and the nodes are all still drawn
     await page.waitForFunction((w) => window.__parley!.containerRect().width > w + 300, small.width);
     expect(await visibleNodeIds(page)).toEqual(shown);
+    // no node sits under the title or the legend: the canvas is framed in the room they leave
+    const boxes = await Promise.all(
+      ['.presentation-overlay .heading', '.presentation-overlay .legend'].map((sel) => page.locator(sel).boundingBox()),
+    );
+    await page.waitForTimeout(600); // the framing animation
+    const rect = await page.evaluate(() => window.__parley!.containerRect());
+    for (const id of shown) {
+      const v = await page.evaluate((n) => window.__parley!.nodeViewportPosition(n), id);
+      const at = { x: rect.left + v!.x, y: rect.top + v!.y };
+      for (const b of boxes) {
+        const inside = at.x >= b!.x && at.x <= b!.x + b!.width && at.y >= b!.y && at.y <= b!.y + b!.height;
+        expect(inside, `${id} under an overlay box`).toBe(false);
+      }
+    }
     await page.screenshot({ path: screenshotPath('presentation.png') });
 
     await page.keyboard.press('Escape');

@@ -87,11 +87,20 @@ export function GraphCanvas() {
     );
     sigma.refresh();
     if (!presenting) return;
+    // the canvas shrinks into the room the overlay's title, legend and footnote leave (screens.css): once the
+    // page has laid it out, sigma takes the new size and the camera frames the picture with its labels
     const camera = sigma.getCamera();
     const before = camera.getState();
-    camera.setState({ ratio: before.ratio * 1.15 });
+    const frame = requestAnimationFrame(() => {
+      sigma.resize();
+      fitView();
+    });
     return () => {
-      camera.setState(before);
+      cancelAnimationFrame(frame);
+      requestAnimationFrame(() => {
+        sigma.resize();
+        camera.setState(before);
+      });
     };
   }, [sigma, presenting]);
   const presentationLegend = useMemo(() => {
