@@ -81,6 +81,7 @@ const REFUSAL_STATUS: Record<RefusalCode, number> = {
   in_transactions_not_allowed: 403,
   profile_not_allowed: 403,
   function_not_allowed: 403,
+  query_too_deep: 400,
 };
 
 /** The HTTP status and error code of each kind of database failure. */

@@ -71,10 +71,24 @@ export async function explain(
   timeoutMs: number,
 ): Promise<ExplainResult> {
   const session = readSession(db);
+  // Parsing and planning get a client-side deadline too: Neo4j's transaction timeout does not cover its parser,
+  // and a query it cannot parse may never be answered (issue 12). Past the deadline the request answers 504 and
+  // the session is abandoned (closed without waiting).
+  let timer: NodeJS.Timeout | undefined;
+  let late = false;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      late = true;
+      reject(planTimedOut(timeoutMs + BACKSTOP_MS));
+    }, timeoutMs + BACKSTOP_MS);
+  });
   try {
-    const res = await session.executeRead((tx: ManagedTransaction) => tx.run(EXPLAIN_PREFIX + query, params), {
-      timeout: timeoutMs,
-    });
+    const res = await Promise.race([
+      session.executeRead((tx: ManagedTransaction) => tx.run(EXPLAIN_PREFIX + query, params), {
+        timeout: timeoutMs,
+      }),
+      deadline,
+    ]);
     return {
       queryType: String(res.summary.queryType ?? ''),
       plan: toPlanNode(res.summary.plan === false ? null : res.summary.plan),
@@ -83,7 +97,9 @@ export async function explain(
   } catch (err) {
     throw shiftSyntaxError(classify(err));
   } finally {
-    await session.close();
+    clearTimeout(timer);
+    if (late) void session.close().catch(() => {});
+    else await session.close();
   }
 }
 
@@ -120,6 +136,12 @@ export const DEFAULT_MAX_ROWS = 1_000;
 /** extra time the client waits past the server's transaction timeout before giving up on its own */
 const BACKSTOP_MS = 3_000;
 
+const planTimedOut = (ms: number) =>
+  new DbError(
+    'timeout',
+    `Neo4j did not finish parsing and planning the query within ${Math.round(ms / 1000)} s; simplify it (shorter expressions, fewer nested parts).`,
+    'Parley.PlanTimeout',
+  );
 const cancelled = () => new DbError('client', 'The query was cancelled.', 'Parley.Cancelled');
 const timedOut = () =>
   new DbError('timeout', 'The query ran longer than the transaction timeout and was stopped.', 'Parley.Timeout');
