@@ -11,12 +11,22 @@
  */
 import neo4j, { type ManagedTransaction, type Session, type Transaction } from 'neo4j-driver';
 import { inspectPlan, inspectStatement, type PlanNode } from '../console';
+import { CONSOLE_MESSAGE_BYTES, withMessageLimit } from './bolt-limits';
 import { fromEntries, isPlainNode, toParams, toPlain, type Plain, type PlainNode } from './convert';
 import type { Db } from './db';
 import { classify, DbError } from './errors';
 
 /** The most a console answer may carry, counted as JSON characters; past it the rows are cut (`truncated`). */
 export const MAX_RESULT_BYTES = 8_000_000;
+/**
+ * Work done between two turns of the event loop, counted as JSON characters of converted rows: rows already
+ * received are converted one after another without a pause otherwise (a for-await over buffered records never
+ * lets the event loop run), and 8 MB of small values took 0.9 s here.
+ */
+export const YIELD_EVERY_BYTES = 256 * 1024;
+
+/** Lets the event loop run (timers, other requests, health) before going on. */
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Running
@@ -60,11 +70,21 @@ function toPlanNode(p: unknown): PlanNode | null {
 
 function readSession(db: Db, fetchSize?: number): Session {
   // watched by the breaker (neo4j/breaker.ts): a database that stops answering fails the request with 503
-  return db.openSession({ defaultAccessMode: neo4j.session.READ, ...(fetchSize ? { fetchSize } : {}) });
+  // the console's own pool, whose connections decode rows of at most CONSOLE_MESSAGE_BYTES (bolt-limits.ts)
+  return db.openSession({ defaultAccessMode: neo4j.session.READ, ...(fetchSize ? { fetchSize } : {}) }, 'console');
 }
 
 /** Plans the query with EXPLAIN in a read transaction; nothing is executed. */
-export async function explain(
+export function explain(
+  db: Db,
+  query: string,
+  params: Record<string, unknown>,
+  timeoutMs: number,
+): Promise<ExplainResult> {
+  return withMessageLimit(CONSOLE_MESSAGE_BYTES, () => explainIn(db, query, params, timeoutMs));
+}
+
+async function explainIn(
   db: Db,
   query: string,
   params: Record<string, unknown>,
@@ -127,6 +147,8 @@ export interface GuardedRunOptions {
 export interface GuardedRun {
   columns: string[];
   rows: Record<string, Plain>[];
+  /** each row's size as JSON characters (callers that convert the rows pause every YIELD_EVERY_BYTES) */
+  rowBytes: number[];
   queryType: string;
   truncated: boolean;
   resultAvailableAfterMs: number;
@@ -150,7 +172,17 @@ const timedOut = () =>
  * Runs `work` in an explicit READ transaction with the timeout; the transaction is rolled back at the end
  * (nothing to commit in a read), or at once when the signal aborts or the backstop fires.
  */
-async function inReadTx<T>(
+function inReadTx<T>(
+  db: Db,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  fetchSize: number | undefined,
+  work: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  return withMessageLimit(CONSOLE_MESSAGE_BYTES, () => inReadTxIn(db, timeoutMs, signal, fetchSize, work));
+}
+
+async function inReadTxIn<T>(
   db: Db,
   timeoutMs: number,
   signal: AbortSignal | undefined,
@@ -210,8 +242,10 @@ export async function runGuarded(
     const columns = (await result.keys()).map(String);
     let availableAfter = Date.now() - started;
     const rows: Record<string, Plain>[] = [];
+    const rowBytes: number[] = [];
     let truncated = false;
     let bytes = 0;
+    let sinceYield = 0;
     for await (const rec of result) {
       if (rows.length === 0) availableAfter = Date.now() - started;
       if (rows.length >= maxRows) {
@@ -221,7 +255,8 @@ export async function runGuarded(
       // fromEntries keeps a column named `__proto__` as data.
       const row = fromEntries<Plain>(columns.map((key) => [key, toPlain(rec.get(key))]));
       // The row cap alone does not bound the answer's size (one row can hold a huge string or `collect(n)`).
-      bytes += JSON.stringify(row).length;
+      const size = JSON.stringify(row).length;
+      bytes += size;
       if (bytes > MAX_RESULT_BYTES) {
         if (rows.length === 0) {
           throw new DbError(
@@ -234,13 +269,19 @@ export async function runGuarded(
         break;
       }
       rows.push(row);
+      rowBytes.push(size);
+      sinceYield += size;
+      if (sinceYield >= YIELD_EVERY_BYTES) {
+        sinceYield = 0;
+        await yieldToLoop();
+      }
     }
     if (!truncated) {
       const summary = await result.summary();
       const after = summary.resultAvailableAfter;
       if (after !== undefined && after !== null) availableAfter = Number(toPlain(after));
     }
-    return { columns, rows, queryType, truncated, resultAvailableAfterMs: availableAfter };
+    return { columns, rows, rowBytes, queryType, truncated, resultAvailableAfterMs: availableAfter };
   });
 }
 
