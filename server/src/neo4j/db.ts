@@ -94,7 +94,7 @@ export class Db {
   readonly breaker: Breaker;
   private current: Driver;
   /** the console's own pool: its connections decode smaller messages (bolt-limits.ts) and cannot starve Parley's */
-  private consoleDriver: Driver;
+  private consolePool: Driver;
   private prober: Driver;
 
   constructor(
@@ -104,16 +104,16 @@ export class Db {
     this.queries = queries;
     installBoltLimits();
     this.current = this.newDriver(50);
-    this.consoleDriver = this.newDriver(CONSOLE_POOL_SIZE);
+    this.consolePool = this.newDriver(CONSOLE_POOL_SIZE);
     this.prober = this.newDriver(2);
     this.breaker = new Breaker({
       probe: () => this.runProbe(),
       // Connections to a database that stopped answering stay stuck until it answers again (or forever, after
       // a partition): drop them with their driver, so they never fill the pool.
       onTrip: () => {
-        const old = [this.current, this.consoleDriver];
+        const old = [this.current, this.consolePool];
         this.current = this.newDriver(50);
-        this.consoleDriver = this.newDriver(CONSOLE_POOL_SIZE);
+        this.consolePool = this.newDriver(CONSOLE_POOL_SIZE);
         for (const d of old) void d.close().catch(() => {});
       },
     });
@@ -130,6 +130,12 @@ export class Db {
     });
   }
 
+  /** The console's own driver (its sessions: `openSession(config, 'console')`); throws like `driver`. */
+  get consoleDriver(): Driver {
+    this.breaker.check();
+    return this.consolePool;
+  }
+
   /** The driver; throws `unavailable` (503) at once while the breaker is open. */
   get driver(): Driver {
     this.breaker.check();
@@ -143,7 +149,7 @@ export class Db {
    */
   openSession(config: SessionConfig, pool: 'app' | 'console' = 'app'): Session {
     const driver = this.driver;
-    const session = (pool === 'console' ? this.consoleDriver : driver).session({
+    const session = (pool === 'console' ? this.consolePool : driver).session({
       ...(this.options.database ? { database: this.options.database } : {}),
       ...config,
     });
@@ -340,7 +346,7 @@ export class Db {
     // most: the process is about to end, and the server ends the query when the connection goes.
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
-      Promise.all([this.current.close(), this.consoleDriver.close(), this.prober.close()]),
+      Promise.all([this.current.close(), this.consolePool.close(), this.prober.close()]),
       new Promise((resolve) => {
         timer = setTimeout(resolve, 1_500);
       }),
