@@ -87,6 +87,7 @@ const REFUSAL_STATUS: Record<RefusalCode, number> = {
 /** The HTTP status and error code of each kind of database failure. */
 const DB_STATUS: Record<DbError['kind'], [number, string]> = {
   unavailable: [503, 'database_unavailable'],
+  busy: [503, 'console_busy'],
   timeout: [504, 'query_timeout'],
   syntax: [400, 'cypher_error'],
   memory: [422, 'query_too_large'],

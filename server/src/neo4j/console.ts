@@ -13,11 +13,13 @@ import neo4j, { type ManagedTransaction, type Session, type Transaction } from '
 import { inspectPlan, inspectStatement, type PlanNode } from '../console';
 import { CONSOLE_MESSAGE_BYTES, withMessageLimit } from './bolt-limits';
 import { fromEntries, isPlainNode, toParams, toPlain, type Plain, type PlainNode } from './convert';
+import { takeSlot } from './console-slots';
+export { CONSOLE_MAX_RUNS } from './console-slots';
 import type { Db } from './db';
 import { classify, DbError } from './errors';
 
 /** The most a console answer may carry, counted as JSON characters; past it the rows are cut (`truncated`). */
-export const MAX_RESULT_BYTES = 8_000_000;
+export const MAX_RESULT_BYTES = 4_000_000;
 /**
  * Work done between two turns of the event loop, counted as JSON characters of converted rows: rows already
  * received are converted one after another without a pause otherwise (a for-await over buffered records never
@@ -155,6 +157,13 @@ export interface GuardedRun {
 }
 
 export const DEFAULT_MAX_ROWS = 1_000;
+/**
+ * Records pulled from Neo4j at a time. The driver decodes every record of a batch as it arrives, consumed or not:
+ * with batches of 1,001, an answer of small values was decoded whole before the answer cap could stop it (2
+ * million integer objects, +250 MiB of Node's memory, long collections); batches of 100 keep what is decoded
+ * ahead of the answer cap small.
+ */
+const FETCH_SIZE = 100;
 /** extra time the client waits past the server's transaction timeout before giving up on its own */
 const BACKSTOP_MS = 3_000;
 
@@ -178,16 +187,23 @@ function inReadTx<T>(
   signal: AbortSignal | undefined,
   fetchSize: number | undefined,
   work: (tx: Transaction) => Promise<T>,
+  onEnd?: (end: Promise<void>) => void,
 ): Promise<T> {
-  return withMessageLimit(CONSOLE_MESSAGE_BYTES, () => inReadTxIn(db, timeoutMs, signal, fetchSize, work));
+  return withMessageLimit(CONSOLE_MESSAGE_BYTES, () => inReadTxIn(db, timeoutMs, signal, fetchSize, work, onEnd));
 }
 
+/**
+ * `onEnd` receives the end of the session (rollback and close), which may come well after the answer: a query
+ * that was given up on (timeout, cancellation, a row refused for its size) is not waited for, since Neo4j may take
+ * long to notice (it builds a whole row before sending any of it: 40 s for `range(1, 40000000)` here).
+ */
 async function inReadTxIn<T>(
   db: Db,
   timeoutMs: number,
   signal: AbortSignal | undefined,
   fetchSize: number | undefined,
   work: (tx: Transaction) => Promise<T>,
+  onEnd: (end: Promise<void>) => void = () => {},
 ): Promise<T> {
   if (signal?.aborted) throw cancelled();
   const session = readSession(db, fetchSize);
@@ -209,9 +225,12 @@ async function inReadTxIn<T>(
   const onAbort = () => stop(cancelled());
   signal?.addEventListener('abort', onAbort, { once: true });
   timer = setTimeout(() => stop(timedOut()), timeoutMs + BACKSTOP_MS);
+  let ok = false;
   try {
     tx = session.beginTransaction({ timeout: timeoutMs });
-    return await Promise.race([work(tx), stopped]);
+    const value = await Promise.race([work(tx), stopped]);
+    ok = true;
+    return value;
   } catch (err) {
     if (stopReason) throw stopReason;
     throw classify(err);
@@ -219,10 +238,22 @@ async function inReadTxIn<T>(
     clearTimeout(timer);
     timer = undefined;
     signal?.removeEventListener('abort', onAbort);
-    if (tx?.isOpen()) await tx.rollback().catch(() => {});
-    await session.close().catch(() => {});
+    const open = tx as Transaction | null;
+    const end = (open?.isOpen() ? open.rollback() : Promise.resolve())
+      .catch(() => {})
+      .then(() => session.close())
+      .catch(() => {});
+    onEnd(end);
+    if (ok) await end;
   }
 }
+
+/**
+ * A slot is held until Neo4j has let go of the query (its session closed), not just until the answer: a query
+ * given up on may keep Neo4j busy for a while, and the console should not pile more onto it. Held at most this
+ * long after the answer.
+ */
+const MAX_HOLD_MS = 30_000;
 
 /** Layers 1–3: the guard, then the run in a READ transaction with timeout, row cap and cancellation. */
 export async function runGuarded(
@@ -231,58 +262,92 @@ export async function runGuarded(
   params: Record<string, unknown> = {},
   opts: GuardedRunOptions = {},
 ): Promise<GuardedRun> {
+  // Layer 1 first: a query refused without Neo4j never waits for a turn.
+  inspectStatement(query);
+  const release = await takeSlot(db, opts.signal);
+  let handedOver = false;
+  const holdUntil = (end: Promise<void>) => {
+    handedOver = true;
+    const timer = setTimeout(release, MAX_HOLD_MS);
+    timer.unref();
+    void end.finally(() => {
+      clearTimeout(timer);
+      release();
+    });
+  };
+  try {
+    return await runGuardedIn(db, query, params, opts, holdUntil);
+  } finally {
+    if (!handedOver) release();
+  }
+}
+
+async function runGuardedIn(
+  db: Db,
+  query: string,
+  params: Record<string, unknown>,
+  opts: GuardedRunOptions,
+  onEnd: (end: Promise<void>) => void,
+): Promise<GuardedRun> {
   const timeoutMs = opts.timeoutMs ?? db.options.queryTimeoutMs;
   const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
   const driverParams = toParams(params) as Record<string, unknown>;
   const { text, queryType } = await guard(db, query, params, timeoutMs);
   if (opts.signal?.aborted) throw cancelled();
   const started = Date.now();
-  return inReadTx(db, timeoutMs, opts.signal, maxRows + 1, async (tx) => {
-    const result = tx.run(text, driverParams);
-    const columns = (await result.keys()).map(String);
-    let availableAfter = Date.now() - started;
-    const rows: Record<string, Plain>[] = [];
-    const rowBytes: number[] = [];
-    let truncated = false;
-    let bytes = 0;
-    let sinceYield = 0;
-    for await (const rec of result) {
-      if (rows.length === 0) availableAfter = Date.now() - started;
-      if (rows.length >= maxRows) {
-        truncated = true;
-        break;
-      }
-      // fromEntries keeps a column named `__proto__` as data.
-      const row = fromEntries<Plain>(columns.map((key) => [key, toPlain(rec.get(key))]));
-      // The row cap alone does not bound the answer's size (one row can hold a huge string or `collect(n)`).
-      const size = JSON.stringify(row).length;
-      bytes += size;
-      if (bytes > MAX_RESULT_BYTES) {
-        if (rows.length === 0) {
-          throw new DbError(
-            'memory',
-            `The first row of the result is larger than ${MAX_RESULT_BYTES / 1e6} MB; return fewer or smaller values (project properties, use LIMIT or slice lists).`,
-            'Parley.ResultTooLarge',
-          );
+  return inReadTx(
+    db,
+    timeoutMs,
+    opts.signal,
+    Math.min(maxRows + 1, FETCH_SIZE),
+    async (tx) => {
+      const result = tx.run(text, driverParams);
+      const columns = (await result.keys()).map(String);
+      let availableAfter = Date.now() - started;
+      const rows: Record<string, Plain>[] = [];
+      const rowBytes: number[] = [];
+      let truncated = false;
+      let bytes = 0;
+      let sinceYield = 0;
+      for await (const rec of result) {
+        if (rows.length === 0) availableAfter = Date.now() - started;
+        if (rows.length >= maxRows) {
+          truncated = true;
+          break;
         }
-        truncated = true;
-        break;
+        // fromEntries keeps a column named `__proto__` as data.
+        const row = fromEntries<Plain>(columns.map((key) => [key, toPlain(rec.get(key))]));
+        // The row cap alone does not bound the answer's size (one row can hold a huge string or `collect(n)`).
+        const size = JSON.stringify(row).length;
+        bytes += size;
+        if (bytes > MAX_RESULT_BYTES) {
+          if (rows.length === 0) {
+            throw new DbError(
+              'memory',
+              `The first row of the result is larger than ${MAX_RESULT_BYTES / 1e6} MB; return fewer or smaller values (project properties, use LIMIT or slice lists).`,
+              'Parley.ResultTooLarge',
+            );
+          }
+          truncated = true;
+          break;
+        }
+        rows.push(row);
+        rowBytes.push(size);
+        sinceYield += size;
+        if (sinceYield >= YIELD_EVERY_BYTES) {
+          sinceYield = 0;
+          await yieldToLoop();
+        }
       }
-      rows.push(row);
-      rowBytes.push(size);
-      sinceYield += size;
-      if (sinceYield >= YIELD_EVERY_BYTES) {
-        sinceYield = 0;
-        await yieldToLoop();
+      if (!truncated) {
+        const summary = await result.summary();
+        const after = summary.resultAvailableAfter;
+        if (after !== undefined && after !== null) availableAfter = Number(toPlain(after));
       }
-    }
-    if (!truncated) {
-      const summary = await result.summary();
-      const after = summary.resultAvailableAfter;
-      if (after !== undefined && after !== null) availableAfter = Number(toPlain(after));
-    }
-    return { columns, rows, rowBytes, queryType, truncated, resultAvailableAfterMs: availableAfter };
-  });
+      return { columns, rows, rowBytes, queryType, truncated, resultAvailableAfterMs: availableAfter };
+    },
+    onEnd,
+  );
 }
 
 /** The nodes with these element ids, in a READ transaction with the timeout (a fixed read, never user text). */

@@ -5,7 +5,7 @@
 import { Neo4jError } from 'neo4j-driver';
 import { RESULT_TOO_LARGE } from './bolt-limits';
 
-export type DbErrorKind = 'unavailable' | 'timeout' | 'syntax' | 'constraint' | 'client' | 'memory' | 'other';
+export type DbErrorKind = 'unavailable' | 'busy' | 'timeout' | 'syntax' | 'constraint' | 'client' | 'memory' | 'other';
 
 export class DbError extends Error {
   override name = 'DbError';
