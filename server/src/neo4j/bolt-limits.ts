@@ -17,7 +17,7 @@
  * - the console's connections (its own driver, neo4j/db.ts) take CONSOLE_MESSAGE_BYTES: a row of that size
  *   holding only one-byte values (`[x IN range(1, 500000) | 0]`), the slowest kind to decode and convert, held
  *   the event loop for 0.25 s at most here (1 MiB: 0.64 s). A larger row is refused with a message saying how to
- *   return less (many rows instead of one collected list: rows stream, and the answer's 8 MB cap cuts them);
+ *   return less (many rows instead of one collected list: rows stream, and the answer's 4 MB cap cuts them);
  * - every other connection (Parley's own queries, the probe) takes DEFAULT_MESSAGE_BYTES: Parley's largest
  *   legitimate message is one string (a source's text, at most 10 MiB of text, or a snapshot's payload), and a
  *   string decodes in one native call; none of Parley's queries returns millions of small values.

@@ -18,12 +18,15 @@ export { CONSOLE_MAX_RUNS } from './console-slots';
 import type { Db } from './db';
 import { classify, DbError } from './errors';
 
-/** The most a console answer may carry, counted as JSON characters; past it the rows are cut (`truncated`). */
+/**
+ * The most a console answer may carry, counted as JSON characters; past it the rows are cut (`truncated`). 4 MB
+ * (it was 8): an answer of small values at the cap grows Node by about 40 times its size while it is converted.
+ */
 export const MAX_RESULT_BYTES = 4_000_000;
 /**
  * Work done between two turns of the event loop, counted as JSON characters of converted rows: rows already
  * received are converted one after another without a pause otherwise (a for-await over buffered records never
- * lets the event loop run), and 8 MB of small values took 0.9 s here.
+ * lets the event loop run), and 8 MB of small values held it 0.9 s here.
  */
 export const YIELD_EVERY_BYTES = 256 * 1024;
 
