@@ -81,11 +81,13 @@ const REFUSAL_STATUS: Record<RefusalCode, number> = {
   in_transactions_not_allowed: 403,
   profile_not_allowed: 403,
   function_not_allowed: 403,
+  query_too_deep: 400,
 };
 
 /** The HTTP status and error code of each kind of database failure. */
 const DB_STATUS: Record<DbError['kind'], [number, string]> = {
   unavailable: [503, 'database_unavailable'],
+  busy: [503, 'console_busy'],
   timeout: [504, 'query_timeout'],
   syntax: [400, 'cypher_error'],
   memory: [422, 'query_too_large'],

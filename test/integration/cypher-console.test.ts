@@ -247,8 +247,8 @@ describe('POST /api/cypher: read-only by construction', () => {
   });
 
   it('runs accepted queries in READ sessions only (and the database itself refuses writes there)', async () => {
-    // Observe (not replace) the real driver: every session the console opens must be a READ session.
-    const driver = t.db.driver;
+    // Observe (not replace) the real driver: every session the console opens (on its own driver) must be READ.
+    const driver = t.db.consoleDriver;
     const original = driver.session.bind(driver);
     const modes: unknown[] = [];
     const spy = vi.spyOn(driver, 'session').mockImplementation((config) => {

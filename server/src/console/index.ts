@@ -5,5 +5,6 @@
  */
 export { isCypherWhitespace, lexCypher, namespacedCalls, type Token, type TokenKind } from './lexer';
 export { inspectStatement } from './statement';
+export { MAX_NESTING, nestingOf, type Nesting } from './nesting';
 export { inspectPlan, pluginFunctionIn, procedureName, type PlanNode } from './plan';
 export { ALLOWED_PROCEDURES, ConsoleRefusal, isBuiltInFunction, type RefusalCode } from './refusals';

@@ -13,7 +13,8 @@ export type RefusalCode =
   | 'admin_not_allowed'
   | 'in_transactions_not_allowed'
   | 'profile_not_allowed'
-  | 'function_not_allowed';
+  | 'function_not_allowed'
+  | 'query_too_deep';
 
 /** A query the console will not run, with a stable reason code and a sentence saying why. */
 export class ConsoleRefusal extends Error {
@@ -84,6 +85,11 @@ export const refuse = {
     new ConsoleRefusal(
       'function_not_allowed',
       `The function ${name}() is not allowed in the console: only Cypher's built-in functions run here (a plugin's function, such as APOC's, could run Cypher or reach the network unseen by the guard).`,
+    ),
+  tooDeep: (depth: number, max: number, line: number, column: number) =>
+    new ConsoleRefusal(
+      'query_too_deep',
+      `The query nests ${depth} levels deep at line ${line}, column ${column}; the console allows at most ${max} (nested parentheses, brackets, braces, CASE, NOT or .key accesses). Neo4j's parser cannot answer much deeper queries: flatten the expression (WITH steps, a list instead of nested ones).`,
     ),
   profile: (word: string) =>
     new ConsoleRefusal(

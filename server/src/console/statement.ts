@@ -4,6 +4,7 @@
  * and `escaped` names, so a keyword hidden in a comment or a string neither triggers nor evades the check.
  */
 import { lexCypher, namespacedCalls, type Token } from './lexer';
+import { MAX_NESTING, nestingOf } from './nesting';
 import { isBuiltInFunction, refuse } from './refusals';
 
 const ADMIN_START = new Set([
@@ -40,7 +41,8 @@ function skipCypherPrefix(tokens: Token[]): number {
 }
 
 /**
- * Layer 1. Refuses what a plan cannot show: more than one statement, `USE` (the plan does not say which graph it
+ * Layer 1. Refuses a query nesting deeper than MAX_NESTING (Neo4j's parser would not answer it), and what a plan
+ * cannot show: more than one statement, `USE` (the plan does not say which graph it
  * was planned for), `PROFILE`/`EXPLAIN` prefixes, and administration commands (refused here with a clear reason
  * rather than with Neo4j's "unsupported administration command"). Returns the text to plan and run: the query
  * without a trailing `;`.
@@ -56,6 +58,12 @@ export function inspectStatement(query: string): string {
     tokens.pop();
   }
   if (tokens.length === 0) throw refuse.empty();
+  // Before anything reaches Neo4j: its parser leaves deeply nested queries unanswered (console/nesting.ts).
+  const nesting = nestingOf(tokens, MAX_NESTING);
+  if (nesting.depth > MAX_NESTING) {
+    const before = query.slice(0, nesting.offset).split(/\r\n|\r|\n/);
+    throw refuse.tooDeep(nesting.depth, MAX_NESTING, before.length, (before.at(-1)?.length ?? 0) + 1);
+  }
 
   const start = skipCypherPrefix(tokens);
   const head = tokens[start];

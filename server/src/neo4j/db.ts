@@ -17,6 +17,7 @@ import neo4j, {
   type Session,
   type SessionConfig,
 } from 'neo4j-driver';
+import { installBoltLimits } from './bolt-limits';
 import { Breaker } from './breaker';
 import { classify, DbError } from './errors';
 import { toParams, toPlain, type Plain } from './convert';
@@ -85,11 +86,15 @@ export const DRIVER_TIMEOUTS = {
 } as const;
 /** extra time a call waits past its transaction timeout (enforced by Neo4j) before giving up on its own */
 export const CLIENT_BACKSTOP_MS = 2_000;
+/** connections of the console's own driver (at most CONSOLE_MAX_RUNS queries run at once, each needing one) */
+const CONSOLE_POOL_SIZE = 10;
 
 export class Db {
   readonly queries: QueryLibrary;
   readonly breaker: Breaker;
   private current: Driver;
+  /** the console's own pool: its connections decode smaller messages (bolt-limits.ts) and cannot starve Parley's */
+  private consolePool: Driver;
   private prober: Driver;
 
   constructor(
@@ -97,16 +102,19 @@ export class Db {
     queries: QueryLibrary = new QueryLibrary(),
   ) {
     this.queries = queries;
+    installBoltLimits();
     this.current = this.newDriver(50);
+    this.consolePool = this.newDriver(CONSOLE_POOL_SIZE);
     this.prober = this.newDriver(2);
     this.breaker = new Breaker({
       probe: () => this.runProbe(),
       // Connections to a database that stopped answering stay stuck until it answers again (or forever, after
       // a partition): drop them with their driver, so they never fill the pool.
       onTrip: () => {
-        const old = this.current;
+        const old = [this.current, this.consolePool];
         this.current = this.newDriver(50);
-        void old.close().catch(() => {});
+        this.consolePool = this.newDriver(CONSOLE_POOL_SIZE);
+        for (const d of old) void d.close().catch(() => {});
       },
     });
     this.breaker.enabled = options.watchdog ?? false;
@@ -122,6 +130,12 @@ export class Db {
     });
   }
 
+  /** The console's own driver (its sessions: `openSession(config, 'console')`); throws like `driver`. */
+  get consoleDriver(): Driver {
+    this.breaker.check();
+    return this.consolePool;
+  }
+
   /** The driver; throws `unavailable` (503) at once while the breaker is open. */
   get driver(): Driver {
     this.breaker.check();
@@ -129,11 +143,13 @@ export class Db {
   }
 
   /**
-   * A session of the current driver, watched by the breaker until it is closed (for code that runs its own
-   * transactions, such as the console). Throws `unavailable` at once while the breaker is open.
+   * A session of the current driver (or of the console's, `pool: 'console'`), watched by the breaker until it is
+   * closed (for code that runs its own transactions, such as the console). Throws `unavailable` at once while the
+   * breaker is open. The console opens and uses its sessions inside `withMessageLimit` (bolt-limits.ts).
    */
-  openSession(config: SessionConfig): Session {
-    const session = this.driver.session({
+  openSession(config: SessionConfig, pool: 'app' | 'console' = 'app'): Session {
+    const driver = this.driver;
+    const session = (pool === 'console' ? this.consolePool : driver).session({
       ...(this.options.database ? { database: this.options.database } : {}),
       ...config,
     });
@@ -330,7 +346,7 @@ export class Db {
     // most: the process is about to end, and the server ends the query when the connection goes.
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
-      Promise.all([this.current.close(), this.prober.close()]),
+      Promise.all([this.current.close(), this.consolePool.close(), this.prober.close()]),
       new Promise((resolve) => {
         timer = setTimeout(resolve, 1_500);
       }),

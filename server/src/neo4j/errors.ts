@@ -3,8 +3,9 @@
  * driver: unavailable → 503, timeout → 504, syntax / semantic error → 400, constraint → 409.
  */
 import { Neo4jError } from 'neo4j-driver';
+import { RESULT_TOO_LARGE } from './bolt-limits';
 
-export type DbErrorKind = 'unavailable' | 'timeout' | 'syntax' | 'constraint' | 'client' | 'memory' | 'other';
+export type DbErrorKind = 'unavailable' | 'busy' | 'timeout' | 'syntax' | 'constraint' | 'client' | 'memory' | 'other';
 
 export class DbError extends Error {
   override name = 'DbError';
@@ -41,6 +42,8 @@ export function classify(err: unknown): DbError {
     if (/TransactionTimedOut|TransactionTimedOutClientConfiguration|Terminated/.test(code)) {
       return new DbError('timeout', 'The query ran longer than the transaction timeout and was stopped.', code);
     }
+    // an answer refused while it streamed (bolt-limits.ts): its message says what to change
+    if (code === RESULT_TOO_LARGE) return new DbError('memory', msg, code);
     if (/MemoryPoolOutOfMemoryError|TransactionOutOfMemory|OutOfMemory/.test(code)) {
       return new DbError('memory', 'The query needed more memory than one transaction may use.', code);
     }

@@ -12,7 +12,14 @@ import type {
   JsonValue,
   LibraryQuery,
 } from '../../../contract';
-import { DEFAULT_MAX_ROWS, nodesByElementId, runGuarded, type GuardedRunOptions } from '../neo4j/console';
+import {
+  DEFAULT_MAX_ROWS,
+  nodesByElementId,
+  runGuarded,
+  YIELD_EVERY_BYTES,
+  yieldToLoop,
+  type GuardedRunOptions,
+} from '../neo4j/console';
 import {
   fromEntries,
   isPlainNode,
@@ -112,18 +119,32 @@ export function createCypherRepository(db: Db) {
       const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
       const guarded: GuardedRunOptions = { maxRows, ...opts };
       const res = await runGuarded(db, query, params, guarded);
+      // Each pass over the rows pauses for the event loop every YIELD_EVERY_BYTES of rows (neo4j/console.ts).
+      const eachRow = async (fn: (row: (typeof res.rows)[number], i: number) => void) => {
+        let since = 0;
+        for (let i = 0; i < res.rows.length; i++) {
+          fn(res.rows[i]!, i);
+          since += res.rowBytes[i] ?? 0;
+          if (since >= YIELD_EVERY_BYTES) {
+            since = 0;
+            await yieldToLoop();
+          }
+        }
+      };
       const builder = new GraphBuilder();
-      for (const row of res.rows) for (const v of Object.values(row)) builder.add(v);
+      await eachRow((row) => {
+        for (const v of Object.values(row)) builder.add(v);
+      });
       // Relationships whose end nodes are not in the result: fetch those nodes so the edges can be drawn.
       const missing = new Set<string>();
-      for (const row of res.rows) {
+      await eachRow((row) => {
         for (const v of Object.values(row)) {
           for (const r of relationshipsIn(v)) {
             if (!builder.hasNode(r.startElementId)) missing.add(r.startElementId);
             if (!builder.hasNode(r.endElementId)) missing.add(r.endElementId);
           }
         }
-      }
+      });
       if (missing.size > 0) {
         const extra = await nodesByElementId(db, [...missing], {
           ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
@@ -132,9 +153,10 @@ export function createCypherRepository(db: Db) {
         extra.forEach((n) => builder.add(n));
       }
       const graph = builder.build(res.truncated);
-      const rows = res.rows.map((row) =>
-        fromEntries<CypherValue>(Object.entries(row).map(([k, v]) => [k, toCypherValue(v, builder.idOf)])),
-      );
+      const rows: Record<string, CypherValue>[] = [];
+      await eachRow((row) => {
+        rows.push(fromEntries<CypherValue>(Object.entries(row).map(([k, v]) => [k, toCypherValue(v, builder.idOf)])));
+      });
       return {
         columns: res.columns,
         rows,
