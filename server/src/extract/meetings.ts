@@ -10,10 +10,12 @@ import { matchAll, sentenceText, tagRange, type Range, type Sentence } from './n
 import {
   AGREEMENT_RULES,
   EXCLUSION_ZONES,
+  MEETING_DETERMINERS,
   MEETING_NOUNS,
   MEETING_PARTICIPANT_RULES,
   MEETING_VERBS,
   PLANNED_MARKERS,
+  PLANNED_MARKERS_BEFORE,
   SPEAKER_PATTERNS,
   type MeetingStatus,
 } from './rules';
@@ -26,6 +28,8 @@ export interface MeetingDraft {
   place: EntityDraft | null;
   attendees: Map<EntityDraft, string>;
   quotes: string[];
+  /** set when the place was taken from the previous sentence: the reason shown with HELD_IN */
+  placeInferenceReason?: string;
   round?: number;
   confidence: number;
 }
@@ -37,6 +41,14 @@ interface Trigger extends Range {
 const ORDINALS: Record<string, number> = { first: 1, initial: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its']);
 const PLANNED = new Set(PLANNED_MARKERS);
+const PLANNED_BEFORE = new Set(PLANNED_MARKERS_BEFORE);
+const DETERMINER = new Set(MEETING_DETERMINERS);
+
+/** no comma or semicolon between tokens a and b of a sentence: one clause */
+function oneClause(s: Sentence, a: number, b: number): boolean {
+  for (let i = Math.min(a, b); i < Math.max(a, b); i++) if (/[,;]/.test(s.tokens[i]!.post)) return false;
+  return true;
+}
 
 /** token indexes per sentence matched by a list of patterns (zones run on to the next comma) */
 function zoneTokens(ctx: Context): Map<number, Set<number>> {
@@ -46,7 +58,7 @@ function zoneTokens(ctx: Context): Map<number, Set<number>> {
       if (ctx.skipped.has(m.sent)) continue;
       const s = ctx.p.sentences[m.sent]!;
       const zone = out.get(m.sent) ?? new Set<number>();
-      for (let i = m.from; i < s.tokens.length; i++) {
+      for (let i = m.groups.z?.from ?? m.from; i < s.tokens.length; i++) {
         zone.add(i);
         if (i >= m.to - 1 && /[,;]/.test(s.tokens[i]!.post)) break;
       }
@@ -101,6 +113,8 @@ function triggers(ctx: Context): Trigger[] {
 }
 
 export function findMeetings(ctx: Context): MeetingDraft[] {
+  // first: tagging the triggers (#MeetVerb, #MeetNoun) is what lets the zone and participant patterns match
+  const found = triggers(ctx);
   const zones = zoneTokens(ctx);
   const speakers = collect(ctx, SPEAKER_PATTERNS, ['s']);
   const participants = collect(ctx, MEETING_PARTICIPANT_RULES, ['a', 'b']);
@@ -113,7 +127,7 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
   let n = 0;
   const handled = new Set<string>();
 
-  for (const t of triggers(ctx)) {
+  for (const t of found) {
     const s = ctx.p.sentences[t.sent]!;
     const quote = sentenceText(ctx.p, t.sent);
     // a zone that holds the trigger itself ("…, where he met X") is the meeting's own clause
@@ -124,7 +138,7 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
     // planned: a marker a few words before or just after the trigger ("will meet", "a follow-up meeting")
     let planned = false;
     for (let i = Math.max(0, t.from - 6); i < Math.min(s.tokens.length, t.to + 3); i++)
-      if (PLANNED.has(lower(i))) planned = true;
+      if (PLANNED.has(lower(i)) || (i < t.from && PLANNED_BEFORE.has(lower(i)))) planned = true;
     // the words before a noun: determiner, ordinal, adjectives, a date ("the February 27 meeting")
     let j = t.from - 1;
     while (
@@ -132,11 +146,14 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
       (s.tokens[j]!.tags.has('Adjective') ||
         s.tokens[j]!.tags.has('Date') ||
         ORDINALS[lower(j)] ||
-        /-/.test(lower(j))) &&
+        /-/.test(lower(j)) ||
+        /-/.test(s.tokens[j]!.post) ||
+        (j > 0 && /-/.test(s.tokens[j - 1]!.post))) &&
       !DEFINITE.has(lower(j))
     )
       j--;
     const definite = DEFINITE.has(lower(j));
+    const determined = DETERMINER.has(lower(j)) || ORDINALS[lower(j)] !== undefined;
     const ordinal = [t.from - 1, t.from - 2].map((i) => ORDINALS[lower(i)]).find((x) => x !== undefined);
 
     const datesHere = ctx.dates.filter((d) => d.range.sent === t.sent && !zone.has(d.range.from));
@@ -145,14 +162,18 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
     );
     let date: DateMention | undefined;
     let place: EntityDraft | undefined;
+    let placeReason: string | undefined;
     if (t.verb) {
       date = datesHere.find((d) => d.range.from >= t.to) ?? datesHere[0];
       place = (placesHere.find(([, i]) => i >= t.to) ?? placesHere[0])?.[0];
     } else {
+      // right before ("the February 27 meeting") or after it in its clause ("a call between X and Y on May 2")
       date = datesHere.find(
-        (d) => (d.range.to <= t.from && t.from - d.range.to <= 0) || (d.range.from >= t.to && d.range.from - t.to <= 3),
+        (d) =>
+          (d.range.to <= t.from && t.from - d.range.to <= 0) ||
+          (d.range.from >= t.to && d.range.from - t.to <= 12 && oneClause(s, t.to, d.range.from)),
       );
-      place = placesHere.find(([, i]) => i >= t.to && i - t.to <= 5)?.[0];
+      place = placesHere.find(([, i]) => i >= t.to && i - t.to <= 12 && oneClause(s, t.to, i))?.[0];
     }
     let attendees: EntityDraft[] = [];
     // who agreed on a meeting did not attend it, unless they agreed to meet ("agreed to meet again")
@@ -169,7 +190,8 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
       attendees = (participants.get(t.sent) ?? []).filter((e) => !excluded.has(e));
     }
     const status: MeetingStatus = planned ? 'planned' : 'held';
-    const isMention = t.verb || !!date || !!place || attendees.length > 0 || (!definite && planned);
+    const isMention =
+      t.verb || !!date || !!place || (attendees.length > 0 && determined) || (!definite && planned && determined);
 
     let meeting: MeetingDraft | undefined;
     if (!isMention) {
@@ -180,6 +202,16 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
       if (!meeting) continue;
     } else {
       meeting = bestMatch(meetings, status, date ?? null, place ?? null, attendees, t.verb);
+      if (!meeting && t.verb && (!date || !place)) {
+        // a new meeting told of by a verb takes the date and place of the sentence before when that sentence
+        // tells of no meeting of its own ("On Friday, Morita arrived in Jakarta. He met …"), marked inferred
+        const before = fromPreviousSentence(ctx, t.sent, found, zones);
+        if (!date && before.date) date = before.date;
+        if (!place && before.place) {
+          place = before.place;
+          placeReason = `The place is named in the sentence before (“${sentenceText(ctx.p, t.sent - 1)}”), which tells of no other meeting; the meeting's own sentence does not name it.`;
+        }
+      }
       if (!meeting) {
         meeting = {
           key: '',
@@ -189,6 +221,7 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
           attendees: new Map(),
           quotes: [],
           confidence: t.verb ? 0.85 : 0.7,
+          ...(placeReason && place ? { placeInferenceReason: placeReason } : {}),
         };
         meeting.key = `m${n++}`;
         meetings.push(meeting);
@@ -243,6 +276,39 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
     }
   }
   return meetings;
+}
+
+/** the one date and the one place ("in X") of the sentence before `sent`, when it has no meeting trigger */
+function fromPreviousSentence(
+  ctx: Context,
+  sent: number,
+  found: Trigger[],
+  zones: Map<number, Set<number>>,
+): { date?: DateMention; place?: EntityDraft } {
+  const prev = sent - 1;
+  if (prev < 0 || ctx.skipped.has(prev) || found.some((t) => t.sent === prev)) return {};
+  const s = ctx.p.sentences[prev]!;
+  const zone = zones.get(prev) ?? new Set<number>();
+  const dates = ctx.dates.filter((d) => d.range.sent === prev && !zone.has(d.range.from));
+  const places = [
+    ...new Set(
+      entitiesAt(ctx, prev)
+        .filter(([e, i]) => e.label === 'Place' && !zone.has(i) && ['in', 'at'].includes(s.tokens[i - 1]?.lower ?? ''))
+        .map(([e]) => e),
+    ),
+  ];
+  const out: { date?: DateMention; place?: EntityDraft } = {};
+  if (dates.length === 1) {
+    const d = dates[0]!;
+    const reason = `The date is given in the sentence before (“${sentenceText(ctx.p, prev)}”), which tells of no other meeting; the meeting's own sentence gives none.`;
+    out.date = {
+      ...d,
+      inferred: true,
+      inferenceReason: d.inferenceReason ? `${reason} ${d.inferenceReason}` : reason,
+    };
+  }
+  if (places.length === 1) out.place = places[0]!;
+  return out;
 }
 
 /** "at the Pacific Islands Forum": an agency after a locative preposition is where, not who */
@@ -309,6 +375,8 @@ function bestMatch(
     // a verb tells of an event: shared attendees alone do not make it the same meeting when it has a date or
     // place of its own ("spoke by phone on Friday … later met him in Suva")
     if (verb && !day && !(m.place && m.place === place) && (date || place)) continue;
+    // … and one that names someone the meeting did not have is another meeting ("Sybiha later met Fidan")
+    if (verb && !day && !(m.place && m.place === place) && attendees.some((e) => !m.attendees.has(e))) continue;
     const score = (day ? 4 : 0) + (m.place && m.place === place ? 2 : 0) + overlap + (nothing ? 0.5 : 0);
     if (score > 0 && score >= bestScore) [best, bestScore] = [m, score];
   }
@@ -359,10 +427,12 @@ export function meetingRelationships(ctx: Context, meetings: MeetingDraft[]): vo
         source: m.key,
         target: m.place.key,
         quote,
-        confidence: m.confidence,
-        inferred: false,
+        confidence: m.placeInferenceReason ? 0.6 : m.confidence,
+        ...(m.placeInferenceReason
+          ? { inferred: true as const, inferenceReason: m.placeInferenceReason }
+          : { inferred: false as const }),
         properties: {},
-        rule: 'meeting-place',
+        rule: m.placeInferenceReason ? 'meeting-place-previous-sentence' : 'meeting-place',
       });
     }
     const previous = m.round !== undefined && meetings.find((o) => o.round === m.round! - 1);

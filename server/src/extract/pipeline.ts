@@ -233,7 +233,9 @@ function unnamedPeople(ctx: Context): void {
       if (!of || !who || ctx.skipped.has(m.sent)) continue;
       const span: Range = rule.span === 'who' ? who : { sent: m.sent, from: m.groups.of!.from, to: who.to };
       const next = ctx.entityAt.get(`${m.sent}:${span.to}`);
-      if (next?.label === 'Person') continue; // named right after: "his counterpart, Sergei Lavrov"
+      const afterAll = ctx.entityAt.get(`${m.sent}:${Math.max(span.to, m.to)}`);
+      // named right after: "his counterpart, Sergei Lavrov", "a spokesperson for the ministry, Mao Ning"
+      if (next?.label === 'Person' || afterAll?.label === 'Person') continue;
       const name = rule.name.replace('{of}', of.name);
       const key = `person:${slug(name)}`;
       let e = ctx.entities.find((x) => x.key === key);
