@@ -118,6 +118,12 @@ export function mergeTarget(
   return e.match ? { id: e.match.id, name: e.match.name ?? e.match.id, chosen: false } : null;
 }
 
+/** a meeting's name with the date the analyst set ("Meeting in Geneva (3 March 2025)" → "… (2025-03-02)") */
+export function meetingName(m: { name: string; date: string | null }, date: string | null): string {
+  if (date === m.date) return m.name;
+  return `${m.name.replace(/ \([^)]*\)$/, '')}${date ? ` (${date})` : ''}`;
+}
+
 const ATTENDANCE = new Set(['ATTENDED', 'PARTICIPATED_IN']);
 
 /**
@@ -149,6 +155,8 @@ export function editedProposals(
       attendees: edit.attendees,
       ...(dateChanged
         ? {
+            // the name says the date the analyst set ("Meeting in Geneva (3 March 2025)" → "… (2025-03-02)")
+            name: meetingName(m, edit.date),
             date: edit.date,
             monthDay: edit.date ? edit.date.slice(5) : null,
             dateInferred: edit.date !== null,

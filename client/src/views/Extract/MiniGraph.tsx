@@ -20,7 +20,7 @@ export function MiniGraph(props: { nodes: PreviewNode[]; edges: PreviewEdge[] })
   useEffect(() => {
     const el = container.current;
     if (!el || nodes.length === 0) return;
-    const graph = new Graph({ multi: false, type: 'directed' });
+    const graph = new Graph({ multi: true, type: 'directed' });
     const at = initialLayout(
       nodes.map((n) => n.id),
       edges,

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ExtractResponse, ProposedEntity, SearchHit } from '../../../../contract';
 import {
   GROUPS,
+  meetingName,
   mergeTarget,
   type Decision,
   type Edit,
@@ -42,7 +43,8 @@ export function ProposalList(props: ProposalListProps) {
   const nameOf = (key: string) => {
     const e = p.entities.find((x) => x.key === key);
     if (e) return edits[key]?.name ?? e.name;
-    return p.meetings.find((m) => m.key === key)?.name ?? key;
+    const m = p.meetings.find((x) => x.key === key);
+    return m ? meetingName(m, props.meetingEdits[key]?.date ?? m.date) : key;
   };
   const ref = useRef<HTMLOListElement>(null);
   const { current: currentIndex } = props;
@@ -136,7 +138,7 @@ export function ProposalList(props: ProposalListProps) {
     } else if (item.kind === 'meeting') {
       const m = p.meetings.find((x) => `m:${x.key}` === item.id)!;
       const medit = props.meetingEdits[m.key] ?? { date: m.date, attendees: m.attendees };
-      title = m.name;
+      title = meetingName(m, medit.date);
       detail = [
         m.status,
         medit.date ?? m.dateText ?? 'no date',
