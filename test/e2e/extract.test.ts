@@ -116,13 +116,17 @@ describe('the article review screen', () => {
       list.getByRole('listitem', typeof name === 'string' ? { name, exact: true } : { name });
     await item('Anna Lind').waitFor();
     const mini = page.getByRole('region', { name: 'What will be added' });
-    expect(await mini.getByRole('status').textContent()).toMatch(/0 new\s+0 already in the graph · 0 relationships/);
+    expect(await mini.getByRole('status').textContent()).toMatch(
+      /0 new \(coloured by kind\)\s+0 already in the graph · 0 relationships/,
+    );
 
     // accept everything: the small graph draws it, every node new
     await page.getByRole('button', { name: 'Accept all' }).click();
     await mini.getByText(/6 new/).waitFor();
     expect(await mini.getByTestId('mini-graph').locator('canvas').count()).toBeGreaterThan(0);
-    expect(await mini.getByRole('status').textContent()).toMatch(/6 new\s+0 already in the graph · 5 relationships/);
+    expect(await mini.getByRole('status').textContent()).toMatch(
+      /6 new \(coloured by kind\)\s+0 already in the graph · 5 relationships/,
+    );
 
     // merge Hugo Brandt with a node the search finds (not a proposed match: the graph has no Hugo Brandt)
     await item('Hugo Brandt').click();
@@ -133,17 +137,19 @@ describe('the article review screen', () => {
     await item('Hugo Brandt')
       .getByText(/merged with Aleksandr Darchiyev, already in the graph \(your choice\)/)
       .waitFor();
-    expect(await mini.getByRole('status').textContent()).toMatch(/5 new\s+1 already in the graph/);
+    expect(await mini.getByRole('status').textContent()).toMatch(/5 new \(coloured by kind\)\s+1 already in the graph/);
 
     // the meeting: another date, Anna Lind added to its attendees
     await item('Meeting in Geneva (3 March 2025)').click();
     const meeting = list.locator('li[aria-current="true"]');
     await meeting.getByLabel('Date').fill('2025-03-02');
     await meeting.getByRole('checkbox', { name: 'Anna Lind' }).check();
-    expect(await meeting.getByRole('checkbox', { name: 'Hugo Brandt' }).isChecked()).toBe(true);
+    expect(await meeting.getByRole('checkbox', { name: 'Hugo Brandt (→ Aleksandr Darchiyev)' }).isChecked()).toBe(true);
     await meeting.getByText(/2025-03-02 · \(date edited\)/).waitFor();
     expect(await meeting.getAttribute('aria-label')).toBe('Meeting in Geneva (2025-03-02)');
-    expect(await mini.getByRole('status').textContent()).toMatch(/5 new\s+1 already in the graph · 6 relationships/);
+    expect(await mini.getByRole('status').textContent()).toMatch(
+      /5 new \(coloured by kind\)\s+1 already in the graph · 6 relationships/,
+    );
 
     for (const [w, h, name] of [
       [1440, 900, 'extract.png'],

@@ -42,7 +42,11 @@ export function ProposalList(props: ProposalListProps) {
   const { proposals: p, items, edits } = props;
   const nameOf = (key: string) => {
     const e = p.entities.find((x) => x.key === key);
-    if (e) return edits[key]?.name ?? e.name;
+    if (e) {
+      const name = edits[key]?.name ?? e.name;
+      const target = mergeTarget(e, props.merges);
+      return target && target.name !== name ? `${name} (→ ${target.name})` : name;
+    }
     const m = p.meetings.find((x) => x.key === key);
     return m ? meetingName(m, props.meetingEdits[key]?.date ?? m.date) : key;
   };
