@@ -105,3 +105,40 @@ describe('names', () => {
     expect(p.entities.map((e) => [e.label, e.name])).toContainEqual(['Place', 'Black Sea']);
   });
 });
+
+describe('"the ambassador"', () => {
+  it('is the one ambassador the article names; what it brings is inferred, with the reason', () => {
+    const p = extractProposals({
+      text:
+        'French Ambassador Claire Martin met German Foreign Minister Jonas Weber in Berlin on Monday. ' +
+        'On Tuesday, the ambassador held talks with President Karl Braun.',
+      published: '2025-04-10',
+    });
+    expect(attendeesOf(p)).toEqual([
+      ['held', '2025-04-07', 'place:berlin', ['person:claire-martin', 'person:jonas-weber']],
+      ['held', '2025-04-08', null, ['person:claire-martin', 'person:karl-braun']],
+    ]);
+    const second = p.meetings[1]!.key;
+    const attended = p.relationships
+      .filter((r) => r.type === 'ATTENDED' && r.target === second)
+      .map((r) => [r.source, r.inferred, r.inferenceReason ?? null]);
+    expect(attended).toEqual([
+      [
+        'person:claire-martin',
+        true,
+        '“the ambassador” is taken to be Claire Martin, the only ambassador the article names; the sentence does not name Claire Martin.',
+      ],
+      ['person:karl-braun', false, null],
+    ]);
+  });
+
+  it('is left alone when two people of the article are ambassadors', () => {
+    const p = extractProposals({
+      text:
+        'Ambassador Claire Martin met Ambassador Jonas Weber in Berlin on Monday. ' +
+        'On Tuesday, the ambassador held talks with President Karl Braun.',
+      published: '2025-04-10',
+    });
+    expect(attendeesOf(p)[1]).toEqual(['held', '2025-04-08', null, ['person:karl-braun']]);
+  });
+});

@@ -27,6 +27,8 @@ export interface MeetingDraft {
   date: DateMention | null;
   place: EntityDraft | null;
   attendees: Map<EntityDraft, string>;
+  /** attendees known only through a phrase without a name ("the ambassador"), with the reason */
+  inferredAttendees: Map<EntityDraft, string>;
   quotes: string[];
   /** set when the place was taken from the previous sentence: the reason shown with HELD_IN */
   placeInferenceReason?: string;
@@ -219,6 +221,7 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
           date: date ?? null,
           place: place ?? null,
           attendees: new Map(),
+          inferredAttendees: new Map(),
           quotes: [],
           confidence: t.verb ? 0.85 : 0.7,
           ...(placeReason && place ? { placeInferenceReason: placeReason } : {}),
@@ -229,7 +232,16 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
       }
       if (date && (!meeting.date || (!meeting.date.monthDay && date.monthDay))) meeting.date = date;
       if (!meeting.place && place) meeting.place = place;
-      for (const e of attendees) if (!meeting.attendees.has(e)) meeting.attendees.set(e, quote);
+      for (const e of attendees) {
+        if (meeting.attendees.has(e)) {
+          // named in this sentence after being only inferred before: stated now
+          if (!corefReason(ctx, t.sent, e)) meeting.inferredAttendees.delete(e);
+          continue;
+        }
+        meeting.attendees.set(e, quote);
+        const reason = corefReason(ctx, t.sent, e);
+        if (reason) meeting.inferredAttendees.set(e, reason);
+      }
     }
     if (t.verb) lastVerb = { meeting, sent: t.sent };
     if (ordinal && meeting.round === undefined) meeting.round = ordinal;
@@ -276,6 +288,18 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
     }
   }
   return meetings;
+}
+
+/** why `e` is in sentence `sent` only through a phrase without a name (undefined when it is named there) */
+function corefReason(ctx: Context, sent: number, e: EntityDraft): string | undefined {
+  let reason: string | undefined;
+  for (const [entity, i] of entitiesAt(ctx, sent)) {
+    if (entity !== e) continue;
+    const r = ctx.corefAt.get(`${sent}:${i}`);
+    if (!r) return undefined;
+    reason = r;
+  }
+  return reason;
 }
 
 /** the one date and the one place ("in X") of the sentence before `sent`, when it has no meeting trigger */
@@ -391,13 +415,14 @@ export function meetingRelationships(ctx: Context, meetings: MeetingDraft[]): vo
         (r) => r.type === 'LEADS' && r.source === e.key && [...m.attendees.keys()].some((a) => a.key === r.target),
       );
       const head = leads && ctx.entities.find((a) => a.key === leads.target);
+      const coref = m.inferredAttendees.get(e);
       addRelationship(ctx, {
         type: e.label === 'Person' ? 'ATTENDED' : 'PARTICIPATED_IN',
         source: e.key,
         target: m.key,
         quote,
-        confidence: m.confidence,
-        inferred: false,
+        confidence: coref ? Math.min(0.6, m.confidence) : m.confidence,
+        ...(coref ? { inferred: true as const, inferenceReason: coref } : { inferred: false as const }),
         properties: head ? { role: `head of ${head.name}` } : {},
         rule: 'meeting-attendee',
       });

@@ -9,6 +9,7 @@ import { findDates } from './dates';
 import { resolveEntities, slug, type EntityDraft } from './entities';
 import { findIssues } from './issues';
 import { BOILERPLATE_LINES } from './lexicon';
+import { titleCoreference } from './coreference';
 import { findMeetings, meetingRelationships, type MeetingDraft } from './meetings';
 import { collectKnownNames, findMentions, type Mention } from './mentions';
 import { matchAll, parse, rangeText, sentenceText, tagRange, type Parsed, type Range } from './nlp';
@@ -126,6 +127,7 @@ export function extractProposals(input: ExtractInput): Proposals {
     entityAt: new Map(),
     mentionAt: new Map(),
     titles: [],
+    corefAt: new Map(),
     dates: [],
     relationships: [],
   };
@@ -148,6 +150,7 @@ export function extractProposals(input: ExtractInput): Proposals {
   }
   for (const t of ctx.titles) tagRange(p, t, 'EntTitle');
   unnamedPeople(ctx);
+  titleCoreference(ctx, markEntity);
 
   // 2. dates, then relationships stated by titles and appositions
   const planned = new Set(PLANNED_MARKERS);

@@ -160,6 +160,22 @@ export const UNNAMED_PERSON_RULES: readonly UnnamedPersonRule[] = [
   },
 ];
 
+/**
+ * Titles that, written with "the" and no name ("the ambassador"), refer to the one person of the article written
+ * with that title (coreference.ts); nothing is resolved when two people share it.
+ */
+export const TITLE_COREFERENCE: readonly string[] = [
+  'ambassador',
+  'envoy',
+  'president',
+  'chancellor',
+  'premier',
+  'senator',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+];
+
 /** Words that say a meeting took (or will take) place. Verbs bring their subjects and objects as attendees. */
 export const MEETING_VERBS: readonly string[] = [
   '(met|meet|meets) with?',
