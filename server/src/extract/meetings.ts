@@ -19,6 +19,7 @@ import {
   SPEAKER_PATTERNS,
   type MeetingStatus,
 } from './rules';
+import { bestMatch } from './meeting-match';
 import { addRelationship, entitiesIn, type Context } from './types';
 
 export interface MeetingDraft {
@@ -370,109 +371,4 @@ function entitiesAt(ctx: Context, sent: number): [EntityDraft, number][] {
     last = e;
   }
   return out;
-}
-
-function sameDay(a: DateMention | null, b: DateMention | null): boolean | undefined {
-  if (!a || !b) return undefined;
-  if (a.date && b.date) return a.date === b.date;
-  if (a.monthDay && b.monthDay) return a.monthDay === b.monthDay;
-  return undefined; // a weekday without a publication date: cannot tell
-}
-
-function bestMatch(
-  meetings: MeetingDraft[],
-  status: MeetingStatus,
-  date: DateMention | null,
-  place: EntityDraft | null,
-  attendees: EntityDraft[],
-  verb: boolean,
-): MeetingDraft | undefined {
-  let best: MeetingDraft | undefined;
-  let bestScore = 0;
-  for (const m of meetings) {
-    if (m.status !== status) continue;
-    const day = sameDay(m.date, date);
-    if (day === false) continue;
-    if (m.place && place && m.place !== place) continue;
-    const overlap = attendees.filter((e) => m.attendees.has(e)).length;
-    const nothing = !date && !place && attendees.length === 0;
-    // a verb tells of an event: shared attendees alone do not make it the same meeting when it has a date or
-    // place of its own ("spoke by phone on Friday … later met him in Suva")
-    if (verb && !day && !(m.place && m.place === place) && (date || place)) continue;
-    // … and one that names someone the meeting did not have is another meeting ("Sybiha later met Fidan")
-    if (verb && !day && !(m.place && m.place === place) && attendees.some((e) => !m.attendees.has(e))) continue;
-    const score = (day ? 4 : 0) + (m.place && m.place === place ? 2 : 0) + overlap + (nothing ? 0.5 : 0);
-    if (score > 0 && score >= bestScore) [best, bestScore] = [m, score];
-  }
-  return best;
-}
-
-/** ATTENDED / PARTICIPATED_IN for the attendees, HELD_IN, and FOLLOWS between rounds */
-export function meetingRelationships(ctx: Context, meetings: MeetingDraft[]): void {
-  for (const m of meetings) {
-    for (const [e, quote] of m.attendees) {
-      const leads = ctx.relationships.find(
-        (r) => r.type === 'LEADS' && r.source === e.key && [...m.attendees.keys()].some((a) => a.key === r.target),
-      );
-      const head = leads && ctx.entities.find((a) => a.key === leads.target);
-      const coref = m.inferredAttendees.get(e);
-      addRelationship(ctx, {
-        type: e.label === 'Person' ? 'ATTENDED' : 'PARTICIPATED_IN',
-        source: e.key,
-        target: m.key,
-        quote,
-        confidence: coref ? Math.min(0.6, m.confidence) : m.confidence,
-        ...(coref ? { inferred: true as const, inferenceReason: coref } : { inferred: false as const }),
-        properties: head ? { role: `head of ${head.name}` } : {},
-        rule: 'meeting-attendee',
-      });
-    }
-    // the head of a delegation that took part attended, when the text says who led it
-    for (const [agency] of [...m.attendees].filter(([e]) => e.label === 'Agency')) {
-      for (const lead of ctx.relationships.filter((r) => r.type === 'LEADS' && r.target === agency.key)) {
-        const person = ctx.entities.find((e) => e.key === lead.source);
-        if (!person || m.attendees.has(person)) continue;
-        addRelationship(ctx, {
-          type: 'ATTENDED',
-          source: person.key,
-          target: m.key,
-          quote: lead.quote,
-          confidence: 0.6,
-          inferred: true,
-          inferenceReason: `${person.name} led the ${agency.name}, which took part in the meeting; the text does not say in words that ${person.name} attended.`,
-          properties: { role: `head of ${agency.name}` },
-          rule: 'leader-of-participant',
-        });
-      }
-    }
-    if (m.place) {
-      const quote = m.quotes.find((q) => q.includes(m.place!.mentions[0]?.surface ?? m.place!.name)) ?? m.quotes[0]!;
-      addRelationship(ctx, {
-        type: 'HELD_IN',
-        source: m.key,
-        target: m.place.key,
-        quote,
-        confidence: m.placeInferenceReason ? 0.6 : m.confidence,
-        ...(m.placeInferenceReason
-          ? { inferred: true as const, inferenceReason: m.placeInferenceReason }
-          : { inferred: false as const }),
-        properties: {},
-        rule: m.placeInferenceReason ? 'meeting-place-previous-sentence' : 'meeting-place',
-      });
-    }
-    const previous = m.round !== undefined && meetings.find((o) => o.round === m.round! - 1);
-    if (previous) {
-      const quote = m.quotes.find((q) => /\b(second|third|fourth|fifth|initial|first)\b/i.test(q)) ?? m.quotes[0]!;
-      addRelationship(ctx, {
-        type: 'FOLLOWS',
-        source: m.key,
-        target: previous.key,
-        quote,
-        confidence: 0.7,
-        inferred: false,
-        properties: {},
-        rule: 'meeting-round',
-      });
-    }
-  }
 }
