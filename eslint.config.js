@@ -6,6 +6,7 @@
 //   - server/src/cli/ (command-line tools) may import anything server-side; nothing in server/src imports it;
 //   - contract/ (the API's zod schemas and types) imports nothing but zod; server and client both import it;
 //   - the client imports nothing from server/ (its types and schemas come from contract/);
+//   - the review screen (views/Extract) reaches the server only through core/extract;
 //   - components are props-only: no API calls, no store, no views, nothing but types from state slices;
 //   - state slices are pure producers (no React, no sigma, no fetch, no store);
 //   - the explorer store (client/src/core/) may use state/, api/, layouts/ and utils/, never what renders it;
@@ -263,6 +264,25 @@ export default tseslint.config(
             {
               regex: '(^|/)api(/|$)',
               message: "The explorer reaches the server through the store's actions (client/src/core/explorer).",
+            },
+            { regex: '(^|/)testing(/|$)', message: 'Test-only code is loaded lazily by main.tsx, never imported.' },
+            clientNotServer,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // the review screen: the view reaches the server through its store's actions; its pieces get props
+    files: ['client/src/views/Extract/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)api(/|$)',
+              message: "The review screen reaches the server through its store's actions (client/src/core/extract).",
             },
             { regex: '(^|/)testing(/|$)', message: 'Test-only code is loaded lazily by main.tsx, never imported.' },
             clientNotServer,

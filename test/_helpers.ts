@@ -35,6 +35,7 @@ export async function createTestApp(
     config?: Partial<AppConfig>;
     staticDir?: string | null;
     plugins?: Parameters<typeof buildApp>[0]['plugins'];
+    extractor?: Parameters<typeof buildApp>[0]['extractor'];
   } = {},
 ): Promise<TestApp> {
   const db = testDb();
@@ -45,6 +46,7 @@ export async function createTestApp(
     repos,
     staticDir: opts.staticDir === undefined ? null : opts.staticDir,
     ...(opts.plugins ? { plugins: opts.plugins } : {}),
+    ...(opts.extractor ? { extractor: opts.extractor } : {}),
   });
   return {
     app,

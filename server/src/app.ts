@@ -25,6 +25,7 @@ import { allowedHosts, repoRoot, type Config } from './config';
 import { ConsoleRefusal, type RefusalCode } from './console';
 import { jsonDepthError } from './json-depth';
 import { HttpError } from './errors';
+import { ExtractPool } from './extract/pool';
 import { DbError } from './neo4j/errors';
 import type { Repositories } from './repositories';
 import { routePlugins } from './routes';
@@ -33,6 +34,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     repos: Repositories;
     config: AppConfig;
+    extractor: ExtractPool;
   }
 }
 
@@ -55,6 +57,11 @@ export interface AppDeps {
    * the handlers' return types are already checked against the same schemas at compile time.
    */
   checkAnswers?: boolean;
+  /**
+   * The worker thread that reads articles (extract/pool.ts). index.ts passes one it has warmed at start; without
+   * it the app makes its own, started by the first article. The app closes it either way.
+   */
+  extractor?: ExtractPool;
   /** extra route plugins (each feature registers its routes here) */
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
 }
@@ -126,6 +133,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('repos', deps.repos);
   app.decorate('config', deps.config);
+  const extractor = deps.extractor ?? new ExtractPool();
+  app.decorate('extractor', extractor);
+  app.addHook('onClose', async () => extractor.close());
 
   // JSON bodies: the nesting depth is checked on the text before parsing, so a body nested thousands deep is a
   // 400 naming the limit, never a stack overflow in the parser or in zod (a 500). Fastify's own parser then

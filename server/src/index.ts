@@ -1,5 +1,6 @@
 /** `npm start`: the database side (start.ts), then the HTTP server; stops cleanly on SIGINT/SIGTERM. */
 import { buildApp } from './app';
+import { ExtractPool } from './extract/pool';
 import { ConfigError, loadConfig } from './config';
 import { startDatabase } from './start';
 
@@ -7,6 +8,12 @@ async function main() {
   const t0 = performance.now();
   const config = loadConfig();
   const log = (msg: string) => process.stderr.write(`parley: ${msg}\n`);
+  // the extraction worker warms up (1–3 s of compromise) while the database starts: its cold cost is paid here
+  const extractor = new ExtractPool();
+  void extractor.warm().then(
+    (ms) => log(`article reader warmed up (${ms} ms)`),
+    (e: unknown) => log(`article reader failed to start: ${e instanceof Error ? e.message : String(e)}`),
+  );
   const started = await startDatabase(config, log);
   // From here on every request is watched: a Neo4j that stops answering gets 503s within 2 s (neo4j/breaker.ts).
   started.db.breaker.enabled = true;
@@ -15,6 +22,7 @@ async function main() {
     repos: started.repos,
     // answers are checked against the contract in tests; in production they are sent as they are (see app.ts)
     checkAnswers: false,
+    extractor,
     logger: config.PARLEY_LOG_LEVEL === 'silent' ? false : { level: config.PARLEY_LOG_LEVEL },
   });
   let stopping = false;

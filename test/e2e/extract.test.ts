@@ -1,8 +1,10 @@
 /**
  * The review screen end to end in a real browser against a real Parley over the run's Neo4j: paste a short
  * article about people who are not in the seed, propose, review with the keyboard (a accept, r reject) and the
- * buttons, "Add to graph" (one import), and see the new person selected in the explorer. The import is undone at
- * the end, so the shared database is the seed again. Saves docs/screenshots/extract.png.
+ * buttons, "Add to graph" (one import), and see the new person selected in the explorer; then edit a meeting's date
+ * and attendees, merge a proposal into a node found by searching the graph, and watch the small graph of what
+ * will be added mark new nodes apart from existing ones. The imports are undone at the end, so the shared
+ * database is the seed again. Saves docs/screenshots/extract.png (1440×900), extract-1024.png and extract-390.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -80,7 +82,6 @@ describe('the article review screen', () => {
     }
     expect(await page.getByRole('button', { name: /Add to graph \(5\)/ }).isEnabled()).toBe(true);
     await item('Marta Kowalczyk').click();
-    await page.screenshot({ path: screenshotPath('extract.png') });
 
     await page.getByRole('button', { name: /Add to graph/ }).click();
     await page.waitForURL((u) => u.pathname === '/' && u.searchParams.get('node') === MARTA);
@@ -97,6 +98,92 @@ describe('the article review screen', () => {
     const undo = await fetch(`${parley.baseUrl}/api/imports/${imports[0]!.id}/undo`, { method: 'POST' });
     expect(undo.status).toBe(200);
     expect(await nodeStatus(MARTA)).toBe(404);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('edits a meeting’s date and attendees, merges with a node found by search, and draws what will be added', async () => {
+    const article =
+      'Marta Kowalczyk met Hugo Brandt in Geneva on 3 March 2025. ' +
+      'Kowalczyk said the talks on fishing quotas were useful. Anna Lind, a Swedish diplomat, also travelled to Geneva.';
+    const MEETING = 'meeting:geneva-2025-03-03';
+    await page.goto(withTestHook(`${parley.baseUrl}/extract`));
+    await page.getByLabel('Title').fill('Envoys meet in Geneva, again');
+    await page.getByLabel('Published').fill('2025-03-04');
+    await page.getByLabel('Article text').fill(article);
+    await page.getByRole('button', { name: 'Propose' }).click();
+    const list = page.getByRole('list', { name: 'Proposals' });
+    const item = (name: string | RegExp) =>
+      list.getByRole('listitem', typeof name === 'string' ? { name, exact: true } : { name });
+    await item('Anna Lind').waitFor();
+    const mini = page.getByRole('region', { name: 'What will be added' });
+    expect(await mini.getByRole('status').textContent()).toMatch(
+      /0 new \(coloured by kind\)\s+0 already in the graph · 0 relationships/,
+    );
+
+    // accept everything: the small graph draws it, every node new
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    await mini.getByText(/6 new/).waitFor();
+    expect(await mini.getByTestId('mini-graph').locator('canvas').count()).toBeGreaterThan(0);
+    expect(await mini.getByRole('status').textContent()).toMatch(
+      /6 new \(coloured by kind\)\s+0 already in the graph · 5 relationships/,
+    );
+
+    // merge Hugo Brandt with a node the search finds (not a proposed match: the graph has no Hugo Brandt)
+    await item('Hugo Brandt').click();
+    await item('Hugo Brandt').getByLabel('Merge with a node in the graph').fill('Darchiyev');
+    await item('Hugo Brandt')
+      .getByRole('button', { name: /Aleksandr Darchiyev/ })
+      .click();
+    await item('Hugo Brandt')
+      .getByText(/merged with Aleksandr Darchiyev, already in the graph \(your choice\)/)
+      .waitFor();
+    expect(await mini.getByRole('status').textContent()).toMatch(/5 new \(coloured by kind\)\s+1 already in the graph/);
+
+    // the meeting: another date, Anna Lind added to its attendees
+    await item('Meeting in Geneva (3 March 2025)').click();
+    const meeting = list.locator('li[aria-current="true"]');
+    await meeting.getByLabel('Date').fill('2025-03-02');
+    await meeting.getByRole('checkbox', { name: 'Anna Lind' }).check();
+    expect(await meeting.getByRole('checkbox', { name: 'Hugo Brandt (→ Aleksandr Darchiyev)' }).isChecked()).toBe(true);
+    await meeting.getByText(/2025-03-02 · \(date edited\)/).waitFor();
+    expect(await meeting.getAttribute('aria-label')).toBe('Meeting in Geneva (2025-03-02)');
+    expect(await mini.getByRole('status').textContent()).toMatch(
+      /5 new \(coloured by kind\)\s+1 already in the graph · 6 relationships/,
+    );
+
+    for (const [w, h, name] of [
+      [1440, 900, 'extract.png'],
+      [1024, 768, 'extract-1024.png'],
+      [390, 844, 'extract-390.png'],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(300); // sigma redraws on resize
+      await page.screenshot({ path: screenshotPath(name) });
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    await page.getByRole('button', { name: /Add to graph/ }).click();
+    await page.waitForURL((u) => u.pathname === '/' && u.searchParams.get('node') === 'person:marta-kowalczyk');
+    const details = (await (await fetch(`${parley.baseUrl}/api/nodes/${encodeURIComponent(MEETING)}`)).json()) as {
+      node: { properties: Record<string, unknown> };
+      relationships: { edge: { type: string; inferred: boolean }; other: { id: string } }[];
+    };
+    expect(details.node.properties['date']).toBe('2025-03-02');
+    expect(details.node.properties['dateInferenceReason']).toMatch(/set by the analyst/);
+    const attended = details.relationships
+      .filter((r) => r.edge.type === 'ATTENDED')
+      .map((r) => [r.other.id, r.edge.inferred])
+      .sort();
+    expect(attended).toEqual([
+      ['person:aleksandr-darchiyev', false],
+      ['person:anna-lind', true],
+      ['person:marta-kowalczyk', false],
+    ]);
+    expect(await nodeStatus(HUGO)).toBe(404);
+    for (const i of await ours()) {
+      expect((await fetch(`${parley.baseUrl}/api/imports/${i.id}/undo`, { method: 'POST' })).status).toBe(200);
+    }
+    expect(await nodeStatus('person:anna-lind')).toBe(404);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SchemaResponse } from '../../contract';
 import type { ExtractResponse } from '../../contract';
+import { ExtractBusyError, ExtractPool } from '../../server/src/extract/pool';
 import { createTestApp, type TestApp } from '../_helpers';
 import { makePdf } from '../fixtures/extract/pdf';
 
@@ -203,5 +204,29 @@ describe('POST /api/extract', () => {
     expect(res.statusCode).toBe(200);
     const spec = res.json<{ paths: Record<string, { post?: { summary?: string } }> }>();
     expect(spec.paths['/api/extract']?.post?.summary).toMatch(/nothing is written/);
+  });
+});
+
+describe('POST /api/extract when the article reader is busy', () => {
+  /** a reader whose queue is always full: what the route answers is the point, not the worker */
+  class FullPool extends ExtractPool {
+    override run(): Promise<never> {
+      return Promise.reject(new ExtractBusyError(5, 10));
+    }
+  }
+
+  it('answers 503 extractor_busy with Retry-After and a message saying when to try again', async () => {
+    const busy = await createTestApp({ extractor: new FullPool() });
+    try {
+      const res = await busy.app.inject({ method: 'POST', url: '/api/extract', payload: { text: OSLO } });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('10');
+      expect(res.json()).toEqual({
+        error: 'extractor_busy',
+        message: 'Parley is already reading 5 articles; try again in about 10 s.',
+      });
+    } finally {
+      await busy.close();
+    }
   });
 });

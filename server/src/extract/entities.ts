@@ -169,7 +169,9 @@ export function resolveEntities(p: Parsed, mentions: Mention[]): Resolved {
     attach(create('Person', m.name, m, `person:${m.name}`), m);
   }
   for (const m of single) {
-    const target = entities.find(
+    // a surname ("Coulter"), or the first word of a two-word name written family name first ("Wang" of "Wang
+    // Yi"), refers to the one person of the article it fits; when it fits two people it is left alone
+    const bySurname = entities.filter(
       (e) =>
         e.label === 'Person' &&
         (e.name === m.name ||
@@ -178,6 +180,12 @@ export function resolveEntities(p: Parsed, mentions: Mention[]): Resolved {
             (a) => lastWord(a) === m.name || (a.includes(' ') && nameSkeleton(lastWord(a)) === nameSkeleton(m.name)),
           )),
     );
+    const byFirst = entities.filter(
+      (e) => e.label === 'Person' && e.name.split(' ').length === 2 && e.name.split(' ')[0] === m.name,
+    );
+    const fits = bySurname.length > 0 ? bySurname : byFirst;
+    if (fits.length > 1) continue;
+    const target = fits[0];
     if (target) {
       attach(target, m);
       if (!target.aliases.has(m.name) && target.name !== m.name) target.aliases.add(m.name);

@@ -514,6 +514,24 @@ export const LOCATIVE_PREPOSITIONS = [
   'outside',
   'via',
   'around',
+  'through',
+] as const;
+
+/** last words that make a capitalised name a place whatever surrounds it ("the Black Sea", "Timor Sea") */
+export const GEOGRAPHIC_HEADS = [
+  'Sea',
+  'Ocean',
+  'Gulf',
+  'Strait',
+  'Straits',
+  'River',
+  'Lake',
+  'Bay',
+  'Peninsula',
+  'Mountains',
+  'Islands',
+  'Canal',
+  'Desert',
 ] as const;
 
 /** verbs that introduce what someone said; their subject is a speaker, not an attendee */

@@ -10,13 +10,16 @@ import { matchAll, sentenceText, tagRange, type Range, type Sentence } from './n
 import {
   AGREEMENT_RULES,
   EXCLUSION_ZONES,
+  MEETING_DETERMINERS,
   MEETING_NOUNS,
   MEETING_PARTICIPANT_RULES,
   MEETING_VERBS,
   PLANNED_MARKERS,
+  PLANNED_MARKERS_BEFORE,
   SPEAKER_PATTERNS,
   type MeetingStatus,
 } from './rules';
+import { bestMatch } from './meeting-match';
 import { addRelationship, entitiesIn, type Context } from './types';
 
 export interface MeetingDraft {
@@ -25,7 +28,11 @@ export interface MeetingDraft {
   date: DateMention | null;
   place: EntityDraft | null;
   attendees: Map<EntityDraft, string>;
+  /** attendees known only through a phrase without a name ("the ambassador"), with the reason */
+  inferredAttendees: Map<EntityDraft, string>;
   quotes: string[];
+  /** set when the place was taken from the previous sentence: the reason shown with HELD_IN */
+  placeInferenceReason?: string;
   round?: number;
   confidence: number;
 }
@@ -37,6 +44,14 @@ interface Trigger extends Range {
 const ORDINALS: Record<string, number> = { first: 1, initial: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its']);
 const PLANNED = new Set(PLANNED_MARKERS);
+const PLANNED_BEFORE = new Set(PLANNED_MARKERS_BEFORE);
+const DETERMINER = new Set(MEETING_DETERMINERS);
+
+/** no comma or semicolon between tokens a and b of a sentence: one clause */
+function oneClause(s: Sentence, a: number, b: number): boolean {
+  for (let i = Math.min(a, b); i < Math.max(a, b); i++) if (/[,;]/.test(s.tokens[i]!.post)) return false;
+  return true;
+}
 
 /** token indexes per sentence matched by a list of patterns (zones run on to the next comma) */
 function zoneTokens(ctx: Context): Map<number, Set<number>> {
@@ -46,7 +61,7 @@ function zoneTokens(ctx: Context): Map<number, Set<number>> {
       if (ctx.skipped.has(m.sent)) continue;
       const s = ctx.p.sentences[m.sent]!;
       const zone = out.get(m.sent) ?? new Set<number>();
-      for (let i = m.from; i < s.tokens.length; i++) {
+      for (let i = m.groups.z?.from ?? m.from; i < s.tokens.length; i++) {
         zone.add(i);
         if (i >= m.to - 1 && /[,;]/.test(s.tokens[i]!.post)) break;
       }
@@ -101,6 +116,8 @@ function triggers(ctx: Context): Trigger[] {
 }
 
 export function findMeetings(ctx: Context): MeetingDraft[] {
+  // first: tagging the triggers (#MeetVerb, #MeetNoun) is what lets the zone and participant patterns match
+  const found = triggers(ctx);
   const zones = zoneTokens(ctx);
   const speakers = collect(ctx, SPEAKER_PATTERNS, ['s']);
   const participants = collect(ctx, MEETING_PARTICIPANT_RULES, ['a', 'b']);
@@ -113,7 +130,7 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
   let n = 0;
   const handled = new Set<string>();
 
-  for (const t of triggers(ctx)) {
+  for (const t of found) {
     const s = ctx.p.sentences[t.sent]!;
     const quote = sentenceText(ctx.p, t.sent);
     // a zone that holds the trigger itself ("…, where he met X") is the meeting's own clause
@@ -124,7 +141,7 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
     // planned: a marker a few words before or just after the trigger ("will meet", "a follow-up meeting")
     let planned = false;
     for (let i = Math.max(0, t.from - 6); i < Math.min(s.tokens.length, t.to + 3); i++)
-      if (PLANNED.has(lower(i))) planned = true;
+      if (PLANNED.has(lower(i)) || (i < t.from && PLANNED_BEFORE.has(lower(i)))) planned = true;
     // the words before a noun: determiner, ordinal, adjectives, a date ("the February 27 meeting")
     let j = t.from - 1;
     while (
@@ -132,11 +149,14 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
       (s.tokens[j]!.tags.has('Adjective') ||
         s.tokens[j]!.tags.has('Date') ||
         ORDINALS[lower(j)] ||
-        /-/.test(lower(j))) &&
+        /-/.test(lower(j)) ||
+        /-/.test(s.tokens[j]!.post) ||
+        (j > 0 && /-/.test(s.tokens[j - 1]!.post))) &&
       !DEFINITE.has(lower(j))
     )
       j--;
     const definite = DEFINITE.has(lower(j));
+    const determined = DETERMINER.has(lower(j)) || ORDINALS[lower(j)] !== undefined;
     const ordinal = [t.from - 1, t.from - 2].map((i) => ORDINALS[lower(i)]).find((x) => x !== undefined);
 
     const datesHere = ctx.dates.filter((d) => d.range.sent === t.sent && !zone.has(d.range.from));
@@ -145,14 +165,18 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
     );
     let date: DateMention | undefined;
     let place: EntityDraft | undefined;
+    let placeReason: string | undefined;
     if (t.verb) {
       date = datesHere.find((d) => d.range.from >= t.to) ?? datesHere[0];
       place = (placesHere.find(([, i]) => i >= t.to) ?? placesHere[0])?.[0];
     } else {
+      // right before ("the February 27 meeting") or after it in its clause ("a call between X and Y on May 2")
       date = datesHere.find(
-        (d) => (d.range.to <= t.from && t.from - d.range.to <= 0) || (d.range.from >= t.to && d.range.from - t.to <= 3),
+        (d) =>
+          (d.range.to <= t.from && t.from - d.range.to <= 0) ||
+          (d.range.from >= t.to && d.range.from - t.to <= 12 && oneClause(s, t.to, d.range.from)),
       );
-      place = placesHere.find(([, i]) => i >= t.to && i - t.to <= 5)?.[0];
+      place = placesHere.find(([, i]) => i >= t.to && i - t.to <= 12 && oneClause(s, t.to, i))?.[0];
     }
     let attendees: EntityDraft[] = [];
     // who agreed on a meeting did not attend it, unless they agreed to meet ("agreed to meet again")
@@ -169,7 +193,8 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
       attendees = (participants.get(t.sent) ?? []).filter((e) => !excluded.has(e));
     }
     const status: MeetingStatus = planned ? 'planned' : 'held';
-    const isMention = t.verb || !!date || !!place || attendees.length > 0 || (!definite && planned);
+    const isMention =
+      t.verb || !!date || !!place || (attendees.length > 0 && determined) || (!definite && planned && determined);
 
     let meeting: MeetingDraft | undefined;
     if (!isMention) {
@@ -180,6 +205,16 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
       if (!meeting) continue;
     } else {
       meeting = bestMatch(meetings, status, date ?? null, place ?? null, attendees, t.verb);
+      if (!meeting && t.verb && (!date || !place)) {
+        // a new meeting told of by a verb takes the date and place of the sentence before when that sentence
+        // tells of no meeting of its own ("On Friday, Morita arrived in Jakarta. He met …"), marked inferred
+        const before = fromPreviousSentence(ctx, t.sent, found, zones);
+        if (!date && before.date) date = before.date;
+        if (!place && before.place) {
+          place = before.place;
+          placeReason = `The place is named in the sentence before (“${sentenceText(ctx.p, t.sent - 1)}”), which tells of no other meeting; the meeting's own sentence does not name it.`;
+        }
+      }
       if (!meeting) {
         meeting = {
           key: '',
@@ -187,8 +222,10 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
           date: date ?? null,
           place: place ?? null,
           attendees: new Map(),
+          inferredAttendees: new Map(),
           quotes: [],
           confidence: t.verb ? 0.85 : 0.7,
+          ...(placeReason && place ? { placeInferenceReason: placeReason } : {}),
         };
         meeting.key = `m${n++}`;
         meetings.push(meeting);
@@ -196,7 +233,16 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
       }
       if (date && (!meeting.date || (!meeting.date.monthDay && date.monthDay))) meeting.date = date;
       if (!meeting.place && place) meeting.place = place;
-      for (const e of attendees) if (!meeting.attendees.has(e)) meeting.attendees.set(e, quote);
+      for (const e of attendees) {
+        if (meeting.attendees.has(e)) {
+          // named in this sentence after being only inferred before: stated now
+          if (!corefReason(ctx, t.sent, e)) meeting.inferredAttendees.delete(e);
+          continue;
+        }
+        meeting.attendees.set(e, quote);
+        const reason = corefReason(ctx, t.sent, e);
+        if (reason) meeting.inferredAttendees.set(e, reason);
+      }
     }
     if (t.verb) lastVerb = { meeting, sent: t.sent };
     if (ordinal && meeting.round === undefined) meeting.round = ordinal;
@@ -245,6 +291,51 @@ export function findMeetings(ctx: Context): MeetingDraft[] {
   return meetings;
 }
 
+/** why `e` is in sentence `sent` only through a phrase without a name (undefined when it is named there) */
+function corefReason(ctx: Context, sent: number, e: EntityDraft): string | undefined {
+  let reason: string | undefined;
+  for (const [entity, i] of entitiesAt(ctx, sent)) {
+    if (entity !== e) continue;
+    const r = ctx.corefAt.get(`${sent}:${i}`);
+    if (!r) return undefined;
+    reason = r;
+  }
+  return reason;
+}
+
+/** the one date and the one place ("in X") of the sentence before `sent`, when it has no meeting trigger */
+function fromPreviousSentence(
+  ctx: Context,
+  sent: number,
+  found: Trigger[],
+  zones: Map<number, Set<number>>,
+): { date?: DateMention; place?: EntityDraft } {
+  const prev = sent - 1;
+  if (prev < 0 || ctx.skipped.has(prev) || found.some((t) => t.sent === prev)) return {};
+  const s = ctx.p.sentences[prev]!;
+  const zone = zones.get(prev) ?? new Set<number>();
+  const dates = ctx.dates.filter((d) => d.range.sent === prev && !zone.has(d.range.from));
+  const places = [
+    ...new Set(
+      entitiesAt(ctx, prev)
+        .filter(([e, i]) => e.label === 'Place' && !zone.has(i) && ['in', 'at'].includes(s.tokens[i - 1]?.lower ?? ''))
+        .map(([e]) => e),
+    ),
+  ];
+  const out: { date?: DateMention; place?: EntityDraft } = {};
+  if (dates.length === 1) {
+    const d = dates[0]!;
+    const reason = `The date is given in the sentence before (“${sentenceText(ctx.p, prev)}”), which tells of no other meeting; the meeting's own sentence gives none.`;
+    out.date = {
+      ...d,
+      inferred: true,
+      inferenceReason: d.inferenceReason ? `${reason} ${d.inferenceReason}` : reason,
+    };
+  }
+  if (places.length === 1) out.place = places[0]!;
+  return out;
+}
+
 /** "at the Pacific Islands Forum": an agency after a locative preposition is where, not who */
 function venue(s: Sentence, i: number): boolean {
   let j = i - 1;
@@ -280,104 +371,4 @@ function entitiesAt(ctx: Context, sent: number): [EntityDraft, number][] {
     last = e;
   }
   return out;
-}
-
-function sameDay(a: DateMention | null, b: DateMention | null): boolean | undefined {
-  if (!a || !b) return undefined;
-  if (a.date && b.date) return a.date === b.date;
-  if (a.monthDay && b.monthDay) return a.monthDay === b.monthDay;
-  return undefined; // a weekday without a publication date: cannot tell
-}
-
-function bestMatch(
-  meetings: MeetingDraft[],
-  status: MeetingStatus,
-  date: DateMention | null,
-  place: EntityDraft | null,
-  attendees: EntityDraft[],
-  verb: boolean,
-): MeetingDraft | undefined {
-  let best: MeetingDraft | undefined;
-  let bestScore = 0;
-  for (const m of meetings) {
-    if (m.status !== status) continue;
-    const day = sameDay(m.date, date);
-    if (day === false) continue;
-    if (m.place && place && m.place !== place) continue;
-    const overlap = attendees.filter((e) => m.attendees.has(e)).length;
-    const nothing = !date && !place && attendees.length === 0;
-    // a verb tells of an event: shared attendees alone do not make it the same meeting when it has a date or
-    // place of its own ("spoke by phone on Friday … later met him in Suva")
-    if (verb && !day && !(m.place && m.place === place) && (date || place)) continue;
-    const score = (day ? 4 : 0) + (m.place && m.place === place ? 2 : 0) + overlap + (nothing ? 0.5 : 0);
-    if (score > 0 && score >= bestScore) [best, bestScore] = [m, score];
-  }
-  return best;
-}
-
-/** ATTENDED / PARTICIPATED_IN for the attendees, HELD_IN, and FOLLOWS between rounds */
-export function meetingRelationships(ctx: Context, meetings: MeetingDraft[]): void {
-  for (const m of meetings) {
-    for (const [e, quote] of m.attendees) {
-      const leads = ctx.relationships.find(
-        (r) => r.type === 'LEADS' && r.source === e.key && [...m.attendees.keys()].some((a) => a.key === r.target),
-      );
-      const head = leads && ctx.entities.find((a) => a.key === leads.target);
-      addRelationship(ctx, {
-        type: e.label === 'Person' ? 'ATTENDED' : 'PARTICIPATED_IN',
-        source: e.key,
-        target: m.key,
-        quote,
-        confidence: m.confidence,
-        inferred: false,
-        properties: head ? { role: `head of ${head.name}` } : {},
-        rule: 'meeting-attendee',
-      });
-    }
-    // the head of a delegation that took part attended, when the text says who led it
-    for (const [agency] of [...m.attendees].filter(([e]) => e.label === 'Agency')) {
-      for (const lead of ctx.relationships.filter((r) => r.type === 'LEADS' && r.target === agency.key)) {
-        const person = ctx.entities.find((e) => e.key === lead.source);
-        if (!person || m.attendees.has(person)) continue;
-        addRelationship(ctx, {
-          type: 'ATTENDED',
-          source: person.key,
-          target: m.key,
-          quote: lead.quote,
-          confidence: 0.6,
-          inferred: true,
-          inferenceReason: `${person.name} led the ${agency.name}, which took part in the meeting; the text does not say in words that ${person.name} attended.`,
-          properties: { role: `head of ${agency.name}` },
-          rule: 'leader-of-participant',
-        });
-      }
-    }
-    if (m.place) {
-      const quote = m.quotes.find((q) => q.includes(m.place!.mentions[0]?.surface ?? m.place!.name)) ?? m.quotes[0]!;
-      addRelationship(ctx, {
-        type: 'HELD_IN',
-        source: m.key,
-        target: m.place.key,
-        quote,
-        confidence: m.confidence,
-        inferred: false,
-        properties: {},
-        rule: 'meeting-place',
-      });
-    }
-    const previous = m.round !== undefined && meetings.find((o) => o.round === m.round! - 1);
-    if (previous) {
-      const quote = m.quotes.find((q) => /\b(second|third|fourth|fifth|initial|first)\b/i.test(q)) ?? m.quotes[0]!;
-      addRelationship(ctx, {
-        type: 'FOLLOWS',
-        source: m.key,
-        target: previous.key,
-        quote,
-        confidence: 0.7,
-        inferred: false,
-        properties: {},
-        rule: 'meeting-round',
-      });
-    }
-  }
 }

@@ -10,6 +10,7 @@ import {
   AGENCY_NOUNS,
   CAPITALS,
   COUNTRY_WORDS,
+  GEOGRAPHIC_HEADS,
   LOCATIVE_PREPOSITIONS,
   REPORTING_VERBS,
   TITLE_HEADS,
@@ -48,6 +49,7 @@ const AGENCY_KEY = set(AGENCY_KEYWORDS);
 const AGENCY_NOUN = set(AGENCY_NOUNS);
 const MODIFIER = set(AGENCY_MODIFIERS);
 const LOCATIVE = set(LOCATIVE_PREPOSITIONS);
+const GEOGRAPHIC = new Set<string>(GEOGRAPHIC_HEADS);
 const REPORTING = set(REPORTING_VERBS);
 const CONNECTORS = new Set(['of', 'for', 'de', 'al', 'bin', 'von', 'van', 'der', 'la', 'le', 'du', 'del']);
 const PORTFOLIO = new Set([...TITLE, 'affairs', 'relations', 'europe', 'asia', 'africa', 'americas', 'and']);
@@ -311,7 +313,8 @@ export function findMentions(p: Parsed, s: Sentence, known: Set<string>): Senten
       (/,/.test(last.post) && next !== undefined && TITLE.has(next.lower));
     let before = from - 1;
     while (before >= 0 && s.tokens[before]!.lower === 'the') before--;
-    if (before >= 0 && LOCATIVE.has(s.tokens[before]!.lower) && toks.length <= 4) {
+    const geographic = toks.length >= 2 && GEOGRAPHIC.has(last.text.replace(/[^\p{L}]/gu, ''));
+    if ((geographic || (before >= 0 && LOCATIVE.has(s.tokens[before]!.lower))) && toks.length <= 4) {
       add({ label: 'Place', from, to, name: written, confidence: 0.7, rule: 'locative-name' });
     } else if (toks.length >= 2 && toks.length <= 4 && cue) {
       add({ label: 'Person', from, to, name: written, confidence: 0.7, rule: 'name-cue' });

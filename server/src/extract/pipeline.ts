@@ -9,7 +9,9 @@ import { findDates } from './dates';
 import { resolveEntities, slug, type EntityDraft } from './entities';
 import { findIssues } from './issues';
 import { BOILERPLATE_LINES } from './lexicon';
-import { findMeetings, meetingRelationships, type MeetingDraft } from './meetings';
+import { titleCoreference } from './coreference';
+import { meetingRelationships } from './meeting-relations';
+import { findMeetings, type MeetingDraft } from './meetings';
 import { collectKnownNames, findMentions, type Mention } from './mentions';
 import { matchAll, parse, rangeText, sentenceText, tagRange, type Parsed, type Range } from './nlp';
 import { PLANNED_MARKERS, RELATION_RULES, UNNAMED_PERSON_RULES } from './rules';
@@ -126,6 +128,7 @@ export function extractProposals(input: ExtractInput): Proposals {
     entityAt: new Map(),
     mentionAt: new Map(),
     titles: [],
+    corefAt: new Map(),
     dates: [],
     relationships: [],
   };
@@ -148,6 +151,7 @@ export function extractProposals(input: ExtractInput): Proposals {
   }
   for (const t of ctx.titles) tagRange(p, t, 'EntTitle');
   unnamedPeople(ctx);
+  titleCoreference(ctx, markEntity);
 
   // 2. dates, then relationships stated by titles and appositions
   const planned = new Set(PLANNED_MARKERS);
@@ -233,7 +237,9 @@ function unnamedPeople(ctx: Context): void {
       if (!of || !who || ctx.skipped.has(m.sent)) continue;
       const span: Range = rule.span === 'who' ? who : { sent: m.sent, from: m.groups.of!.from, to: who.to };
       const next = ctx.entityAt.get(`${m.sent}:${span.to}`);
-      if (next?.label === 'Person') continue; // named right after: "his counterpart, Sergei Lavrov"
+      const afterAll = ctx.entityAt.get(`${m.sent}:${Math.max(span.to, m.to)}`);
+      // named right after: "his counterpart, Sergei Lavrov", "a spokesperson for the ministry, Mao Ning"
+      if (next?.label === 'Person' || afterAll?.label === 'Person') continue;
       const name = rule.name.replace('{of}', of.name);
       const key = `person:${slug(name)}`;
       let e = ctx.entities.find((x) => x.key === key);

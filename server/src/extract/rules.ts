@@ -160,6 +160,22 @@ export const UNNAMED_PERSON_RULES: readonly UnnamedPersonRule[] = [
   },
 ];
 
+/**
+ * Titles that, written with "the" and no name ("the ambassador"), refer to the one person of the article written
+ * with that title (coreference.ts); nothing is resolved when two people share it.
+ */
+export const TITLE_COREFERENCE: readonly string[] = [
+  'ambassador',
+  'envoy',
+  'president',
+  'chancellor',
+  'premier',
+  'senator',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+];
+
 /** Words that say a meeting took (or will take) place. Verbs bring their subjects and objects as attendees. */
 export const MEETING_VERBS: readonly string[] = [
   '(met|meet|meets) with?',
@@ -204,6 +220,44 @@ export const PLANNED_MARKERS: readonly string[] = [
   'expected',
 ];
 
+/**
+ * Words a few places before a meeting that make it planned but would not after it ("agreed to meet again",
+ * "was ready to host a new round", "invited him to hold talks"): "they met and agreed on…" stays held.
+ */
+export const PLANNED_MARKERS_BEFORE: readonly string[] = [
+  'agreed',
+  'agree',
+  'agreeing',
+  'ready',
+  'invited',
+  'invite',
+  'proposed',
+  'propose',
+  'offered',
+  'offer',
+  'hopes',
+  'hoped',
+];
+
+/**
+ * Words before a meeting noun that make it one particular meeting ("a round of consultations", "the talks", "a
+ * phone call between …"); without one ("Trade talks between Canberra and Wellington have stalled") a noun with
+ * neither date nor place is a process, not a meeting.
+ */
+export const MEETING_DETERMINERS: readonly string[] = [
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'their',
+  'its',
+  'his',
+  'her',
+  'another',
+  'next',
+];
+
 /** "X and Y agreed on / to convene …": the subjects agreed on the (planned) meeting, they did not attend it. */
 export const AGREEMENT_RULES: readonly string[] = [
   '[<a>#EntParty+] and (#EntTitle+)? [<b>#EntParty+] (agreed|agree|decided|decide) (on|to)',
@@ -218,7 +272,8 @@ export const AGREEMENT_RULES: readonly string[] = [
 export const EXCLUSION_ZONES: readonly string[] = [
   'according to',
   '(following|amid|because|due) .',
-  ', (which|who|whose|where) .',
+  // a comma is not a word in compromise: `@hasComma` is the word before it; the zone starts at the group `z`
+  '@hasComma [<z>(which|who|whose|where)] .',
   '#MeetNoun (on|about|over|regarding|concerning) .',
   '(to discuss|discussing) .',
 ];

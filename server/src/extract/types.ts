@@ -28,6 +28,8 @@ export interface Context {
   /** `${sent}:${token}` → the mention there (its rule, whether it only qualifies a title, …) */
   mentionAt: Map<string, Mention>;
   titles: Range[];
+  /** `${sent}:${token}` → why a phrase without a name ("the ambassador") is taken to be a person (coreference.ts) */
+  corefAt: Map<string, string>;
   dates: DateMention[];
   relationships: RelationshipDraft[];
 }

@@ -18,7 +18,8 @@ import {
 import { InputError, kindOf, toArticleText, type InputKind } from '../extract/input';
 import { finderMatcher } from '../extract/match';
 import { answers } from './answers';
-import { extractProposals, matchProposals } from '../extract/pipeline';
+import { matchProposals } from '../extract/pipeline';
+import { ExtractBusyError, ExtractTimeoutError } from '../extract/pool';
 
 const UploadQuerySchema = ExtractRequestSchema.omit({ text: true, format: true }).extend({
   filename: z.string().max(300).optional(),
@@ -85,7 +86,7 @@ export const extractRoutes: FastifyPluginAsync = async (app) => {
         response: answers({ 200: ExtractResponseSchema }),
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const input = await readRequest(req);
       if (input.text.length > MAX_TEXT_CHARS) {
         throw new HttpError(
@@ -94,7 +95,18 @@ export const extractRoutes: FastifyPluginAsync = async (app) => {
           `The article is ${input.text.length.toLocaleString('en')} characters; Parley reads at most ${MAX_TEXT_CHARS.toLocaleString('en')} (about 9,000 words) at a time: send it in parts.`,
         );
       }
-      const proposals = extractProposals(input);
+      // read in the worker thread (extract/pool.ts): the event loop stays free for every other request
+      let proposals;
+      try {
+        proposals = await app.extractor.run(input);
+      } catch (e) {
+        if (e instanceof ExtractBusyError) {
+          void reply.header('retry-after', String(e.retryAfterS));
+          throw new HttpError(503, 'extractor_busy', e.message);
+        }
+        if (e instanceof ExtractTimeoutError) throw new HttpError(422, 'article_too_slow', e.message);
+        throw e;
+      }
       return matchProposals(
         proposals,
         finderMatcher(async (label) => (await app.repos.duplicates.existing(label)).nodes),

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { highlight } from './review';
+import { highlight } from '../../state/extract/review';
 
 /** `text` with every occurrence of a term in <strong> (React elements, never HTML). */
 function emphasise(text: string, terms: string[]) {

@@ -1,55 +1,51 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ExtractResponse } from '../../../../contract';
-import { extractApi } from '../../api/extract';
+import { useEffect, useMemo } from 'react';
 import { navigate } from '../../app/router';
-import { ArticleForm, type ArticleFields } from './ArticleForm';
+import {
+  acceptAll,
+  addToGraph,
+  chooseMerge,
+  decide,
+  decideCurrent,
+  editArticle,
+  editEntity,
+  editMeeting,
+  move,
+  orphanCount,
+  propose,
+  searchMerge,
+  select,
+  setFields,
+  setMerge,
+  useExtract,
+} from '../../core/extract/store';
+import { previewGraph } from '../../state/extract/review';
+import { ArticleForm } from './ArticleForm';
 import { ArticleText } from './ArticleText';
+import { MiniGraph } from './MiniGraph';
 import { ProposalList } from './ProposalList';
-import { reviewItems, type Decision, type Edit } from './review';
 import './extract.css';
-
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
-const EMPTY: ArticleFields = { text: '', title: '', outlet: '', published: '' };
-
-/** The proposals with the analyst's edits and choices → the request of POST /api/extract/dataset. */
-function datasetRequest(
-  p: ExtractResponse,
-  decisions: Record<string, Decision>,
-  edits: Record<string, Edit>,
-  merges: Record<string, boolean>,
-) {
-  const ok = (id: string) => decisions[id] === 'accepted';
-  const entities = p.entities.map((e) => ({ ...e, ...(edits[e.key] ?? {}) }));
-  const acceptedEntities = entities.filter((e) => ok(`e:${e.key}`));
-  return {
-    proposals: { ...p, entities },
-    accepted: {
-      entities: acceptedEntities.map((e) => e.key),
-      meetings: p.meetings.filter((m) => ok(`m:${m.key}`)).map((m) => m.key),
-      relationships: p.relationships.flatMap((_r, i) => (ok(`r:${i}`) ? [i] : [])),
-    },
-    merges: Object.fromEntries(
-      acceptedEntities.flatMap((e) => (e.match && merges[e.key] !== false ? [[e.key, e.match.id]] : [])),
-    ) as Record<string, string>,
-  };
-}
 
 /**
  * /extract: paste an article, get proposals (nothing written), review them beside the highlighted text
- * (j/k move, a accept, r reject, shift+A accept all), and "Add to graph": the accepted part becomes one data set
- * imported all or nothing, then the explorer opens on the new nodes.
+ * (j/k move, a accept, r reject, shift+A accept all), edit names, labels, meeting dates and attendees, merge with
+ * any node of the graph, watch the small graph of what will be added, and "Add to graph": the accepted part
+ * becomes one data set imported all or nothing, then the explorer opens on the new nodes. The state and the
+ * actions are the store's (core/extract/store.ts); this view composes props-only pieces.
  */
 export default function ExtractView() {
-  const [fields, setFields] = useState<ArticleFields>(EMPTY);
-  const [proposals, setProposals] = useState<ExtractResponse | null>(null);
-  const [decisions, setDecisions] = useState<Record<string, Decision>>({});
-  const [edits, setEdits] = useState<Record<string, Edit>>({});
-  const [merges, setMerges] = useState<Record<string, boolean>>({});
-  const [current, setCurrent] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const fields = useExtract((s) => s.fields);
+  const proposals = useExtract((s) => s.proposals);
+  const items = useExtract((s) => s.items);
+  const decisions = useExtract((s) => s.decisions);
+  const edits = useExtract((s) => s.edits);
+  const meetingEdits = useExtract((s) => s.meetingEdits);
+  const merges = useExtract((s) => s.merges);
+  const current = useExtract((s) => s.current);
+  const busy = useExtract((s) => s.busy);
+  const message = useExtract((s) => s.message);
+  const search = useExtract((s) => s.search);
+  const orphans = useExtract(orphanCount);
 
-  const items = useMemo(() => (proposals ? reviewItems(proposals, edits) : []), [proposals, edits]);
   const allQuotes = useMemo(() => items.flatMap((i) => i.quotes), [items]);
   const activeQuotes = useMemo(() => items[current]?.quotes ?? [], [items, current]);
   const terms = useMemo(() => {
@@ -59,63 +55,11 @@ export default function ExtractView() {
     const surname = e.label === 'Person' ? e.name.split(' ').slice(-1) : [];
     return [e.name, ...e.aliases, ...surname];
   }, [proposals, items, current]);
+  const preview = useMemo(
+    () => (proposals ? previewGraph(proposals, { decisions, edits, meetingEdits, merges }) : { nodes: [], edges: [] }),
+    [proposals, decisions, edits, meetingEdits, merges],
+  );
   const accepted = Object.values(decisions).filter((d) => d === 'accepted').length;
-  /** accepted relationships whose end is not accepted: the data set leaves them out */
-  const orphans = proposals
-    ? proposals.relationships.filter(
-        (r, i) =>
-          decisions[`r:${i}`] === 'accepted' &&
-          [r.source, r.target].some((k) => decisions[`e:${k}`] !== 'accepted' && decisions[`m:${k}`] !== 'accepted'),
-      ).length
-    : 0;
-
-  const propose = async () => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const p = await extractApi.propose({
-        text: fields.text,
-        ...(fields.title.trim() ? { title: fields.title.trim() } : {}),
-        ...(fields.outlet.trim() ? { outlet: fields.outlet.trim() } : {}),
-        ...(fields.published ? { published: fields.published } : {}),
-      });
-      setProposals(p);
-      setDecisions({});
-      setEdits({});
-      setMerges({});
-      setCurrent(0);
-      const n = p.entities.length + p.meetings.length + p.relationships.length;
-      setMessage({ text: [`${n} proposals.`, ...p.warnings].join(' '), error: n === 0 });
-    } catch (err) {
-      setMessage({ text: `Could not read the article: ${errorText(err)}`, error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const decide = useCallback((id: string, d: Decision) => setDecisions((prev) => ({ ...prev, [id]: d })), []);
-
-  const addToGraph = async () => {
-    if (!proposals) return;
-    setBusy(true);
-    setMessage(null);
-    try {
-      const { dataset, dropped } = await extractApi.dataset(datasetRequest(proposals, decisions, edits, merges));
-      const result = await extractApi.importDataset(dataset, `${proposals.source.key.replace(/\W+/g, '-')}.json`);
-      const ids = dataset.nodes.map((n) => n.id);
-      const first = dataset.nodes.find((n) => n['label'] === 'Person') ?? dataset.nodes[0];
-      setMessage({
-        text: `Added in import ${result.id}${dropped.length ? `; left out: ${dropped.join('; ')}` : ''}.`,
-        error: false,
-      });
-      const q = new URLSearchParams({ start: 'empty', show: ids.slice(0, 50).join(',') });
-      if (first) q.set('node', first.id);
-      navigate(`/?${q.toString()}`);
-    } catch (err) {
-      setMessage({ text: `Nothing was added: ${errorText(err)}`, error: true });
-      setBusy(false);
-    }
-  };
 
   useEffect(() => {
     if (!proposals) return;
@@ -123,19 +67,22 @@ export default function ExtractView() {
       const t = e.target as HTMLElement | null;
       if (t && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const item = items[current];
-      if (e.key === 'j') setCurrent((c) => Math.min(items.length - 1, c + 1));
-      else if (e.key === 'k') setCurrent((c) => Math.max(0, c - 1));
-      else if (e.key === 'A') setDecisions(Object.fromEntries(items.map((i) => [i.id, 'accepted' as const])));
-      else if ((e.key === 'a' || e.key === 'r') && item) {
-        decide(item.id, e.key === 'a' ? 'accepted' : 'rejected');
-        setCurrent((c) => Math.min(items.length - 1, c + 1));
-      } else return;
+      if (e.key === 'j') move(1);
+      else if (e.key === 'k') move(-1);
+      else if (e.key === 'A') acceptAll();
+      else if (e.key === 'a') decideCurrent('accepted');
+      else if (e.key === 'r') decideCurrent('rejected');
+      else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [proposals, items, current, decide]);
+  }, [proposals]);
+
+  const add = async () => {
+    const href = await addToGraph();
+    if (href) navigate(href);
+  };
 
   return (
     <main className="extract-view">
@@ -149,16 +96,13 @@ export default function ExtractView() {
                 {orphans} accepted relationship{orphans === 1 ? '' : 's'} will be left out: an end is not accepted
               </span>
             )}
-            <button type="button" onClick={() => setProposals(null)} disabled={busy}>
+            <button type="button" onClick={editArticle} disabled={busy}>
               Edit article
             </button>
-            <button
-              type="button"
-              onClick={() => setDecisions(Object.fromEntries(items.map((i) => [i.id, 'accepted' as const])))}
-            >
+            <button type="button" onClick={acceptAll}>
               Accept all
             </button>
-            <button type="button" className="primary" onClick={() => void addToGraph()} disabled={busy || !accepted}>
+            <button type="button" className="primary" onClick={() => void add()} disabled={busy || !accepted}>
               Add to graph ({accepted})
             </button>
           </div>
@@ -180,18 +124,26 @@ export default function ExtractView() {
             activeQuotes={activeQuotes}
             terms={terms}
           />
-          <ProposalList
-            proposals={proposals}
-            items={items}
-            current={current}
-            decisions={decisions}
-            edits={edits}
-            merges={merges}
-            onSelect={setCurrent}
-            onDecide={decide}
-            onEdit={(key, edit) => setEdits((prev) => ({ ...prev, [key]: edit }))}
-            onMerge={(key, m) => setMerges((prev) => ({ ...prev, [key]: m }))}
-          />
+          <div className="extract-side">
+            <MiniGraph nodes={preview.nodes} edges={preview.edges} />
+            <ProposalList
+              proposals={proposals}
+              items={items}
+              current={current}
+              decisions={decisions}
+              edits={edits}
+              meetingEdits={meetingEdits}
+              merges={merges}
+              search={search}
+              onSelect={select}
+              onDecide={decide}
+              onEdit={editEntity}
+              onEditMeeting={editMeeting}
+              onMerge={setMerge}
+              onSearch={(key, q) => void searchMerge(key, q)}
+              onChooseHit={chooseMerge}
+            />
+          </div>
         </div>
       )}
     </main>

@@ -1,6 +1,15 @@
 import { useEffect, useRef } from 'react';
-import type { ExtractResponse, ProposedEntity } from '../../../../contract';
-import { GROUPS, type Decision, type Edit, type ReviewItem } from './review';
+import type { ExtractResponse, ProposedEntity, SearchHit } from '../../../../contract';
+import {
+  GROUPS,
+  meetingName,
+  mergeTarget,
+  type Decision,
+  type Edit,
+  type MeetingEdit,
+  type MergeChoice,
+  type ReviewItem,
+} from '../../state/extract/review';
 
 const LABELS: ProposedEntity['label'][] = ['Person', 'Agency', 'Place', 'Issue'];
 
@@ -10,21 +19,36 @@ export interface ProposalListProps {
   current: number;
   decisions: Record<string, Decision>;
   edits: Record<string, Edit>;
-  /** entity key → merged with its match (true by default when it has one) */
-  merges: Record<string, boolean>;
+  meetingEdits: Record<string, MeetingEdit>;
+  /** entity key → what it is merged with (see MergeChoice) */
+  merges: Record<string, MergeChoice>;
+  /** the search for a node to merge the current entity with */
+  search: { key: string; query: string; hits: SearchHit[]; loading: boolean; error: string | null } | null;
   onSelect: (index: number) => void;
   onDecide: (id: string, decision: Decision) => void;
   onEdit: (key: string, edit: Edit) => void;
-  onMerge: (key: string, merge: boolean) => void;
+  onEditMeeting: (key: string, edit: MeetingEdit) => void;
+  onMerge: (key: string, merge: MergeChoice) => void;
+  onSearch: (key: string, query: string) => void;
+  onChooseHit: (key: string, hit: SearchHit) => void;
 }
 
-/** The proposals in groups, each with accept / reject; entities also with edit (name, label) and merge. */
+/**
+ * The proposals in groups, each with accept / reject; the current entity also with edit (name, label) and merge
+ * (with the proposed match, or any node found by searching the graph); the current meeting with its date and
+ * attendees.
+ */
 export function ProposalList(props: ProposalListProps) {
   const { proposals: p, items, edits } = props;
   const nameOf = (key: string) => {
     const e = p.entities.find((x) => x.key === key);
-    if (e) return edits[key]?.name ?? e.name;
-    return p.meetings.find((m) => m.key === key)?.name ?? key;
+    if (e) {
+      const name = edits[key]?.name ?? e.name;
+      const target = mergeTarget(e, props.merges);
+      return target && target.name !== name ? `${name} (→ ${target.name})` : name;
+    }
+    const m = p.meetings.find((x) => x.key === key);
+    return m ? meetingName(m, props.meetingEdits[key]?.date ?? m.date) : key;
   };
   const ref = useRef<HTMLOListElement>(null);
   const { current: currentIndex } = props;
@@ -41,19 +65,58 @@ export function ProposalList(props: ProposalListProps) {
     if (item.kind === 'entity') {
       const e = p.entities.find((x) => `e:${x.key}` === item.id)!;
       const edit = edits[e.key] ?? { name: e.name, label: e.label };
+      const target = mergeTarget(e, props.merges);
+      const search = props.search?.key === e.key ? props.search : null;
       title = edit.name;
-      detail = `${edit.label} · confidence ${e.confidence.toFixed(2)}`;
+      detail = `${edit.label} · confidence ${e.confidence.toFixed(2)}${target ? ` · merged into ${target.name}` : ''}`;
       extra = (
         <>
-          {e.match && (
+          {e.match && !target?.chosen && (
             <label className="extract-match">
               <input
                 type="checkbox"
-                checked={props.merges[e.key] ?? true}
-                onChange={(ev) => props.onMerge(e.key, ev.target.checked)}
+                checked={target !== null}
+                onChange={(ev) => props.onMerge(e.key, ev.target.checked ? undefined : false)}
               />
               probably {e.match.name ?? e.match.id}, already in the graph ({e.match.reason}) — use it
             </label>
+          )}
+          {target?.chosen && (
+            <div className="extract-match">
+              merged with {target.name}, already in the graph (your choice){' '}
+              <button type="button" onClick={() => props.onMerge(e.key, e.match ? undefined : false)}>
+                Undo merge
+              </button>
+            </div>
+          )}
+          {current && (
+            <div className="extract-merge-search">
+              <label>
+                Merge with a node in the graph
+                <input
+                  type="search"
+                  placeholder="search by name…"
+                  value={search?.query ?? ''}
+                  onChange={(ev) => props.onSearch(e.key, ev.target.value)}
+                />
+              </label>
+              {search?.loading && <span className="extract-detail">searching…</span>}
+              {search?.error && <span className="extract-error">{search.error}</span>}
+              {search && !search.loading && search.query.trim().length >= 2 && search.hits.length === 0 && (
+                <span className="extract-detail">no node matches “{search.query}”</span>
+              )}
+              {search && search.hits.length > 0 && (
+                <ul className="extract-hits" aria-label="Nodes to merge with">
+                  {search.hits.map((h) => (
+                    <li key={h.id}>
+                      <button type="button" onClick={() => props.onChooseHit(e.key, h)}>
+                        {h.name} <span className="extract-detail">{h.labels.join(', ')}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
           )}
           {current && (
             <div className="extract-edit">
@@ -78,16 +141,52 @@ export function ProposalList(props: ProposalListProps) {
       );
     } else if (item.kind === 'meeting') {
       const m = p.meetings.find((x) => `m:${x.key}` === item.id)!;
-      title = m.name;
+      const medit = props.meetingEdits[m.key] ?? { date: m.date, attendees: m.attendees };
+      title = meetingName(m, medit.date);
       detail = [
         m.status,
-        m.date ?? m.dateText ?? 'no date',
+        medit.date ?? m.dateText ?? 'no date',
+        medit.date !== m.date ? '(date edited)' : '',
         m.place && nameOf(m.place),
-        `${m.attendees.length} attendees`,
+        `${medit.attendees.length} attendee${medit.attendees.length === 1 ? '' : 's'}`,
       ]
         .filter(Boolean)
         .join(' · ');
-      if (m.attendees.length) extra = <div className="extract-detail">{m.attendees.map(nameOf).join(', ')}</div>;
+      const parties = p.entities.filter((x) => ['Person', 'Agency'].includes(edits[x.key]?.label ?? x.label));
+      extra = current ? (
+        <div className="extract-edit extract-meeting-edit">
+          <label>
+            Date
+            <input
+              type="date"
+              value={medit.date ?? ''}
+              onChange={(ev) => props.onEditMeeting(m.key, { ...medit, date: ev.target.value || null })}
+            />
+          </label>
+          <fieldset>
+            <legend>Attendees</legend>
+            {parties.map((x) => (
+              <label key={x.key}>
+                <input
+                  type="checkbox"
+                  checked={medit.attendees.includes(x.key)}
+                  onChange={(ev) =>
+                    props.onEditMeeting(m.key, {
+                      ...medit,
+                      attendees: ev.target.checked
+                        ? [...medit.attendees, x.key]
+                        : medit.attendees.filter((k) => k !== x.key),
+                    })
+                  }
+                />
+                {nameOf(x.key)}
+              </label>
+            ))}
+          </fieldset>
+        </div>
+      ) : medit.attendees.length ? (
+        <div className="extract-detail">{medit.attendees.map(nameOf).join(', ')}</div>
+      ) : null;
     } else {
       const r = p.relationships[Number(item.id.slice(2))]!;
       title = `${nameOf(r.source)} —${r.type}→ ${nameOf(r.target)}`;
