@@ -44,6 +44,15 @@ const Env = z.object({
   PARLEY_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(4096).default(256),
   PARLEY_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // The request log (server/src/logging.ts): lines per second before requests are aggregated (0 = never),
+  // and a file rotated by size instead of stdout.
+  PARLEY_LOG_PER_SECOND: z.coerce.number().int().min(0).default(20),
+  PARLEY_LOG_FILE: z.string().optional(),
+  PARLEY_LOG_MAX_SIZE: z
+    .string()
+    .regex(/^[1-9]\d*[kmg]$/i, 'must be a size such as 500k, 10m or 1g')
+    .default('10m'),
+  PARLEY_LOG_FILES: z.coerce.number().int().min(1).max(1000).default(5),
   // Host names Parley answers to (DNS rebinding): comma-separated, `*` for any. Unset = localhost, 127.0.0.1,
   // [::1] and HOST (when HOST is a name or an address other than 0.0.0.0 / ::).
   PARLEY_ALLOWED_HOSTS: z

@@ -1,6 +1,7 @@
 /** `npm start`: the database side (start.ts), then the HTTP server; stops cleanly on SIGINT/SIGTERM. */
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { loggerOptions } from './logging';
 import { startDatabase } from './start';
 
 async function main() {
@@ -15,7 +16,7 @@ async function main() {
     repos: started.repos,
     // answers are checked against the contract in tests; in production they are sent as they are (see app.ts)
     checkAnswers: false,
-    logger: config.PARLEY_LOG_LEVEL === 'silent' ? false : { level: config.PARLEY_LOG_LEVEL },
+    logger: loggerOptions(config),
   });
   let stopping = false;
   // SIGTERM/SIGINT, even under load and with a query in flight, stop within 10 s (issue 12): no new
