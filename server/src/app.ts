@@ -21,6 +21,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { ApiError } from '../../contract';
+import { registerAccounts } from './auth';
 import { allowedHosts, repoRoot, type Config } from './config';
 import { ConsoleRefusal, type RefusalCode } from './console';
 import { jsonDepthError } from './json-depth';
@@ -39,7 +40,15 @@ declare module 'fastify' {
 
 export type AppConfig = Pick<Config, 'PARLEY_RATE_LIMIT' | 'PARLEY_TOKEN' | 'PARLEY_QUERY_TIMEOUT_MS'> &
   Partial<
-    Pick<Config, 'PARLEY_IMPORT_MAX_MB' | 'HOST' | 'PARLEY_ALLOWED_HOSTS' | 'PARLEY_HTTPS' | 'PARLEY_LOG_PER_SECOND'>
+    Pick<
+      Config,
+      | 'PARLEY_IMPORT_MAX_MB'
+      | 'HOST'
+      | 'PARLEY_ALLOWED_HOSTS'
+      | 'PARLEY_HTTPS'
+      | 'PARLEY_LOG_PER_SECOND'
+      | 'PARLEY_ACCOUNTS'
+    >
   >;
 
 /** Deepest nesting of arrays and objects a JSON body may have (a deeper one is a 400, before zod sees it). */
@@ -160,6 +169,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }
     });
   }
+
+  // Accounts on: every request but health, the session routes and the client's files signs in (auth.ts).
+  registerAccounts(app, deps.config.PARLEY_ACCOUNTS ?? false);
 
   // One log line per request (none for health), with the path but never the query string or any header, so
   // neither query parameters nor tokens reach the log. Under load, successful fast requests beyond

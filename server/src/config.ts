@@ -40,6 +40,11 @@ const Env = z.object({
   PARLEY_SEED: z.string().default(path.join(repoRoot, 'data', 'seed.json')),
   PARLEY_LOAD_SEED: bool.default(true),
   PARLEY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  // Accounts with roles (README "Accounts"): off by default; `on` makes every /api request but health sign in.
+  PARLEY_ACCOUNTS: z
+    .enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'])
+    .transform((v) => v === 'on' || v === 'true' || v === '1' || v === 'yes')
+    .default(false),
   PARLEY_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
   PARLEY_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(4096).default(256),
   PARLEY_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
@@ -94,6 +99,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`parley config: invalid environment:\n${lines.join('\n')}\nSee README "Configuration".`);
+  }
+  if (parsed.data.PARLEY_ACCOUNTS && parsed.data.PARLEY_TOKEN) {
+    throw new ConfigError(
+      'parley config: PARLEY_ACCOUNTS is on and PARLEY_TOKEN is set: use one or the other (with accounts on, editors and admins sign in; unset PARLEY_TOKEN). See README "Accounts".',
+    );
   }
   return parsed.data;
 }

@@ -9,6 +9,11 @@ async function main() {
   const config = loadConfig();
   const log = (msg: string) => process.stderr.write(`parley: ${msg}\n`);
   const started = await startDatabase(config, log);
+  if (config.PARLEY_ACCOUNTS && (await started.repos.users.list()).length === 0) {
+    log(
+      'accounts are on (PARLEY_ACCOUNTS) and none exists yet: create one with npm run user -- add <name> --role admin',
+    );
+  }
   // From here on every request is watched: a Neo4j that stops answering gets 503s within 2 s (neo4j/breaker.ts).
   started.db.breaker.enabled = true;
   const app = await buildApp({
