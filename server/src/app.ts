@@ -48,6 +48,7 @@ export type AppConfig = Pick<Config, 'PARLEY_RATE_LIMIT' | 'PARLEY_TOKEN' | 'PAR
       | 'PARLEY_HTTPS'
       | 'PARLEY_LOG_PER_SECOND'
       | 'PARLEY_ACCOUNTS'
+      | 'PARLEY_ACCOUNTS_SECRET_FILE'
     >
   >;
 
@@ -171,7 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   // Accounts on: every request but health, the session routes and the client's files signs in (auth.ts).
-  registerAccounts(app, deps.config.PARLEY_ACCOUNTS ?? false);
+  registerAccounts(app, deps.config.PARLEY_ACCOUNTS ?? false, deps.config.PARLEY_ACCOUNTS_SECRET_FILE);
 
   // One log line per request (none for health), with the path but never the query string or any header, so
   // neither query parameters nor tokens reach the log. Under load, successful fast requests beyond

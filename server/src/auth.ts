@@ -6,13 +6,16 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionUser } from '../../contract';
+import path from 'node:path';
+import { accountsSecret } from './accounts/password';
 import { atLeast, needOf } from './accounts/policy';
 import { LoginGuard, Sessions } from './accounts/sessions';
+import { repoRoot } from './config';
 import { HttpError } from './errors';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    accounts: { on: boolean; sessions: Sessions; guard: LoginGuard };
+    accounts: { on: boolean; sessions: Sessions; guard: LoginGuard; secret: () => Buffer };
   }
   interface FastifyRequest {
     /** who is signed in (accounts on), else null */
@@ -26,9 +29,13 @@ export function bearer(req: FastifyRequest): string | null {
   return m?.[1] ?? null;
 }
 
-export function registerAccounts(app: FastifyInstance, on: boolean): void {
+export function registerAccounts(app: FastifyInstance, on: boolean, secretFile?: string): void {
   const sessions = new Sessions((name) => app.repos.users.user(name));
-  app.decorate('accounts', { on, sessions, guard: new LoginGuard() });
+  const file = secretFile ?? path.join(repoRoot, '.neo4j', 'accounts.secret');
+  // read (or made) at start when accounts are on, so a bad file stops the server at once
+  let secret: Buffer | null = on ? accountsSecret(file) : null;
+  const guard = new LoginGuard();
+  app.decorate('accounts', { on, sessions, guard, secret: () => (secret ??= accountsSecret(file)) });
   app.decorateRequest('parleyUser', null);
   if (!on) return;
   app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {

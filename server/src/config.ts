@@ -45,6 +45,8 @@ const Env = z.object({
     .enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'])
     .transform((v) => v === 'on' || v === 'true' || v === '1' || v === 'yes')
     .default(false),
+  // The secret every password hash is keyed with (accounts/password.ts); created on first use, owner-only.
+  PARLEY_ACCOUNTS_SECRET_FILE: z.string().default(path.join(repoRoot, '.neo4j', 'accounts.secret')),
   PARLEY_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
   PARLEY_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(4096).default(256),
   PARLEY_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),

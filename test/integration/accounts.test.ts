@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SnapshotDocument } from '../../contract';
-import { checkPassword, hashPassword } from '../../server/src/accounts/password';
-import { repoRoot } from '../../server/src/config';
+import { accountsSecret, checkPassword, hashPassword } from '../../server/src/accounts/password';
+import { loadConfig, repoRoot } from '../../server/src/config';
 import { createTestApp, type TestApp } from '../_helpers';
 
 const run = Math.random().toString(36).slice(2, 8);
@@ -17,6 +17,7 @@ const names = { viewer: `viewer-${run}`, editor: `editor-${run}`, admin: `admin-
 type Who = keyof typeof names | 'anonymous';
 
 let t: TestApp;
+const secret = accountsSecret(loadConfig({}).PARLEY_ACCOUNTS_SECRET_FILE);
 const tokens: Record<string, string> = {};
 
 async function signIn(name: string, password = PASSWORD) {
@@ -72,7 +73,7 @@ const NODES = `id,label,name\nacct-${run}:a,${LABEL},Thing A\nacct-${run}:b,${LA
 
 beforeAll(async () => {
   t = await createTestApp({ config: { PARLEY_ACCOUNTS: true } });
-  const hash = await hashPassword(PASSWORD);
+  const hash = await hashPassword(PASSWORD, secret);
   for (const role of ['viewer', 'editor', 'admin'] as const) {
     expect(await t.repos.users.create(names[role], role, hash)).toBe(true);
   }
@@ -122,6 +123,10 @@ describe('who may call what', () => {
       accounts: true,
       user: { name: names.viewer, role: 'viewer' },
     });
+    // accounts are Parley's bookkeeping: not a label of the schema, not drawn
+    const schema = (await call('viewer', 'GET', '/api/schema')).json<{ labels: { label: string }[] }>();
+    expect(schema.labels.map((l) => l.label)).not.toContain('ParleyUser');
+    expect((await call('viewer', 'GET', '/api/graph?limit=5000')).body).not.toContain(names.viewer);
     const wrong = await t.app.inject({ method: 'GET', url: '/api/graph', headers: { authorization: 'Bearer nope' } });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json<{ message: string }>().message).toMatch(/sign in again/);
@@ -254,7 +259,9 @@ describe('signing in', () => {
     const stored = await t.repos.users.get(`cli-${run}`);
     expect(stored?.role).toBe('editor');
     expect(stored?.hash).toMatch(/^\$argon2id\$/);
-    expect(await checkPassword(stored!.hash, PASSWORD)).toBe(true);
+    expect(await checkPassword(stored!.hash, PASSWORD, secret)).toBe(true);
+    // keyed with the secret: the hash alone (what the console could read) does not verify
+    expect(await checkPassword(stored!.hash, PASSWORD, Buffer.alloc(32))).toBe(false);
     expect((await signIn(`cli-${run}`)).statusCode).toBe(201);
   });
 

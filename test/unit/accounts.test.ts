@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { atLeast, needOf } from '../../server/src/accounts/policy';
 import { LoginGuard, RECHECK_MS, Sessions } from '../../server/src/accounts/sessions';
 import { parseUserArgs } from '../../server/src/cli/user';
+import { labelProblem } from '../../server/src/import/names';
 import { ConfigError, loadConfig } from '../../server/src/config';
 import type { SessionUser } from '../../contract';
 
@@ -124,5 +125,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ PARLEY_ACCOUNTS: 'maybe' })).toThrow(/PARLEY_ACCOUNTS/);
     expect(() => loadConfig({ PARLEY_ACCOUNTS: 'on', PARLEY_TOKEN: 'token-12345' })).toThrow(ConfigError);
     expect(() => loadConfig({ PARLEY_ACCOUNTS: 'on', PARLEY_TOKEN: 'token-12345' })).toThrow(/one or the other/);
+  });
+});
+
+describe('accounts stay out of imports', () => {
+  it('a data file may not claim any Parley… label (a ParleyUser made by an import would be an account)', () => {
+    expect(labelProblem('ParleyUser')).toMatch(/Parley's own/);
+    expect(labelProblem('ParleySettings')).toMatch(/Parley's own/);
+    expect(labelProblem('Person')).toBeNull();
   });
 });

@@ -15,7 +15,7 @@
  * Exit code 0 when done, 1 when refused (a taken name, no such user, a weak password), 2 for a usage error.
  */
 import { ROLES, roleSchema, userNameSchema, type Role } from '../../../contract';
-import { hashPassword, passwordProblem } from '../accounts/password';
+import { accountsSecret, hashPassword, passwordProblem } from '../accounts/password';
 import { ConfigError, loadConfig } from '../config';
 import { connectTo } from '../import/cli';
 
@@ -134,11 +134,11 @@ async function readPassword(): Promise<string> {
 
 class UserError extends Error {}
 
-async function newPassword(): Promise<string> {
+async function newPassword(secretFile: string): Promise<string> {
   const pw = await readPassword();
   const problem = passwordProblem(pw);
   if (problem) throw new UserError(problem);
-  return hashPassword(pw);
+  return hashPassword(pw, accountsSecret(secretFile));
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -151,7 +151,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const config = loadConfig();
   const log = (msg: string) => process.stderr.write(`parley: ${msg}\n`);
   // ask before connecting, so a typo in the password costs no database start
-  const hash = cmd.cmd === 'add' || cmd.cmd === 'password' ? await newPassword() : null;
+  const hash =
+    cmd.cmd === 'add' || cmd.cmd === 'password' ? await newPassword(config.PARLEY_ACCOUNTS_SECRET_FILE) : null;
   const { repos, stop } = await connectTo({ ...config, PARLEY_LOAD_SEED: false }, log);
   const out = (s: string) => process.stdout.write(`${s}\n`);
   try {

@@ -68,7 +68,7 @@ export const sessionRoutes: FastifyPluginAsync = async (fastify) => {
         );
       }
       const stored = await repos.users.get(name);
-      const ok = await checkPassword(stored?.hash ?? null, password);
+      const ok = await checkPassword(stored?.hash ?? null, password, fastify.accounts.secret());
       if (!ok || !stored) {
         guard.failed(name);
         throw new HttpError(401, 'sign_in_failed', 'The name or the password is wrong.');
