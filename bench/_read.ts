@@ -7,6 +7,8 @@
 import autocannon from 'autocannon';
 import { toParams } from '../server/src/neo4j/convert';
 import type { Db } from '../server/src/neo4j/db';
+import { toLuceneQuery } from '../server/src/repositories/search';
+import { HUBS } from './generate';
 
 /** One Cypher step of a route: a named query and its parameters (from what the earlier steps returned). */
 export interface Step {
@@ -150,6 +152,28 @@ export async function driverArm(
     summarise({ dataset, route: route.name, arm: 'driver', connections: concurrency }, latencies, elapsed, errors),
     summarise({ dataset, route: route.name, arm: 'db', connections: concurrency }, dbTimes, elapsed, errors),
   ];
+}
+
+/** Ids for the routes of a generated data set: a person of degree 20–100 (and a second one), the hub. */
+export async function generatedIds(db: Db, quick: boolean) {
+  const rows = await db.query(
+    `MATCH (p:Person) WHERE p.id STARTS WITH 'person:p'
+       AND NOT (p)-[:ATTENDED]->(:Meeting {id: $summit})
+     WITH p, COUNT { (p)--() } AS d WHERE 20 <= d <= 100
+     RETURN p.id AS id, p.name AS name, d ORDER BY p.id LIMIT 2`,
+    { summit: HUBS.summit },
+  );
+  const [a, b] = rows;
+  if (!a || !b) throw new Error('bench: the generated data set has no person of degree 20–100');
+  const search = String(a.name).split(' ').slice(0, 2).join(' ');
+  return {
+    person: String(a.id),
+    other: String(b.id),
+    hub: HUBS.ministry,
+    search,
+    lucene: toLuceneQuery(search) ?? '',
+    summitPerson: quick ? undefined : 'person:p1', // person:p1 attended the summit (generate.ts: i % 3 === 1)
+  };
 }
 
 /** A step's kept element id, e.g. after resolve-id. */
