@@ -35,6 +35,8 @@ export interface Figure {
   p95: number;
   p99: number;
   errors: number;
+  /** HTTP arm: answers by status, and requests autocannon gave up on (`timeout`, after 10 s) */
+  statuses?: Record<string, number>;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -73,6 +75,7 @@ export async function httpArm(
 ): Promise<Figure> {
   await autocannon({ url: base + route.url, connections, duration: 0.5 }); // warm-up: JIT, plans, pool
   const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
   const measure = (opts: { duration: number } | { amount: number }) =>
     new Promise<autocannon.Result>((resolve, reject) => {
       const instance = autocannon({ url: base + route.url, connections, ...opts }, (err, res) =>
@@ -80,6 +83,7 @@ export async function httpArm(
       );
       instance.on('response', (_client, statusCode, _bytes, ms) => {
         if (statusCode < 400) latencies.push(ms);
+        statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
       });
     });
   let r = await measure({ duration: seconds });
@@ -88,16 +92,21 @@ export async function httpArm(
     // Responses slower than the window (a loaded machine): autocannon drops what is in flight at the end, so
     // count a fixed number of whole requests instead, however long they take.
     latencies.length = 0;
+    for (const k of Object.keys(statuses)) delete statuses[k];
     const t1 = performance.now();
     r = await measure({ amount: Math.max(5, connections) });
     elapsed = (performance.now() - t1) / 1000;
   }
-  return summarise(
-    { dataset, route: route.name, arm: 'http', connections },
-    latencies,
-    elapsed,
-    r.errors + r.non2xx + r.timeouts,
-  );
+  if (r.timeouts > 0) statuses.timeout = r.timeouts;
+  return {
+    ...summarise(
+      { dataset, route: route.name, arm: 'http', connections },
+      latencies,
+      elapsed,
+      r.errors + r.non2xx + r.timeouts,
+    ),
+    statuses,
+  };
 }
 
 const num = (x: unknown) => (typeof x === 'number' ? x : Number(String(x)));

@@ -101,7 +101,9 @@ async function main() {
   const logDir = mkdtempSync(path.join(tmpdir(), 'parley-bench-load-'));
   let child: ChildProcess | null = null;
   try {
-    const started = await startDatabase(loadConfig({ NEO4J_URI: local.uri, PARLEY_LOAD_SEED: 'false' }));
+    // set-up only: a cold JVM on a busy machine can take longer than the default 15 s for its first queries
+    const setup = { NEO4J_URI: local.uri, PARLEY_LOAD_SEED: 'false', PARLEY_QUERY_TIMEOUT_MS: '120000' };
+    const started = await startDatabase(loadConfig(setup));
     log(`loading ${SIZE}`);
     const loaded = await loadGenerated(started.db, plan(SIZE));
     log(`loaded ${loaded.nodes} nodes, ${loaded.relationships} relationships in ${Math.round(loaded.ms / 1000)} s`);
@@ -113,13 +115,21 @@ async function main() {
     const sample = (at: string) => memory.push({ at, serverMiB: rssMiB(child?.pid), neo4jMiB: rssMiB(local.pid) });
     sample('start');
     const figures: Figure[] = [];
+    const errorSamples: { route: string; connections: number; status: number; body: string }[] = [];
     const chosen = routes(ids).filter((r) => ROUTES.includes(r.name));
     for (const route of chosen) {
       for (const c of CONNECTIONS) {
         const f = await httpArm(SIZE, route, parley.base, c, SECONDS);
         figures.push(f);
         sample(`${route.name} @${c}`);
-        log(`${route.name} @${c}: ${f.rps} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.errors} errors`);
+        log(`${route.name} @${c}: ${f.rps} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${JSON.stringify(f.statuses)}`);
+        if (f.errors > 0) {
+          // what an error answer says (one request after the window)
+          const res = await fetch(parley.base + route.url).catch((err: unknown) => ({ status: 0, err }));
+          const body = 'text' in res ? (await res.text()).slice(0, 200) : String(res.err);
+          log(`  then: ${res.status} ${body}`);
+          errorSamples.push({ route: route.name, connections: c, status: res.status, body });
+        }
       }
     }
     sample('end');
@@ -135,6 +145,7 @@ async function main() {
       requests: figures.reduce((s, f) => s + f.requests, 0),
       errors: figures.reduce((s, f) => s + f.errors, 0),
       figures,
+      errorSamples,
       memory,
       memoryChangeMiB: {
         server: end.serverMiB !== null && start.serverMiB !== null ? end.serverMiB - start.serverMiB : null,
