@@ -136,6 +136,24 @@ export default tseslint.config(
     },
   },
   {
+    // accounts: hashing, the role table and sessions are pure; auth.ts (the hook) and the routes use them
+    files: ['server/src/accounts/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [driverOnlyInNeo4j, { name: 'fastify', message: 'Accounts are pure: auth.ts is the hook.' }],
+          patterns: [
+            {
+              group: ['**/neo4j/*', '**/repositories/*', '**/routes/*', '**/app', '**/cli/*'],
+              message: 'Accounts are pure: sessions get the user look-up as a parameter.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // the import engine decides and reads files; it gets the repository that writes as a parameter (only its
     // command line, cli.ts, composes a database)
     files: ['server/src/import/**'],

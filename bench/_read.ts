@@ -7,6 +7,8 @@
 import autocannon from 'autocannon';
 import { toParams } from '../server/src/neo4j/convert';
 import type { Db } from '../server/src/neo4j/db';
+import { toLuceneQuery } from '../server/src/repositories/search';
+import { HUBS } from './generate';
 
 /** One Cypher step of a route: a named query and its parameters (from what the earlier steps returned). */
 export interface Step {
@@ -33,6 +35,8 @@ export interface Figure {
   p95: number;
   p99: number;
   errors: number;
+  /** HTTP arm: answers by status, and requests autocannon gave up on (`timeout`, after 10 s) */
+  statuses?: Record<string, number>;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -71,6 +75,7 @@ export async function httpArm(
 ): Promise<Figure> {
   await autocannon({ url: base + route.url, connections, duration: 0.5 }); // warm-up: JIT, plans, pool
   const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
   const measure = (opts: { duration: number } | { amount: number }) =>
     new Promise<autocannon.Result>((resolve, reject) => {
       const instance = autocannon({ url: base + route.url, connections, ...opts }, (err, res) =>
@@ -78,6 +83,7 @@ export async function httpArm(
       );
       instance.on('response', (_client, statusCode, _bytes, ms) => {
         if (statusCode < 400) latencies.push(ms);
+        statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
       });
     });
   let r = await measure({ duration: seconds });
@@ -86,16 +92,21 @@ export async function httpArm(
     // Responses slower than the window (a loaded machine): autocannon drops what is in flight at the end, so
     // count a fixed number of whole requests instead, however long they take.
     latencies.length = 0;
+    for (const k of Object.keys(statuses)) delete statuses[k];
     const t1 = performance.now();
     r = await measure({ amount: Math.max(5, connections) });
     elapsed = (performance.now() - t1) / 1000;
   }
-  return summarise(
-    { dataset, route: route.name, arm: 'http', connections },
-    latencies,
-    elapsed,
-    r.errors + r.non2xx + r.timeouts,
-  );
+  if (r.timeouts > 0) statuses.timeout = r.timeouts;
+  return {
+    ...summarise(
+      { dataset, route: route.name, arm: 'http', connections },
+      latencies,
+      elapsed,
+      r.errors + r.non2xx + r.timeouts,
+    ),
+    statuses,
+  };
 }
 
 const num = (x: unknown) => (typeof x === 'number' ? x : Number(String(x)));
@@ -150,6 +161,28 @@ export async function driverArm(
     summarise({ dataset, route: route.name, arm: 'driver', connections: concurrency }, latencies, elapsed, errors),
     summarise({ dataset, route: route.name, arm: 'db', connections: concurrency }, dbTimes, elapsed, errors),
   ];
+}
+
+/** Ids for the routes of a generated data set: a person of degree 20–100 (and a second one), the hub. */
+export async function generatedIds(db: Db, quick: boolean) {
+  const rows = await db.query(
+    `MATCH (p:Person) WHERE p.id STARTS WITH 'person:p'
+       AND NOT (p)-[:ATTENDED]->(:Meeting {id: $summit})
+     WITH p, COUNT { (p)--() } AS d WHERE 20 <= d <= 100
+     RETURN p.id AS id, p.name AS name, d ORDER BY p.id LIMIT 2`,
+    { summit: HUBS.summit },
+  );
+  const [a, b] = rows;
+  if (!a || !b) throw new Error('bench: the generated data set has no person of degree 20–100');
+  const search = String(a.name).split(' ').slice(0, 2).join(' ');
+  return {
+    person: String(a.id),
+    other: String(b.id),
+    hub: HUBS.ministry,
+    search,
+    lucene: toLuceneQuery(search) ?? '',
+    summitPerson: quick ? undefined : 'person:p1', // person:p1 attended the summit (generate.ts: i % 3 === 1)
+  };
 }
 
 /** A step's kept element id, e.g. after resolve-id. */

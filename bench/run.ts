@@ -21,7 +21,7 @@ import { toLuceneQuery } from '../server/src/repositories/search';
 import { startDatabase, type Started } from '../server/src/start';
 import type { Subgraph } from '../contract';
 import { loadGenerated } from './_load';
-import { driverArm, httpArm, routes, type Figure, type Route } from './_read';
+import { driverArm, generatedIds, httpArm, routes, type Figure, type Route } from './_read';
 import {
   latestFile,
   markdown,
@@ -33,7 +33,7 @@ import {
   type Results,
   type Target,
 } from './_results';
-import { HUBS, plan, type SizeName } from './generate';
+import { plan, type SizeName } from './generate';
 
 const run = promisify(execFile);
 const argv = process.argv.slice(2);
@@ -97,28 +97,6 @@ async function versions() {
     out.chromium += ` (WebGL probe failed: ${String(err).slice(0, 120)})`;
   }
   return out;
-}
-
-/** Ids for the routes of a generated data set: a person of degree 20–100 (and a second one), the hub. */
-async function generatedIds(started: Started) {
-  const rows = await started.db.query(
-    `MATCH (p:Person) WHERE p.id STARTS WITH 'person:p'
-       AND NOT (p)-[:ATTENDED]->(:Meeting {id: $summit})
-     WITH p, COUNT { (p)--() } AS d WHERE 20 <= d <= 100
-     RETURN p.id AS id, p.name AS name, d ORDER BY p.id LIMIT 2`,
-    { summit: HUBS.summit },
-  );
-  const [a, b] = rows;
-  if (!a || !b) throw new Error('bench: the generated data set has no person of degree 20–100');
-  const search = String(a.name).split(' ').slice(0, 2).join(' ');
-  return {
-    person: String(a.id),
-    other: String(b.id),
-    hub: HUBS.ministry,
-    search,
-    lucene: toLuceneQuery(search) ?? '',
-    summitPerson: QUICK ? undefined : 'person:p1', // person:p1 attended the summit (generate.ts: i % 3 === 1)
-  };
 }
 
 /** Bytes per node and edge of /api/graph, and the client's work: JSON.parse and a graphology graph. */
@@ -241,7 +219,7 @@ async function main() {
           log(`loading ${size}`);
           const loaded = await loadGenerated(started.db, plan(size as SizeName));
           datasets[size] = { nodes: loaded.nodes, relationships: loaded.relationships, setupMs: loaded.ms };
-          ids = await generatedIds(started);
+          ids = await generatedIds(started.db, QUICK);
         }
         for (const route of routes(ids) as Route[]) {
           try {

@@ -56,8 +56,10 @@ export const mergeRecord = z.object({
   at: z.string(),
   /** the reviewer named in the request, if any */
   by: z.string().nullable(),
-  /** true when the request carried the server's PARLEY_TOKEN */
+  /** true when the request carried the server's PARLEY_TOKEN or a signed-in account's token */
   authenticated: z.boolean(),
+  /** the signed-in account that merged (accounts on), else null */
+  user: z.string().nullable().optional(),
   status: z.enum(['merged', 'undone']),
   keep: nodeRef,
   merge: nodeRef,

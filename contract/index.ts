@@ -3,6 +3,7 @@
  * and answer, and the TypeScript types are inferred from them. This folder imports nothing but zod (ESLint
  * checks it), so both sides can import it, values included.
  */
+export * from './accounts';
 export * from './anydb';
 export * from './cypher';
 export * from './dates';

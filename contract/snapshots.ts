@@ -176,6 +176,7 @@ export const snapshotSummarySchema = z.object({
   created: z.string(),
   nodeCount: z.number(),
   edgeCount: z.number(),
+  createdBy: z.string().nullable().optional().describe('the account that saved it (accounts on), else null'),
 });
 export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;
 

@@ -23,3 +23,5 @@ CREATE CONSTRAINT parley_dismissal_key IF NOT EXISTS FOR (n:ParleyDismissal) REQ
 CREATE CONSTRAINT parley_import_id IF NOT EXISTS FOR (n:ParleyImport) REQUIRE n.id IS UNIQUE;
 CREATE INDEX parley_preimage_import IF NOT EXISTS FOR (n:ParleyPreImage) ON (n.importId);
 CREATE INDEX parley_created_import IF NOT EXISTS FOR (n:ParleyCreated) ON (n.importId);
+// Accounts (PARLEY_ACCOUNTS): one ParleyUser node per account, found by name.
+CREATE CONSTRAINT parley_user_name IF NOT EXISTS FOR (n:ParleyUser) REQUIRE n.name IS UNIQUE;

@@ -21,9 +21,11 @@ import {
 } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { ApiError } from '../../contract';
+import { registerAccounts } from './auth';
 import { allowedHosts, repoRoot, type Config } from './config';
 import { ConsoleRefusal, type RefusalCode } from './console';
 import { jsonDepthError } from './json-depth';
+import { RequestLogBudget, SUMMARY_EVERY_MS, type LoggerOptions } from './logging';
 import { HttpError } from './errors';
 import { ExtractPool } from './extract/pool';
 import { DbError } from './neo4j/errors';
@@ -39,7 +41,18 @@ declare module 'fastify' {
 }
 
 export type AppConfig = Pick<Config, 'PARLEY_RATE_LIMIT' | 'PARLEY_TOKEN' | 'PARLEY_QUERY_TIMEOUT_MS'> &
-  Partial<Pick<Config, 'PARLEY_IMPORT_MAX_MB' | 'HOST' | 'PARLEY_ALLOWED_HOSTS' | 'PARLEY_HTTPS'>>;
+  Partial<
+    Pick<
+      Config,
+      | 'PARLEY_IMPORT_MAX_MB'
+      | 'HOST'
+      | 'PARLEY_ALLOWED_HOSTS'
+      | 'PARLEY_HTTPS'
+      | 'PARLEY_LOG_PER_SECOND'
+      | 'PARLEY_ACCOUNTS'
+      | 'PARLEY_ACCOUNTS_SECRET_FILE'
+    >
+  >;
 
 /** Deepest nesting of arrays and objects a JSON body may have (a deeper one is a 400, before zod sees it). */
 export const MAX_JSON_DEPTH = 64;
@@ -49,8 +62,8 @@ export interface AppDeps {
   repos: Repositories;
   /** folder of the built client (served at /, with index.html for client routes); none = API only */
   staticDir?: string | null;
-  /** `stream` (tests) receives the log lines */
-  logger?: boolean | { level: string; stream?: { write(line: string): void } };
+  /** `stream` (tests) receives the log lines; `transport` writes them elsewhere (logging.ts: a rotated file) */
+  logger?: boolean | LoggerOptions;
   /**
    * Check every answer against its response schema before sending it (default true: tests and development).
    * index.ts turns it off: checking a 5,000-node subgraph costs 0.2–0.5 s of the event loop on our machines, and
@@ -170,15 +183,36 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   }
 
+  // Accounts on: every request but health, the session routes and the client's files signs in (auth.ts).
+  registerAccounts(app, deps.config.PARLEY_ACCOUNTS ?? false, deps.config.PARLEY_ACCOUNTS_SECRET_FILE);
+
   // One log line per request (none for health), with the path but never the query string or any header, so
-  // neither query parameters nor tokens reach the log.
+  // neither query parameters nor tokens reach the log. Under load, successful fast requests beyond
+  // PARLEY_LOG_PER_SECOND are aggregated into one line every 10 s (logging.ts says why).
+  const budget = new RequestLogBudget(deps.config.PARLEY_LOG_PER_SECOND ?? 20);
+  const writeSummary = () => {
+    const summary = budget.takeSummary();
+    if (summary) app.log.info(summary, 'requests aggregated');
+  };
+  const summaryTimer = setInterval(writeSummary, SUMMARY_EVERY_MS);
+  summaryTimer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(summaryTimer);
+    writeSummary();
+  });
   app.addHook('onResponse', async (req, reply) => {
     const url = req.url.split('?')[0] ?? '';
     if (url === '/api/health') return;
-    req.log.info(
-      { method: req.method, path: url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
-      'request',
-    );
+    const entry = {
+      method: req.method,
+      path: url,
+      route: req.routeOptions.url ?? null,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    };
+    if (budget.admit(entry)) {
+      req.log.info({ method: entry.method, path: entry.path, status: entry.status, ms: entry.ms }, 'request');
+    }
   });
 
   const https = deps.config.PARLEY_HTTPS ?? false;

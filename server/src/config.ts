@@ -40,10 +40,26 @@ const Env = z.object({
   PARLEY_SEED: z.string().default(path.join(repoRoot, 'data', 'seed.json')),
   PARLEY_LOAD_SEED: bool.default(true),
   PARLEY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  // Accounts with roles (README "Accounts"): off by default; `on` makes every /api request but health sign in.
+  PARLEY_ACCOUNTS: z
+    .enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'])
+    .transform((v) => v === 'on' || v === 'true' || v === '1' || v === 'yes')
+    .default(false),
+  // The secret every password hash is keyed with (accounts/password.ts); created on first use, owner-only.
+  PARLEY_ACCOUNTS_SECRET_FILE: z.string().default(path.join(repoRoot, '.neo4j', 'accounts.secret')),
   PARLEY_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
   PARLEY_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(4096).default(256),
   PARLEY_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // The request log (server/src/logging.ts): lines per second before requests are aggregated (0 = never),
+  // and a file rotated by size instead of stdout.
+  PARLEY_LOG_PER_SECOND: z.coerce.number().int().min(0).default(20),
+  PARLEY_LOG_FILE: z.string().optional(),
+  PARLEY_LOG_MAX_SIZE: z
+    .string()
+    .regex(/^[1-9]\d*[kmg]$/i, 'must be a size such as 500k, 10m or 1g')
+    .default('10m'),
+  PARLEY_LOG_FILES: z.coerce.number().int().min(1).max(1000).default(5),
   // Host names Parley answers to (DNS rebinding): comma-separated, `*` for any. Unset = localhost, 127.0.0.1,
   // [::1] and HOST (when HOST is a name or an address other than 0.0.0.0 / ::).
   PARLEY_ALLOWED_HOSTS: z
@@ -85,6 +101,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`parley config: invalid environment:\n${lines.join('\n')}\nSee README "Configuration".`);
+  }
+  if (parsed.data.PARLEY_ACCOUNTS && parsed.data.PARLEY_TOKEN) {
+    throw new ConfigError(
+      'parley config: PARLEY_ACCOUNTS is on and PARLEY_TOKEN is set: use one or the other (with accounts on, editors and admins sign in; unset PARLEY_TOKEN). See README "Accounts".',
+    );
   }
   return parsed.data;
 }

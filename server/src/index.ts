@@ -2,6 +2,7 @@
 import { buildApp } from './app';
 import { ExtractPool } from './extract/pool';
 import { ConfigError, loadConfig } from './config';
+import { loggerOptions } from './logging';
 import { startDatabase } from './start';
 
 async function main() {
@@ -15,6 +16,11 @@ async function main() {
     (e: unknown) => log(`article reader failed to start: ${e instanceof Error ? e.message : String(e)}`),
   );
   const started = await startDatabase(config, log);
+  if (config.PARLEY_ACCOUNTS && (await started.repos.users.list()).length === 0) {
+    log(
+      'accounts are on (PARLEY_ACCOUNTS) and none exists yet: create one with npm run user -- add <name> --role admin',
+    );
+  }
   // From here on every request is watched: a Neo4j that stops answering gets 503s within 2 s (neo4j/breaker.ts).
   started.db.breaker.enabled = true;
   const app = await buildApp({
@@ -23,7 +29,7 @@ async function main() {
     // answers are checked against the contract in tests; in production they are sent as they are (see app.ts)
     checkAnswers: false,
     extractor,
-    logger: config.PARLEY_LOG_LEVEL === 'silent' ? false : { level: config.PARLEY_LOG_LEVEL },
+    logger: loggerOptions(config),
   });
   let stopping = false;
   // SIGTERM/SIGINT, even under load and with a query in flight, stop within 10 s (issue 12): no new

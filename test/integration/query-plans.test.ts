@@ -44,6 +44,8 @@ const ALLOWED: Record<string, { scans: 'label' | 'all'; why: string }> = {
   'duplicates-tombstone': { scans: 'all', why: 'an undo checks no live node took the id back, whatever its label' },
   'merge-later': { scans: 'label', why: 'the merge records after a date, to refuse an undo out of order' },
   'merge-list': { scans: 'label', why: 'lists every merge record' },
+  // accounts
+  'user-list': { scans: 'label', why: 'npm run user -- list: every account (few)' },
   // imports
   'import-list': { scans: 'label', why: 'lists every import record' },
   'import-stale': { scans: 'label', why: 'the import records left running, at start (few)' },

@@ -90,6 +90,7 @@ describe('snapshots API', () => {
       created: made.created,
       nodeCount: 3,
       edgeCount: 3,
+      createdBy: null, // accounts off: no account to record (test/integration/accounts.test.ts has one)
     });
 
     const got = await t.app.inject({ method: 'GET', url: `/api/snapshots/${made.id}` });

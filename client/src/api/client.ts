@@ -13,6 +13,7 @@ import type {
   SourceSummariesResponse,
   Subgraph,
 } from '../../../contract';
+import { sessionToken, signInRequired } from './session';
 
 /** An API failure: `status` is the HTTP status (0 when the request never got an answer). */
 export class ApiRequestError extends Error {
@@ -27,6 +28,11 @@ export class ApiRequestError extends Error {
     this.code = code;
     this.body = body;
   }
+}
+
+/** A 401 that asks for the server's PARLEY_TOKEN (accounts off), not for signing in (accounts on). */
+export function wantsServerToken(err: unknown): boolean {
+  return err instanceof ApiRequestError && err.status === 401 && err.code !== 'sign_in_required';
 }
 
 type Query = Record<string, string | number | undefined | null | string[]>;
@@ -53,7 +59,8 @@ export async function request<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
-  if (init.token) headers['authorization'] = `Bearer ${init.token}`;
+  const token = init.token ?? sessionToken.get();
+  if (token) headers['authorization'] = `Bearer ${token}`;
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
@@ -75,6 +82,7 @@ export async function request<T>(
   }
   if (!res.ok) {
     const e = (body && typeof body === 'object' ? body : {}) as Partial<ApiError> & Record<string, unknown>;
+    if (res.status === 401 && e.error === 'sign_in_required') signInRequired();
     throw new ApiRequestError(
       res.status,
       typeof e.error === 'string' ? e.error : 'http_error',

@@ -1,6 +1,6 @@
 /** The duplicates API, typed by the shared contract (contract/duplicates.ts). */
 import type { DuplicatesResponse, MergeRecord } from '../../../contract';
-import { request } from './client';
+import { request, wantsServerToken } from './client';
 import { snapshotToken } from './snapshots';
 
 const enc = encodeURIComponent;
@@ -10,7 +10,7 @@ async function write<T>(path: string, body: unknown): Promise<T> {
   try {
     return await request<T>(path, { method: 'POST', body, token: snapshotToken.get() });
   } catch (err) {
-    if ((err as { status?: number }).status !== 401) throw err;
+    if (!wantsServerToken(err)) throw err;
     const token = window.prompt('This server needs its token (PARLEY_TOKEN) to merge:') ?? '';
     if (!token) throw err;
     const out = await request<T>(path, { method: 'POST', body, token });

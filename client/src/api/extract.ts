@@ -7,7 +7,8 @@ import type {
   ExtractResponse,
   ImportResultBody,
 } from '../../../contract';
-import { ApiRequestError, request } from './client';
+import { ApiRequestError, request, wantsServerToken } from './client';
+import { sessionToken } from './session';
 import { snapshotToken } from './snapshots';
 
 /** POST /api/imports with one `.json` data set as a multipart file: written all or nothing. */
@@ -15,7 +16,8 @@ async function postImport(dataset: unknown, name: string, token: string | null):
   const form = new FormData();
   form.append('file', new Blob([JSON.stringify(dataset)], { type: 'application/json' }), name);
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (token) headers['authorization'] = `Bearer ${token}`;
+  const auth = token ?? sessionToken.get();
+  if (auth) headers['authorization'] = `Bearer ${auth}`;
   let res: Response;
   try {
     res = await fetch('/api/imports', { method: 'POST', body: form, headers });
@@ -43,7 +45,7 @@ export const extractApi = {
     try {
       return await postImport(dataset, name, snapshotToken.get());
     } catch (err) {
-      if ((err as { status?: number }).status !== 401) throw err;
+      if (!wantsServerToken(err)) throw err;
       const token = window.prompt('This server needs its token (PARLEY_TOKEN) to import:') ?? '';
       if (!token) throw err;
       const out = await postImport(dataset, name, token);

@@ -8,6 +8,7 @@ import type {
 } from '../../../contract';
 import { ApiRequestError, request } from './client';
 import { snapshotToken } from './snapshots';
+import { sessionToken, signInRequired } from './session';
 
 export type ImportRule = 'keep' | 'replace';
 export type ImportProgress = Extract<ImportStreamLineBody, { type: 'progress' }>;
@@ -40,7 +41,8 @@ async function failure(res: Response): Promise<ApiRequestError> {
 async function upload(query: string, files: File[], accept: string): Promise<Response> {
   const send = async (token: string | null) => {
     const headers: Record<string, string> = { accept };
-    if (token) headers['authorization'] = `Bearer ${token}`;
+    const auth = token ?? sessionToken.get();
+    if (auth) headers['authorization'] = `Bearer ${auth}`;
     try {
       return await fetch(`/api/imports${query}`, { method: 'POST', headers, body: form(files) });
     } catch {
@@ -48,7 +50,9 @@ async function upload(query: string, files: File[], accept: string): Promise<Res
     }
   };
   let res = await send(snapshotToken.get());
-  if (res.status === 401) {
+  // accounts on and not signed in: the app's sign-in form, not the PARLEY_TOKEN prompt
+  if (res.status === 401 && (await res.clone().text()).includes('"sign_in_required"')) signInRequired();
+  else if (res.status === 401) {
     const token = window.prompt('This server needs its token (PARLEY_TOKEN) to import:') ?? '';
     if (token) {
       res = await send(token);

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type MouseEvent } from 'react';
 import { matchRoute, navigate, useLocation, usePageTitle } from './router';
 import ExplorerView from '../views/Explorer/ExplorerView';
+import { SignInGate } from './SignInGate';
 
 const ConsoleView = lazy(() => import('../views/Console/ConsoleView'));
 const SnapshotsView = lazy(() => import('../views/Snapshots/SnapshotsView'));
@@ -53,6 +54,7 @@ export default function App() {
             Article
           </NavLink>
         </nav>
+        <SignInGate />
       </header>
       <Suspense fallback={<p className="loading">Loading…</p>}>
         {route.name === 'explorer' && <ExplorerView />}

@@ -73,7 +73,8 @@ export function portAnswers(port: number, ms = 1_000): Promise<boolean> {
   });
 }
 
-async function connectTo(config: Config, log: (m: string) => void) {
+/** The database a command-line tool writes to (see the README "Where it writes"); `npm run user` uses it too. */
+export async function connectTo(config: Config, log: (m: string) => void) {
   if (config.NEO4J_URI || (await portAnswers(config.PARLEY_NEO4J_PORT))) {
     const uri = config.NEO4J_URI ?? `bolt://127.0.0.1:${config.PARLEY_NEO4J_PORT}`;
     log(`writing to the Neo4j at ${uri}${config.NEO4J_URI ? ' (NEO4J_URI)' : ' (the running Parley’s database)'}`);

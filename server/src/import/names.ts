@@ -21,7 +21,10 @@ export function labelProblem(label: string): string | null {
   if (!isValidName(label)) {
     return `${JSON.stringify(label)} is not a valid label: use letters, digits and "_", starting with a letter (e.g. "Person", "Film_Studio")`;
   }
-  if (RESERVED_LABELS.has(label)) return `the label ${JSON.stringify(label)} is Parley's own: choose another`;
+  // every `Parley…` label is Parley's bookkeeping (accounts among them: a file must never make a ParleyUser)
+  if (RESERVED_LABELS.has(label) || label.startsWith('Parley')) {
+    return `the label ${JSON.stringify(label)} is Parley's own: choose another`;
+  }
   return null;
 }
 

@@ -24,6 +24,8 @@ export interface Actor {
   reviewer: string | null;
   /** the request carried the server's token */
   authenticated: boolean;
+  /** the signed-in account (accounts on), else null */
+  user: string | null;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -58,6 +60,7 @@ function toRecord(p: Record<string, Plain>): MergeRecord {
     at: str(p.at) ?? '',
     by: str(p.by),
     authenticated: p.authenticated === true,
+    user: str(p.user),
     status: p.status === 'undone' ? 'undone' : 'merged',
     keep: { id: str(p.keep) ?? '', name: str(p.keepName) ?? '', labels: strs(p.labels) },
     merge: { id: str(p.merge) ?? '', name: str(p.mergeName) ?? '', labels: strs(p.labels) },
@@ -184,7 +187,7 @@ export function createDuplicatesRepository(db: Db) {
           a: ia < ib ? ia : ib,
           b: ia < ib ? ib : ia,
           at: new Date().toISOString(),
-          by: actor.reviewer,
+          by: actor.user ?? actor.reviewer,
         });
         return {
           ok: true,
@@ -256,6 +259,7 @@ export function createDuplicatesRepository(db: Db) {
           at: new Date().toISOString(),
           by: actor.reviewer,
           authenticated: actor.authenticated,
+          user: actor.user,
           status: 'merged',
           keep: plan.keepId,
           merge: plan.mergeId,
@@ -346,7 +350,7 @@ export function createDuplicatesRepository(db: Db) {
         }
         const [updated] = await tx.run('merge-set', {
           id,
-          set: { status: 'undone', undoneAt: new Date().toISOString(), undoneBy: actor.reviewer },
+          set: { status: 'undone', undoneAt: new Date().toISOString(), undoneBy: actor.user ?? actor.reviewer },
         });
         if (!updated || !isPlainNode(updated.r)) throw new MergeInvariantError('the merge record is gone');
         return { ok: true, value: toRecord(updated.r.properties) };

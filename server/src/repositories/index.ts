@@ -10,6 +10,7 @@ import { createMeetingsRepository } from './meetings';
 import { createSearchRepository } from './search';
 import { createSnapshotsRepository } from './snapshots';
 import { createSourcesRepository } from './sources';
+import { createUsersRepository } from './users';
 
 /**
  * `/api/health` answers from a ping at most `ttlMs` old: a monitor polling it, or a load test, no longer costs a
@@ -48,6 +49,7 @@ export function createRepositories(db: Db, opts: RepositoryOptions = {}) {
     snapshots: createSnapshotsRepository(db),
     duplicates: createDuplicatesRepository(db),
     imports: createImportsRepository(db),
+    users: createUsersRepository(db),
   };
 }
 

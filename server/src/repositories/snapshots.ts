@@ -23,7 +23,7 @@ const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : 
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0) || 0);
 
 export function createSnapshotsRepository(db: Db) {
-  async function create(doc: SnapshotDocument): Promise<SnapshotCreatedResponse> {
+  async function create(doc: SnapshotDocument, createdBy: string | null = null): Promise<SnapshotCreatedResponse> {
     checkSnapshotGraph(doc.graph);
     const id = randomUUID();
     const created = new Date().toISOString();
@@ -42,6 +42,7 @@ export function createSnapshotsRepository(db: Db) {
         payload,
         nodeCount: doc.graph.nodes.length,
         edgeCount: doc.graph.edges.length,
+        createdBy,
       },
       { mode: 'write' },
     );
@@ -57,6 +58,7 @@ export function createSnapshotsRepository(db: Db) {
         created: str(r.created),
         nodeCount: num(r.nodeCount),
         edgeCount: num(r.edgeCount),
+        createdBy: typeof r.createdBy === 'string' ? r.createdBy : null,
       })),
     };
   }

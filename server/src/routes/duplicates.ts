@@ -40,10 +40,11 @@ export const duplicateRoutes: FastifyPluginAsync = async (fastify) => {
       throw err;
     }
   };
-  /** Who did it, for the record (the token was checked by requireToken). */
-  const actor = (reviewer: string | undefined): Actor => ({
+  /** Who did it, for the record (the token was checked by requireToken, the account by auth.ts). */
+  const actor = (req: FastifyRequest, reviewer: string | undefined): Actor => ({
     reviewer: reviewer ?? null,
-    authenticated: Boolean(fastify.config.PARLEY_TOKEN),
+    authenticated: Boolean(fastify.config.PARLEY_TOKEN) || req.parleyUser !== null,
+    user: req.parleyUser?.name ?? null,
   });
 
   app.get(
@@ -71,7 +72,7 @@ export const duplicateRoutes: FastifyPluginAsync = async (fastify) => {
       },
     },
     async (req, reply) => {
-      const by = actor(req.body.reviewer);
+      const by = actor(req, req.body.reviewer);
       const out = await repos.duplicates.dismiss(req.body.a, req.body.b, by);
       return reply.code(out.created ? 201 : 200).send(out);
     },
@@ -110,7 +111,7 @@ export const duplicateRoutes: FastifyPluginAsync = async (fastify) => {
       },
     },
     async (req, reply) => {
-      const by = actor(req.body.reviewer);
+      const by = actor(req, req.body.reviewer);
       return reply.code(201).send(await repos.duplicates.merge(req.body.keep, req.body.merge, by));
     },
   );
@@ -127,6 +128,6 @@ export const duplicateRoutes: FastifyPluginAsync = async (fastify) => {
         response: answers({ 200: mergeRecord }),
       },
     },
-    (req) => repos.duplicates.undo(req.params.id, actor(req.body?.reviewer)),
+    (req) => repos.duplicates.undo(req.params.id, actor(req, req.body?.reviewer)),
   );
 };

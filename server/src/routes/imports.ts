@@ -145,7 +145,7 @@ export function importRoutes(hooks: { possibleDuplicates?: PossibleDuplicates } 
           const stream = /application\/x-ndjson/.test(req.headers.accept ?? '');
           const opts = {
             rule: req.query.rule,
-            by: by(fastify.config.PARLEY_TOKEN),
+            by: req.parleyUser ? `user:${req.parleyUser.name}` : by(fastify.config.PARLEY_TOKEN),
             files: files.map((f) => f.name),
             ...(req.query.batchSize ? { batchSize: req.query.batchSize } : {}),
           };

@@ -7,6 +7,7 @@ import { extractRoutes } from './extract';
 import { extractDatasetRoutes } from './extractDataset';
 import { graphRoutes } from './graph';
 import { importRoutes } from './imports';
+import { sessionRoutes } from './session';
 import { snapshotRoutes } from './snapshots';
 
 export const routePlugins: FastifyPluginAsync[] = [
@@ -18,4 +19,5 @@ export const routePlugins: FastifyPluginAsync[] = [
   catalogRoutes,
   extractRoutes,
   extractDatasetRoutes,
+  sessionRoutes,
 ];

@@ -92,7 +92,7 @@ export const snapshotRoutes: FastifyPluginAsync = async (fastify) => {
       if (!parsed.success) {
         throw new HttpError(400, 'invalid_snapshot', `Invalid snapshot: ${describeSnapshotIssues(parsed.error)}.`);
       }
-      const created = await repos.snapshots.create(parsed.data);
+      const created = await repos.snapshots.create(parsed.data, req.parleyUser?.name ?? null);
       return reply.code(201).send(created);
     },
   );

@@ -84,7 +84,7 @@ export function SaveSnapshotDialog({
       await onSave({ title: title.trim(), caption: caption.trim(), token: needsToken ? token : null });
     } catch (err) {
       const status = (err as { status?: unknown }).status;
-      if (status === 401) setNeedsToken(true);
+      if (status === 401 && (err as { code?: unknown }).code !== 'sign_in_required') setNeedsToken(true);
       setError((err as Error).message);
     } finally {
       setBusy(false);

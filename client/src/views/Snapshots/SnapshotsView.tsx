@@ -1,6 +1,6 @@
 import { useEffect, useReducer, useRef, useState, type ChangeEvent } from 'react';
 import { matchRoute, navigate, useLocation, usePageTitle } from '../../app/router';
-import { ApiRequestError } from '../../api/client';
+import { ApiRequestError, wantsServerToken } from '../../api/client';
 import { snapshotToken, snapshotsApi } from '../../api/snapshots';
 import type { SnapshotDocument, SnapshotResponse } from '../../../../contract';
 import {
@@ -106,7 +106,7 @@ function SnapshotList() {
       try {
         res = await snapshotsApi.create(doc, token);
       } catch (err) {
-        if ((err as { status?: number }).status !== 401) throw err;
+        if (!wantsServerToken(err)) throw err;
         token = window.prompt('This server needs its token (PARLEY_TOKEN) to save snapshots:') ?? '';
         if (!token) throw err;
         res = await snapshotsApi.create(doc, token);
@@ -136,7 +136,7 @@ function SnapshotList() {
       try {
         await snapshotsApi.remove(id, token);
       } catch (err) {
-        if ((err as { status?: number }).status !== 401) throw err;
+        if (!wantsServerToken(err)) throw err;
         token = window.prompt('This server needs its token (PARLEY_TOKEN) to delete snapshots:') ?? '';
         if (!token) throw err;
         await snapshotsApi.remove(id, token);

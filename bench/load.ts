@@ -1,0 +1,182 @@
+/**
+ * `npm run bench:load` (issue 12): Parley under sustained load on a generated graph — search, one-hop expansion,
+ * who-met-whom and path, each at 10 and 50 connections with autocannon — with p50/p95/p99, errors, and the
+ * resident memory of the server and of Neo4j at the start and at the end (and after each window), to show it
+ * flat rather than growing.
+ *
+ *   full (default): the L data set (100,000 nodes, 500,000 relationships), 40 s per route and connection count:
+ *                   8 windows, about five minutes of load after the set-up (loading L takes longer than that).
+ *   --quick:        the M data set (10,000 nodes, 50,000 relationships), 15 s per window: a few minutes in all.
+ *   --seconds N:    another window length.
+ *
+ * Parley runs as its own process (`node --import tsx server/src/index.ts`, as under a supervisor) so its memory
+ * is its own and not the load generator's, against a throwaway local Neo4j (1 GiB heap, 512 MiB page cache), on
+ * 127.0.0.1 only. The rate limit is lifted for this run only (PARLEY_RATE_LIMIT in the child's environment);
+ * the request log is on, at `info`, into a rotated file in the temporary folder (its size is reported).
+ * Reuses bench/_load.ts (the data set), bench/_read.ts (the routes, their ids, the HTTP arm) and bench/_util.ts.
+ * Results: bench/results/load.json or load-quick.json, and a table on stdout.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig, repoRoot } from '../server/src/config';
+import { findFreePort, startLocalNeo4j } from '../server/src/neo4j/local';
+import { startDatabase } from '../server/src/start';
+import { loadGenerated } from './_load';
+import { generatedIds, httpArm, routes, type Figure } from './_read';
+import { machine, save } from './_util';
+import { plan } from './generate';
+
+const argv = process.argv.slice(2);
+const QUICK = argv.includes('--quick');
+const secondsArg = argv.indexOf('--seconds');
+const SECONDS = secondsArg >= 0 ? Number(argv[secondsArg + 1]) : QUICK ? 15 : 40;
+const SIZE = QUICK ? 'M' : 'L';
+const CONNECTIONS = [10, 50];
+const ROUTES = ['search', 'expand (1 hop, degree ≤ 100)', 'who met whom', 'path'];
+const log = (msg: string) => process.stderr.write(`[bench:load] ${msg}\n`);
+
+/** Resident memory of a process in MiB (Linux /proc), or null when it cannot be read. */
+function rssMiB(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Parley as a child process on 127.0.0.1; resolves with its base URL once it says it is ready. */
+async function startParley(neo4jUri: string, logDir: string): Promise<{ child: ChildProcess; base: string }> {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'index.ts')], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4jUri,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PARLEY_LOAD_SEED: 'false',
+      PARLEY_RATE_LIMIT: '1000000000', // lifted for the bench only
+      PARLEY_LOG_LEVEL: 'info',
+      PARLEY_LOG_FILE: path.join(logDir, 'parley.log'),
+      PARLEY_ACCOUNTS: 'off',
+      PARLEY_TOKEN: '',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`Parley did not start in 180 s:\n${err}`)), 180_000);
+    child.stderr?.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (/ready in/.test(err)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Parley exited (${String(code)}) before it was ready:\n${err}`));
+    });
+  });
+  return { child, base: `http://127.0.0.1:${port}` };
+}
+
+function table(figs: Figure[]): string {
+  const head = '| route | connections | req/s | p50 ms | p95 ms | p99 ms | errors |';
+  const rows = figs.map(
+    (f) => `| ${f.route} | ${f.connections} | ${f.rps} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} |`,
+  );
+  return [head, '| --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+async function main() {
+  const t0 = performance.now();
+  const m0 = machine();
+  log(`${QUICK ? 'quick' : 'full'} run: ${SIZE}, ${SECONDS} s per window, load ${m0.load1}`);
+  const local = await startLocalNeo4j({ port: 0, heap: '1g', pageCache: '512m' });
+  const logDir = mkdtempSync(path.join(tmpdir(), 'parley-bench-load-'));
+  let child: ChildProcess | null = null;
+  try {
+    // set-up only: a cold JVM on a busy machine can take longer than the default 15 s for its first queries
+    const setup = { NEO4J_URI: local.uri, PARLEY_LOAD_SEED: 'false', PARLEY_QUERY_TIMEOUT_MS: '120000' };
+    const started = await startDatabase(loadConfig(setup));
+    log(`loading ${SIZE}`);
+    const loaded = await loadGenerated(started.db, plan(SIZE));
+    log(`loaded ${loaded.nodes} nodes, ${loaded.relationships} relationships in ${Math.round(loaded.ms / 1000)} s`);
+    const ids = await generatedIds(started.db, true);
+    await started.db.close();
+    const parley = await startParley(local.uri, logDir);
+    child = parley.child;
+    const memory: { at: string; serverMiB: number | null; neo4jMiB: number | null }[] = [];
+    const sample = (at: string) => memory.push({ at, serverMiB: rssMiB(child?.pid), neo4jMiB: rssMiB(local.pid) });
+    sample('start');
+    const figures: Figure[] = [];
+    const errorSamples: { route: string; connections: number; status: number; body: string }[] = [];
+    const chosen = routes(ids).filter((r) => ROUTES.includes(r.name));
+    for (const route of chosen) {
+      for (const c of CONNECTIONS) {
+        const f = await httpArm(SIZE, route, parley.base, c, SECONDS);
+        figures.push(f);
+        sample(`${route.name} @${c}`);
+        log(`${route.name} @${c}: ${f.rps} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${JSON.stringify(f.statuses)}`);
+        if (f.errors > 0) {
+          // what an error answer says (one request after the window)
+          const res = await fetch(parley.base + route.url).catch((err: unknown) => ({ status: 0, err }));
+          const body = 'text' in res ? (await res.text()).slice(0, 200) : String(res.err);
+          log(`  then: ${res.status} ${body}`);
+          errorSamples.push({ route: route.name, connections: c, status: res.status, body });
+        }
+      }
+    }
+    sample('end');
+    const logBytes = readdirSync(logDir)
+      .filter((f) => f.endsWith('.log'))
+      .reduce((s, f) => s + statSync(path.join(logDir, f)).size, 0);
+    const start = memory[0]!;
+    const end = memory[memory.length - 1]!;
+    const result = {
+      mode: QUICK ? 'quick' : 'full',
+      dataset: { size: SIZE, nodes: loaded.nodes, relationships: loaded.relationships, loadSeconds: loaded.ms / 1000 },
+      secondsPerWindow: SECONDS,
+      requests: figures.reduce((s, f) => s + f.requests, 0),
+      errors: figures.reduce((s, f) => s + f.errors, 0),
+      figures,
+      errorSamples,
+      memory,
+      memoryChangeMiB: {
+        server: end.serverMiB !== null && start.serverMiB !== null ? end.serverMiB - start.serverMiB : null,
+        neo4j: end.neo4jMiB !== null && start.neo4jMiB !== null ? end.neo4jMiB - start.neo4jMiB : null,
+      },
+      requestLogKiB: Math.round(logBytes / 1024),
+      machineAtEnd: { load1: machine().load1 },
+      totalSeconds: Math.round((performance.now() - t0) / 1000),
+      notes: [
+        'Parley in its own process, Neo4j local (1 GiB heap, 512 MiB page cache), autocannon in the bench process: all three share the machine.',
+        'Memory is resident set size (VmRSS) of the server process and of the Neo4j JVM.',
+      ],
+    };
+    save(QUICK ? 'load-quick' : 'load', result);
+    process.stdout.write(`\n${table(figures)}\n\n`);
+    process.stdout.write(
+      `memory (RSS MiB): server ${start.serverMiB} → ${end.serverMiB}, Neo4j ${start.neo4jMiB} → ${end.neo4jMiB}; ` +
+        `request log ${result.requestLogKiB} KiB for ${result.requests} requests; ${result.totalSeconds} s in all\n`,
+    );
+  } finally {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child!.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
+    }
+    await local.stop();
+    rmSync(logDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
