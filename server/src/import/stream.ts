@@ -263,6 +263,9 @@ export async function scanImportFiles(
     scan.files.push({ file: name, kind: f.kind as FileKind, rows, columns, sample });
   }
   if (sourcesById === null) checkSources(scan);
+  // the summaries in the order the files were given (they were read nodes first)
+  const order = new Map(files.map((f, i) => [f.name, i]));
+  scan.files.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
   if (scan.dropped)
     scan.problems.push({
       file: '(all)',
