@@ -63,6 +63,7 @@ async function main() {
         firstBatchMs: Math.round(firstBatchMs),
         medianBatchMs: Math.round(batchMs[Math.floor(batchMs.length / 2)] ?? 0),
         maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+        cpuS: Math.round((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e5) / 10,
       })}\n`,
     );
   } finally {

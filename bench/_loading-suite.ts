@@ -33,6 +33,7 @@ export interface ColdProbe {
   'same shape, another label ms': number;
   'first run of a 1-row write ms': number;
   'second run ms': number;
+  'warm-up at start ms'?: number;
 }
 
 export interface LoadingResults {
@@ -101,6 +102,9 @@ export async function runLoading(
       const srv = await startBenchNeo4j(dir);
       try {
         out.probes.push(await coldProbe(srv.db, size));
+        // what Parley's start does on a database it did not seed (server/src/start.ts), then the first user load
+        const probe = out.probes.at(-1)!;
+        probe['warm-up at start ms'] = await createRepositories(srv.db).imports.warmUp();
         await parley(srv.uri, 'cold', BATCH);
         await wipe(srv.db);
         await parley(srv.uri, 'warm', BATCH);

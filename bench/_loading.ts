@@ -196,6 +196,7 @@ export interface ParleyRun {
   firstBatchMs: number;
   medianBatchMs: number;
   maxRssMiB: number;
+  cpuS: number;
 }
 
 /** Parley's loader in a process of its own (fresh Node), into the benchmark Neo4j. */
@@ -225,7 +226,7 @@ export function parleyFigure(data: string, runName: LoadFigure['run'], batch: nu
     r,
     r.nodesMs,
     r.relsMs,
-    `check pass ${(r.scanMs / 1000).toFixed(1)} s; first batch ${r.firstBatchMs} ms, median ${r.medianBatchMs} ms; loader peak RSS ${r.maxRssMiB} MiB`,
+    `check pass ${(r.scanMs / 1000).toFixed(1)} s; first batch ${r.firstBatchMs} ms, median ${r.medianBatchMs} ms; loader peak RSS ${r.maxRssMiB} MiB, loader CPU ${r.cpuS} s`,
   );
 }
 
@@ -377,6 +378,7 @@ export async function adminArm(dir: string, data: string, runName: LoadFigure['r
         'full',
         'neo4j',
         '--overwrite-destination=true',
+        `--report-file=${path.join(home, 'import.report')}`,
         ...f.nodes.map((x) => `--nodes=${x}`),
         ...f.relationships.map((x) => `--relationships=${x}`),
       ],
