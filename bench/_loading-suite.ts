@@ -84,6 +84,8 @@ export async function runLoading(
   quick: boolean,
   log: (m: string) => void,
   naiveSeconds: number,
+  /** called after each size with the results so far (saved by the caller: a long run keeps what it measured) */
+  onSize: (r: LoadingResults, done: SizeName[]) => void = () => {},
 ): Promise<LoadingResults> {
   const out: LoadingResults = { figures: [], probes: [], runs: {}, notes: [] };
   for (const [k, size] of sizes.entries()) {
@@ -161,6 +163,7 @@ export async function runLoading(
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+    onSize(out, sizes.slice(0, k + 1));
   }
   return out;
 }

@@ -14,6 +14,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import Graph from 'graphology';
 import { chromium } from 'playwright-core';
@@ -27,6 +28,7 @@ import { loadGenerated } from './_load';
 import { loadingTargets, runLoading, type LoadingResults } from './_loading-suite';
 import { driverArm, httpArm, routes, type Figure, type Route } from './_read';
 import {
+  historyDir,
   latestFile,
   markdown,
   previous,
@@ -205,31 +207,32 @@ function readmeOnly() {
   log(`README rewritten from ${latestFile}`);
 }
 
-async function loading(): Promise<LoadingResults | undefined> {
+async function loading(onSize?: (r: LoadingResults, done: SizeName[]) => void): Promise<LoadingResults | undefined> {
   if (flag('--no-loading')) return undefined;
   const t0 = performance.now();
-  const r = await runLoading(LOADING_SIZES, QUICK, log, NAIVE_SECONDS);
+  const r = await runLoading(LOADING_SIZES, QUICK, log, NAIVE_SECONDS, onSize);
   r.notes.push(`The loading arms took ${Math.round((performance.now() - t0) / 1000)} s.`);
   return r;
 }
 
-/** `--loading-only`: the loading arms now, the reading figures of the last run kept. */
+/** `--loading-only`: the loading arms now, the reading figures of the last run kept; saved after each size. */
 async function loadingOnly() {
   const r = JSON.parse(readFileSync(latestFile, 'utf8')) as Results;
   const m0 = machine();
-  const l = await loading();
-  if (!l) return;
-  r.loading = l;
-  r.loadingSizes = LOADING_SIZES;
-  r.loadingRun = { date: new Date().toISOString(), machine: { ...m0, load1End: machine().load1 } };
-  r.targets = [...targets(r.reading), ...loadingTargets(l, LOADING_SIZES)];
-  writeFileSync(latestFile, JSON.stringify(r, null, 2) + '\n');
-  writeFileSync(
-    latestFile.replace(/run\.json$/, `history/${r.loadingRun.date.replace(/[:.]/g, '-')}-loading.json`),
-    JSON.stringify(r, null, 2) + '\n',
-  );
-  if (!flag('--no-readme')) writeReadme(r);
-  log(`loading arms saved in ${latestFile}`);
+  const date = new Date().toISOString();
+  const store = (l: LoadingResults, done: SizeName[]) => {
+    r.loading = l;
+    r.loadingSizes = done;
+    r.loadingRun = { date, machine: { ...m0, load1End: machine().load1 } };
+    r.targets = [...targets(r.reading), ...loadingTargets(l, done)];
+    const text = JSON.stringify(r, null, 2) + '\n';
+    writeFileSync(latestFile, text);
+    writeFileSync(path.join(historyDir, `${date.replace(/[:.]/g, '-')}-loading.json`), text);
+    if (!flag('--no-readme')) writeReadme(r);
+    log(`loading arms (${done.join(', ')}) saved in ${latestFile}`);
+  };
+  const l = await loading(store);
+  if (l) store(l, LOADING_SIZES);
 }
 
 async function main() {
