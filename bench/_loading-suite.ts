@@ -86,6 +86,8 @@ export async function runLoading(
   naiveSeconds: number,
   /** called after each size with the results so far (saved by the caller: a long run keeps what it measured) */
   onSize: (r: LoadingResults, done: SizeName[]) => void = () => {},
+  /** which arms to run (`--loading-arms`; default all): admin, parley, sweep, loadcsv, naive, warm */
+  arms: ReadonlySet<string> = new Set(['admin', 'parley', 'sweep', 'loadcsv', 'naive', 'warm']),
 ): Promise<LoadingResults> {
   const out: LoadingResults = { figures: [], probes: [], runs: {}, notes: [] };
   for (const [k, size] of sizes.entries()) {
@@ -93,8 +95,10 @@ export async function runLoading(
     try {
       log(`loading arms ${size}: writing the CSV files`);
       await writeCsv(plan(size), dir);
-      log(`loading arms ${size}: neo4j-admin`);
-      out.figures.push(await adminArm(dir, size, 'cold'));
+      if (arms.has('admin')) {
+        log(`loading arms ${size}: neo4j-admin`);
+        out.figures.push(await adminArm(dir, size, 'cold'));
+      }
       const parley = async (uri: string, runName: LoadFigure['run'], batch: number) => {
         log(`loading arms ${size}: parley ${runName}, batch ${batch}`);
         const r = await parleyArm(uri, dir, batch);
@@ -107,10 +111,12 @@ export async function runLoading(
         // what Parley's start does on a database it did not seed (server/src/start.ts), then the first user load
         const probe = out.probes.at(-1)!;
         probe['warm-up at start ms'] = await createRepositories(srv.db).imports.warmUp();
-        await parley(srv.uri, 'cold', BATCH);
-        await wipe(srv.db);
-        await parley(srv.uri, 'warm', BATCH);
-        if (!quick && k === 0) {
+        if (arms.has('parley')) await parley(srv.uri, 'cold', BATCH);
+        if (arms.has('parley') && arms.has('warm')) {
+          await wipe(srv.db);
+          await parley(srv.uri, 'warm', BATCH);
+        }
+        if (!quick && k === 0 && arms.has('sweep')) {
           for (const b of [1_000, 50_000]) {
             await wipe(srv.db);
             await parley(srv.uri, 'warm', b);
@@ -135,24 +141,27 @@ export async function runLoading(
       } finally {
         await srv.stop();
       }
-      if (!quick) {
+      if (!quick && arms.has('loadcsv')) {
         const srv2 = await startBenchNeo4j(dir);
         try {
           log(`loading arms ${size}: LOAD CSV cold`);
           out.figures.push(await loadCsvArm(srv2.db, dir, size, 'cold', BATCH));
-          await wipe(srv2.db);
-          log(`loading arms ${size}: LOAD CSV warm`);
-          out.figures.push(await loadCsvArm(srv2.db, dir, size, 'warm', BATCH));
-          log(`loading arms ${size}: naive`);
-          out.figures.push(
-            await naiveArm(
-              srv2.db,
-              dir,
-              size,
-              naiveSeconds,
-              async () => void (await loadCsvArm(srv2.db, dir, size, 'warm', BATCH)),
-            ),
-          );
+          if (arms.has('warm')) {
+            await wipe(srv2.db);
+            log(`loading arms ${size}: LOAD CSV warm`);
+            out.figures.push(await loadCsvArm(srv2.db, dir, size, 'warm', BATCH));
+          }
+          if (arms.has('naive')) log(`loading arms ${size}: naive`);
+          if (arms.has('naive'))
+            out.figures.push(
+              await naiveArm(
+                srv2.db,
+                dir,
+                size,
+                naiveSeconds,
+                async () => void (await loadCsvArm(srv2.db, dir, size, 'warm', BATCH)),
+              ),
+            );
         } finally {
           await srv2.stop();
         }

@@ -53,6 +53,7 @@ const SIZES = (opt('--sizes') ?? (QUICK ? 'seed,M' : 'seed,M,L')).split(',');
 const SECONDS = Number(opt('--seconds') ?? (QUICK ? 1 : 5));
 const LOADING_SIZES = (opt('--loading-sizes') ?? (QUICK ? 'S' : 'M,L')).split(',') as SizeName[];
 const NAIVE_SECONDS = Number(opt('--naive-seconds') ?? (QUICK ? 5 : 20));
+const LOADING_ARMS = opt('--loading-arms')?.split(',');
 const HEAP = '1g';
 const PAGE_CACHE = '512m';
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
@@ -210,7 +211,14 @@ function readmeOnly() {
 async function loading(onSize?: (r: LoadingResults, done: SizeName[]) => void): Promise<LoadingResults | undefined> {
   if (flag('--no-loading')) return undefined;
   const t0 = performance.now();
-  const r = await runLoading(LOADING_SIZES, QUICK, log, NAIVE_SECONDS, onSize);
+  const r = await runLoading(
+    LOADING_SIZES,
+    QUICK,
+    log,
+    NAIVE_SECONDS,
+    onSize,
+    ...(LOADING_ARMS ? [new Set(LOADING_ARMS)] : []),
+  );
   r.notes.push(`The loading arms took ${Math.round((performance.now() - t0) / 1000)} s.`);
   return r;
 }
@@ -220,7 +228,20 @@ async function loadingOnly() {
   const r = JSON.parse(readFileSync(latestFile, 'utf8')) as Results;
   const m0 = machine();
   const date = new Date().toISOString();
-  const store = (l: LoadingResults, done: SizeName[]) => {
+  // the sizes measured now replace theirs in the last results; the other sizes' figures are kept
+  const kept = r.loading;
+  const keptSizes = (r.loadingSizes ?? []).filter((x) => !LOADING_SIZES.includes(x as SizeName));
+  const store = (now: LoadingResults, done: SizeName[]) => {
+    const l: LoadingResults = {
+      figures: [...(kept?.figures.filter((f) => keptSizes.includes(f.data)) ?? []), ...now.figures],
+      probes: [...(kept?.probes.filter((p) => keptSizes.includes(p.data)) ?? []), ...now.probes],
+      runs: {
+        ...Object.fromEntries(Object.entries(kept?.runs ?? {}).filter(([k]) => keptSizes.includes(k.split(' ')[0]!))),
+        ...now.runs,
+      },
+      notes: [...(kept?.notes ?? []), ...now.notes],
+    };
+    done = [...(keptSizes as SizeName[]), ...done];
     r.loading = l;
     r.loadingSizes = done;
     r.loadingRun = { date, machine: { ...m0, load1End: machine().load1 } };
