@@ -18,6 +18,7 @@ import {
   parleyArm,
   parleyFigure,
   startBenchNeo4j,
+  type BenchNeo4j,
   wipe,
   type LoadFigure,
   type ParleyRun,
@@ -99,11 +100,23 @@ export async function runLoading(
         log(`loading arms ${size}: neo4j-admin`);
         out.figures.push(await adminArm(dir, size, 'cold'));
       }
-      const parley = async (uri: string, runName: LoadFigure['run'], batch: number) => {
+      /** the figure with the CPU seconds the Neo4j JVM spent on it (a cost the machine's load does not inflate) */
+      const withCpu = async (srv: BenchNeo4j, f: () => Promise<LoadFigure>) => {
+        const c0 = srv.cpuSeconds();
+        const fig = await f();
+        const cpu = srv.cpuSeconds() - c0;
+        if (Number.isFinite(cpu)) fig.note = `${fig.note ? `${fig.note}; ` : ''}Neo4j CPU ${cpu.toFixed(1)} s`;
+        return fig;
+      };
+      const parley = async (srv: BenchNeo4j, runName: LoadFigure['run'], batch: number) => {
         log(`loading arms ${size}: parley ${runName}, batch ${batch}`);
-        const r = await parleyArm(uri, dir, batch);
-        out.runs[`${size} ${runName} ${batch}`] = r;
-        out.figures.push(parleyFigure(size, runName, batch, r));
+        out.figures.push(
+          await withCpu(srv, async () => {
+            const r = await parleyArm(srv.uri, dir, batch);
+            out.runs[`${size} ${runName} ${batch}`] = r;
+            return parleyFigure(size, runName, batch, r);
+          }),
+        );
       };
       const srv = await startBenchNeo4j(dir);
       try {
@@ -111,22 +124,22 @@ export async function runLoading(
         // what Parley's start does on a database it did not seed (server/src/start.ts), then the first user load
         const probe = out.probes.at(-1)!;
         probe['warm-up at start ms'] = await createRepositories(srv.db).imports.warmUp();
-        if (arms.has('parley')) await parley(srv.uri, 'cold', BATCH);
+        if (arms.has('parley')) await parley(srv, 'cold', BATCH);
         if (arms.has('parley') && arms.has('warm')) {
           await wipe(srv.db);
-          await parley(srv.uri, 'warm', BATCH);
+          await parley(srv, 'warm', BATCH);
         }
         if (!quick && k === 0 && arms.has('sweep')) {
           for (const b of [1_000, 50_000]) {
             await wipe(srv.db);
-            await parley(srv.uri, 'warm', b);
+            await parley(srv, 'warm', b);
           }
         }
         if (quick) {
           // one JVM for every arm in quick mode: LOAD CSV and the naive writer meet a warm JVM
           await wipe(srv.db);
           log(`loading arms ${size}: LOAD CSV warm`);
-          out.figures.push(await loadCsvArm(srv.db, dir, size, 'warm', BATCH));
+          out.figures.push(await withCpu(srv, () => loadCsvArm(srv.db, dir, size, 'warm', BATCH)));
           log(`loading arms ${size}: naive`);
           out.figures.push(
             await naiveArm(
@@ -145,11 +158,11 @@ export async function runLoading(
         const srv2 = await startBenchNeo4j(dir);
         try {
           log(`loading arms ${size}: LOAD CSV cold`);
-          out.figures.push(await loadCsvArm(srv2.db, dir, size, 'cold', BATCH));
+          out.figures.push(await withCpu(srv2, () => loadCsvArm(srv2.db, dir, size, 'cold', BATCH)));
           if (arms.has('warm')) {
             await wipe(srv2.db);
             log(`loading arms ${size}: LOAD CSV warm`);
-            out.figures.push(await loadCsvArm(srv2.db, dir, size, 'warm', BATCH));
+            out.figures.push(await withCpu(srv2, () => loadCsvArm(srv2.db, dir, size, 'warm', BATCH)));
           }
           if (arms.has('naive')) log(`loading arms ${size}: naive`);
           if (arms.has('naive'))

@@ -13,7 +13,7 @@
  * load into a freshly started JVM; "warm" the same load again after the data was deleted, on the same JVM.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -76,7 +76,18 @@ export const NEO4J_SETTINGS = { heap: '1g', pageCache: '512m', txMax: '256m', tx
 export interface BenchNeo4j {
   db: Db;
   uri: string;
+  /** CPU seconds the Neo4j JVM has used so far (user + system, from /proc): what a load cost it, whatever the load */
+  cpuSeconds(): number;
   stop(): Promise<void>;
+}
+
+function cpuOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return NaN;
+  }
 }
 
 /** A Neo4j server (its own entry point and neo4j.conf) on a fresh temporary home; LOAD CSV reads `importDir`. */
@@ -144,7 +155,7 @@ export async function startBenchNeo4j(importDir: string): Promise<BenchNeo4j> {
     }
     await new Promise((r) => setTimeout(r, 1_000));
   }
-  return { db, uri, stop };
+  return { db, uri, cpuSeconds: () => cpuOf(child.pid), stop };
 }
 
 /** Everything deleted (relationships, then nodes), in transactions of 10,000; the schema stays. */
