@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { repoRoot } from '../server/src/config';
 import type { Figure } from './_read';
+import type { LoadingResults } from './_loading-suite';
 
 export const resultsDir = path.join(repoRoot, 'bench', 'results');
 export const historyDir = path.join(resultsDir, 'history');
@@ -32,6 +33,10 @@ export interface Results {
   payload: Record<string, unknown>[];
   drawing: Record<string, unknown>[];
   targets: Target[];
+  /** the loading arms (bench/_loading-suite.ts), with the sizes they ran and, when run alone, when and where */
+  loading?: LoadingResults;
+  loadingSizes?: string[];
+  loadingRun?: { date: string; machine: Record<string, unknown> };
   regressions: string[];
   notes: string[];
 }
@@ -160,6 +165,7 @@ export function markdown(r: Results): string {
     '',
     targetsTable(r.targets),
   ];
+  if (r.loading) lines.push('', ...loadingMarkdown(r));
   if (r.payload.length > 0) lines.push('', '**Payload** (graph format, JSON)', '', genericTable(r.payload));
   if (r.drawing.length > 0) lines.push('', '**Drawing**', '', genericTable(r.drawing));
   lines.push(
@@ -183,4 +189,26 @@ export function writeReadme(r: Results, file = path.join(repoRoot, 'README.md'))
   if (a < 0 || b < a)
     throw new Error(`bench: README.md has no ${START} … ${END} markers; add them under "Performance".`);
   writeFileSync(file, text.slice(0, a + START.length) + '\n\n' + markdown(r) + '\n\n' + text.slice(b));
+}
+
+/** The loading tables: every arm, cold and warm, the batch sweep, and what a cold JVM pays for. */
+function loadingMarkdown(r: Results): string[] {
+  const l = r.loading!;
+  const lines = [
+    `**Loading** (${r.loadingRun ? `run ${r.loadingRun.date.slice(0, 16).replace('T', ' ')} UTC with \`--loading-only\`, load ${String(r.loadingRun.machine.load1)} at the start and ${String(r.loadingRun.machine.load1End)} at the end; ` : ''}` +
+      'the same generated rows in neo4j-admin CSV files for every arm; each JVM arm on a Neo4j server of its own with heap 1g, page cache 512m, ' +
+      "256 MiB per transaction, Parley's uniqueness constraints created before the data; cold = first load into a fresh JVM, warm = the same load again on it after deleting the data; " +
+      'nodes/s over the node phase and rels/s over the relationship phase):',
+    '',
+    genericTable(l.figures as unknown as Record<string, unknown>[]),
+  ];
+  if (l.probes.length > 0)
+    lines.push(
+      '',
+      "**What a cold JVM pays for** (on the fresh JVM, before Parley's first load):",
+      '',
+      genericTable(l.probes as unknown as Record<string, unknown>[]),
+    );
+  if (l.notes.length > 0) lines.push('', ...l.notes.map((n) => `- ${n}`));
+  return lines;
 }

@@ -6,11 +6,15 @@
  * 10% slower than the previous run of the same mode, and rewrites the README's "Performance" section between its
  * markers. Other flags: `--sizes seed,M,L` (which data sets), `--seconds N` (per measurement), `--no-readme`,
  * `--readme-only` (rewrite the README section from the last results without measuring).
- * Traffic goes to 127.0.0.1 only. The loading arms are bench:import's (the import engine's), not this file's.
+ * Traffic goes to 127.0.0.1 only. The loading arms (bench/_loading-suite.ts: Parley's loader, a naive writer,
+ * LOAD CSV, neo4j-admin) run after the reading arms, on Neo4j servers of their own: `--loading-sizes S,M,L,XL`
+ * (default S quick, M,L full), `--naive-seconds N`, `--no-loading`, and `--loading-only` (only the loading arms;
+ * the reading figures of the last run are kept in run.json and the README).
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import Graph from 'graphology';
 import { chromium } from 'playwright-core';
@@ -21,8 +25,10 @@ import { toLuceneQuery } from '../server/src/repositories/search';
 import { startDatabase, type Started } from '../server/src/start';
 import type { Subgraph } from '../contract';
 import { loadGenerated } from './_load';
+import { loadingTargets, runLoading, type LoadingResults } from './_loading-suite';
 import { driverArm, generatedIds, httpArm, routes, type Figure, type Route } from './_read';
 import {
+  historyDir,
   latestFile,
   markdown,
   previous,
@@ -45,6 +51,9 @@ const opt = (name: string) => {
 const QUICK = flag('--quick');
 const SIZES = (opt('--sizes') ?? (QUICK ? 'seed,M' : 'seed,M,L')).split(',');
 const SECONDS = Number(opt('--seconds') ?? (QUICK ? 1 : 5));
+const LOADING_SIZES = (opt('--loading-sizes') ?? (QUICK ? 'S' : 'M,L')).split(',') as SizeName[];
+const NAIVE_SECONDS = Number(opt('--naive-seconds') ?? (QUICK ? 5 : 20));
+const LOADING_ARMS = opt('--loading-arms')?.split(',');
 const HEAP = '1g';
 const PAGE_CACHE = '512m';
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
@@ -171,14 +180,63 @@ function targets(figs: Figure[]): Target[] {
 /** `--readme-only`: the README section (and targets) again from bench/results/run.json, without measuring. */
 function readmeOnly() {
   const r = JSON.parse(readFileSync(latestFile, 'utf8')) as Results;
-  r.targets = targets(r.reading);
+  r.targets = [...targets(r.reading), ...(r.loading ? loadingTargets(r.loading, r.loadingSizes ?? []) : [])];
   writeFileSync(latestFile, JSON.stringify(r, null, 2) + '\n');
   writeReadme(r);
   log(`README rewritten from ${latestFile}`);
 }
 
+async function loading(onSize?: (r: LoadingResults, done: SizeName[]) => void): Promise<LoadingResults | undefined> {
+  if (flag('--no-loading')) return undefined;
+  const t0 = performance.now();
+  const r = await runLoading(
+    LOADING_SIZES,
+    QUICK,
+    log,
+    NAIVE_SECONDS,
+    onSize,
+    ...(LOADING_ARMS ? [new Set(LOADING_ARMS)] : []),
+  );
+  r.notes.push(`The loading arms took ${Math.round((performance.now() - t0) / 1000)} s.`);
+  return r;
+}
+
+/** `--loading-only`: the loading arms now, the reading figures of the last run kept; saved after each size. */
+async function loadingOnly() {
+  const r = JSON.parse(readFileSync(latestFile, 'utf8')) as Results;
+  const m0 = machine();
+  const date = new Date().toISOString();
+  // the sizes measured now replace theirs in the last results; the other sizes' figures are kept
+  const kept = r.loading;
+  const keptSizes = (r.loadingSizes ?? []).filter((x) => !LOADING_SIZES.includes(x as SizeName));
+  const store = (now: LoadingResults, done: SizeName[]) => {
+    const l: LoadingResults = {
+      figures: [...(kept?.figures.filter((f) => keptSizes.includes(f.data)) ?? []), ...now.figures],
+      probes: [...(kept?.probes.filter((p) => keptSizes.includes(p.data)) ?? []), ...now.probes],
+      runs: {
+        ...Object.fromEntries(Object.entries(kept?.runs ?? {}).filter(([k]) => keptSizes.includes(k.split(' ')[0]!))),
+        ...now.runs,
+      },
+      notes: [...(kept?.notes ?? []), ...now.notes],
+    };
+    done = [...(keptSizes as SizeName[]), ...done];
+    r.loading = l;
+    r.loadingSizes = done;
+    r.loadingRun = { date, machine: { ...m0, load1End: machine().load1 } };
+    r.targets = [...targets(r.reading), ...loadingTargets(l, done)];
+    const text = JSON.stringify(r, null, 2) + '\n';
+    writeFileSync(latestFile, text);
+    writeFileSync(path.join(historyDir, `${date.replace(/[:.]/g, '-')}-loading.json`), text);
+    if (!flag('--no-readme')) writeReadme(r);
+    log(`loading arms (${done.join(', ')}) saved in ${latestFile}`);
+  };
+  const l = await loading(store);
+  if (l) store(l, LOADING_SIZES);
+}
+
 async function main() {
   if (flag('--readme-only')) return readmeOnly();
+  if (flag('--loading-only')) return loadingOnly();
   const t0 = performance.now();
   const m0 = machine();
   log(`${QUICK ? 'quick' : 'full'} run: ${SIZES.join(', ')}; ${SECONDS} s per measurement; load ${m0.load1}`);
@@ -244,6 +302,7 @@ async function main() {
     await started?.db.close();
     await local.stop();
   }
+  const load = await loading();
   const before = previous(QUICK ? 'quick' : 'full');
   const results: Results = {
     date: new Date().toISOString(),
@@ -256,7 +315,8 @@ async function main() {
     reading,
     payload: payloads,
     drawing: [],
-    targets: targets(reading),
+    ...(load ? { loading: load, loadingSizes: LOADING_SIZES } : {}),
+    targets: [...targets(reading), ...(load ? loadingTargets(load, LOADING_SIZES) : [])],
     regressions: before ? regressions(reading, before.reading) : [],
     notes: [
       ...notes,

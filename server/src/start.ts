@@ -107,6 +107,13 @@ export async function startDatabase(config: Config, log: (msg: string) => void =
     // On its own database Parley may create the all-labels search index by itself, when Parley's model index
     // (entity_search) leaves some label out; elsewhere only on the user's request (POST /api/search/index).
     if (repos.catalog.ownsDatabase) await ensureSearchIndex(repos, log);
+    // the import's statements planned in the background, so that the first user import into this JVM does not
+    // pay for planning them (the seed's import has just done it when it ran); see README "Performance"
+    if (!seeded)
+      void repos.imports
+        .warmUp()
+        .then((ms) => log(`import statements planned in ${ms} ms (warm-up)`))
+        .catch(() => {});
     return { db, repos, local, seeded, stop };
   } catch (err) {
     await stop();

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { repoRoot } from '../../server/src/config';
-import { ImportFailedError, recoverImports, runImport } from '../../server/src/import/engine';
-import { readImportFiles } from '../../server/src/import/read';
+import { ImportFailedError, recoverImports } from '../../server/src/import/engine';
+import { openImport, runOpened } from '../../server/src/import/open';
 import { Db } from '../../server/src/neo4j/db';
 import { createRepositories, type Repositories } from '../../server/src/repositories';
 import { testDb } from '../_helpers';
@@ -99,7 +99,11 @@ afterAll(async () => {
   await db.close();
 });
 
-describe('all or nothing under faults', () => {
+// both paths of the engine: the whole set in memory, and the streamed CSV path of large files
+describe.each([
+  { path: 'whole set', streamed: false },
+  { path: 'streamed', streamed: true },
+])('all or nothing under faults ($path)', ({ streamed }) => {
   it(
     'a connection cut half-way: the import fails, and the recovery leaves the database as it was',
     { timeout: 300_000 },
@@ -116,9 +120,14 @@ describe('all or nothing under faults', () => {
         maxRetryTimeMs: 500,
       });
       try {
-        const run = runImport(
+        const opened = await openImport(
+          generate('cut', 3000).map((p) => ({ path: p, name: path.basename(p) })),
+          { streamAboveBytes: streamed ? -1 : Infinity },
+        );
+        expect(opened.streamed).toBe(streamed);
+        const run = runOpened(
           createRepositories(viaProxy).imports,
-          readImportFiles(generate('cut', 3000).map((p) => ({ path: p, name: path.basename(p) }))),
+          opened,
           // the cut comes a few batches after writing began
           { batchSize: 100, onProgress: (p) => p.phase === 'writing' && proxy.arm() },
         );
@@ -150,7 +159,15 @@ describe('all or nothing under faults', () => {
     const files = generate('kill', 20_000);
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'cli', 'load.ts'), '--batch-size', '200', ...files],
+      [
+        '--import',
+        'tsx',
+        path.join(repoRoot, 'server', 'src', 'cli', 'load.ts'),
+        '--batch-size',
+        '200',
+        ...(streamed ? ['--stream'] : []),
+        ...files,
+      ],
       {
         cwd: repoRoot,
         env: { ...process.env, NEO4J_URI: inject('neo4jUri'), PARLEY_LOG_LEVEL: 'silent' },

@@ -18,7 +18,9 @@ describe('npm run load arguments', () => {
       rule: 'replace',
       batchSize: 100,
       recover: false,
+      stream: false,
     });
+    expect(parseArgs(['--stream', 'x.csv'])).toMatchObject({ stream: true, files: ['x.csv'] });
     expect(parseArgs(['--dry-run', 'x.json'])).toMatchObject({ dryRun: true, rule: 'keep', files: ['x.json'] });
   });
 

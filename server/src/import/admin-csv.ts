@@ -14,18 +14,34 @@ import path from 'node:path';
 import { castCell, describeType, parseTypeName, type ColumnType } from './columns';
 import type { CsvTable } from './csv';
 import type { ColumnMapping, ImportNode, ImportRelationship, Problem, Properties } from './model';
-import { setOwn } from './model';
+import { setOwn, type ImportSource } from './model';
 import { idProblem, keyProblem, labelProblem, RESERVED_KEYS, typeProblem } from './names';
 
 type Column =
   | { kind: 'id'; key: string | null; space: string | null }
   | { kind: 'start' | 'end'; space: string | null }
   | { kind: 'label' | 'type' | 'ignore' }
-  | { kind: 'property'; key: string; type: ColumnType };
+  | { kind: 'property'; key: string; type: ColumnType }
+  /** a column holding one of Parley's own fields (see PARLEY_NODE_KEYS, PARLEY_RELATIONSHIP_KEYS) */
+  | { kind: 'parley'; key: string; type: ColumnType };
+
+/**
+ * Parley's own fields, accepted in neo4j-admin files as the columns a database written by Parley exports:
+ * nodes `aliases:string[]`, `description`; relationships `id` (must be Parley's key `source|TYPE|target`),
+ * `quotes:string[]` with `sourceIds:string[]` (the evidence, pair by pair, checked against the sources like
+ * any quote), `inferred:boolean`, `inferenceReason`. A `Source` node with a `text` column is a source.
+ */
+const PARLEY_NODE_KEYS = new Set(['aliases', 'description']);
+const PARLEY_RELATIONSHIP_KEYS = new Set(['id', 'quotes', 'sourceIds', 'inferred', 'inferenceReason']);
 
 const SPECIAL = /^(.*?):(ID|START_ID|END_ID|LABEL|TYPE|IGNORE)(?:\((.*)\))?$/i;
 
-function readHeader(file: string, header: readonly string[], problems: Problem[]): Column[] {
+function readHeader(
+  file: string,
+  header: readonly string[],
+  problems: Problem[],
+  parleyKeys: ReadonlySet<string>,
+): Column[] {
   return header.map((h, i): Column => {
     const at = { file, line: 1, column: i + 1 };
     const m = SPECIAL.exec(h);
@@ -47,7 +63,7 @@ function readHeader(file: string, header: readonly string[], problems: Problem[]
     const type = colon > 0 ? parseTypeName(h.slice(colon + 1)) : { scalar: 'string' as const, list: false };
     const bad =
       keyProblem(key) ??
-      (RESERVED_KEYS.has(key) && key !== 'name'
+      (RESERVED_KEYS.has(key) && key !== 'name' && !parleyKeys.has(key)
         ? `the column ${JSON.stringify(key)} is set by Parley itself: rename it`
         : null);
     if (bad) problems.push({ ...at, message: bad });
@@ -58,7 +74,7 @@ function readHeader(file: string, header: readonly string[], problems: Problem[]
       });
       return { kind: 'ignore' };
     }
-    return { kind: 'property', key, type };
+    return { kind: parleyKeys.has(key) ? 'parley' : 'property', key, type };
   });
 }
 
@@ -80,11 +96,12 @@ function readProps(
   cells: string[],
   columns: Column[],
   problems: Problem[],
-): { props: Properties; name: string | null } {
+): { props: Properties; name: string | null; parley: Properties } {
   const props: Properties = {};
+  const parley: Properties = {};
   let name: string | null = null;
   columns.forEach((c, i) => {
-    if (c.kind !== 'property') return;
+    if (c.kind !== 'property' && c.kind !== 'parley') return;
     const r = castCell(cells[i] ?? '', c.type);
     if ('error' in r)
       problems.push({
@@ -94,11 +111,12 @@ function readProps(
         message: `${c.key}: ${r.error} (the column is ${describeType(c.type)})`,
       });
     else if (r.value !== null) {
-      if (c.key === 'name' && typeof r.value === 'string') name = r.value;
+      if (c.kind === 'parley') setOwn(parley, c.key, r.value);
+      else if (c.key === 'name' && typeof r.value === 'string') name = r.value;
       else setOwn(props, c.key, r.value);
     }
   });
-  return { props, name };
+  return { props, name, parley };
 }
 
 function mapping(header: readonly string[], columns: Column[]): ColumnMapping[] {
@@ -111,6 +129,7 @@ function mapping(header: readonly string[], columns: Column[]): ColumnMapping[] 
       mapsTo = `${c.kind} node id${c.space ? ` (id space ${c.space})` : ''}`;
     } else if (c.kind === 'label') mapsTo = 'labels (split on ;)';
     else if (c.kind === 'type') mapsTo = 'relationship type';
+    else if (c.kind === 'parley') mapsTo = c.key;
     else if (c.kind !== 'property') mapsTo = 'ignored';
     else mapsTo = c.key === 'name' ? 'name' : `property ${c.key} (${describeType(c.type)})`;
     return { column: h, mapsTo };
@@ -119,7 +138,7 @@ function mapping(header: readonly string[], columns: Column[]): ColumnMapping[] 
 
 export function readAdminNodes(file: string, table: CsvTable) {
   const problems: Problem[] = [];
-  const columns = readHeader(file, table.header, problems);
+  const columns = readHeader(file, table.header, problems, PARLEY_NODE_KEYS);
   const iId = columns.findIndex((c) => c.kind === 'id');
   const iLabel = columns.findIndex((c) => c.kind === 'label');
   const idCol = columns[iId] as Extract<Column, { kind: 'id' }> | undefined;
@@ -159,16 +178,18 @@ export function readAdminNodes(file: string, table: CsvTable) {
         const b = labelProblem(l);
         if (b) problems.push({ file, line: row.line, column: iLabel + 1, message: b });
       }
-    const { props, name } = readProps(file, row.line, row.cells, columns, problems);
+    const { props, name, parley } = readProps(file, row.line, row.cells, columns, problems);
     if (idCol?.key) setOwn(props, idCol.key, raw);
-    nodes.push({ id, labels, name, aliases: [], description: null, properties: props, at: { file, line: row.line } });
+    const aliases = Array.isArray(parley.aliases) ? parley.aliases.map(String) : [];
+    const description = typeof parley.description === 'string' ? parley.description : null;
+    nodes.push({ id, labels, name, aliases, description, properties: props, at: { file, line: row.line } });
   }
   return { nodes, problems, columns: mapping(table.header, columns) };
 }
 
 export function readAdminRelationships(file: string, table: CsvTable) {
   const problems: Problem[] = [];
-  const columns = readHeader(file, table.header, problems);
+  const columns = readHeader(file, table.header, problems, PARLEY_RELATIONSHIP_KEYS);
   const iS = columns.findIndex((c) => c.kind === 'start');
   const iE = columns.findIndex((c) => c.kind === 'end');
   const iT = columns.findIndex((c) => c.kind === 'type');
@@ -201,18 +222,65 @@ export function readAdminRelationships(file: string, table: CsvTable) {
       const bad = typeProblem(type);
       if (bad) problems.push({ file, line: row.line, column: iT + 1, message: bad });
     }
-    const { props, name } = readProps(file, row.line, row.cells, columns, problems);
+    const { props, name, parley } = readProps(file, row.line, row.cells, columns, problems);
     if (name !== null) setOwn(props, 'name', name);
+    const at = { file, line: row.line };
+    const source = qualify(sSpace, s);
+    const target = qualify(eSpace, e);
+    const col = (key: string) => columns.findIndex((c) => c.kind === 'parley' && c.key === key) + 1;
+    if (typeof parley.id === 'string' && parley.id !== `${source}|${type}|${target}`) {
+      problems.push({
+        ...at,
+        column: col('id'),
+        message: `id ${JSON.stringify(parley.id)} is not this relationship's key ${JSON.stringify(`${source}|${type}|${target}`)} (start|TYPE|end): leave the column out or fix it`,
+      });
+    }
+    const quotes = Array.isArray(parley.quotes) ? parley.quotes.map(String) : [];
+    const sourceIds = Array.isArray(parley.sourceIds) ? parley.sourceIds.map(String) : [];
+    if (quotes.length !== sourceIds.length) {
+      problems.push({
+        ...at,
+        column: col('sourceIds') || col('quotes'),
+        message: `${quotes.length} quote(s) but ${sourceIds.length} source id(s): give one source id per quote, in the same order`,
+      });
+    }
+    const inferred = parley.inferred === true;
+    const reason = typeof parley.inferenceReason === 'string' ? parley.inferenceReason : '';
+    if (inferred && reason.trim() === '') {
+      problems.push({
+        ...at,
+        column: col('inferred'),
+        message: 'an inferred relationship needs an inferenceReason saying why it is implied but not stated',
+      });
+    }
     relationships.push({
       type,
-      source: qualify(sSpace, s),
-      target: qualify(eSpace, e),
+      source,
+      target,
       properties: props,
-      evidence: [],
-      inferred: false,
-      inferenceReason: null,
-      at: { file, line: row.line },
+      evidence: quotes.map((quote, k) => ({ source: sourceIds[k] ?? '', quote })),
+      inferred,
+      inferenceReason: inferred ? reason : null,
+      at,
     });
   }
   return { relationships, problems, columns: mapping(table.header, columns) };
+}
+
+/**
+ * A `Source` node of a neo4j-admin file with a `text` column is a source (its quotes are checked against that
+ * text, as a `.txt` file's would be): the node as an ImportSource, or null for any other node.
+ */
+export function adminSource(n: ImportNode): ImportSource | null {
+  if (n.labels[0] !== 'Source' || typeof n.properties.text !== 'string') return null;
+  const str = (k: string) => (typeof n.properties[k] === 'string' ? (n.properties[k] as string) : null);
+  return {
+    id: n.id,
+    name: n.name ?? n.id,
+    text: n.properties.text,
+    outlet: str('outlet'),
+    published: str('published'),
+    description: n.description ?? '',
+    at: n.at,
+  };
 }

@@ -14,10 +14,10 @@ import { loadConfig, type Config } from '../config';
 import { createRepositories } from '../repositories';
 import { Db } from '../neo4j/db';
 import { startDatabase } from '../start';
-import { ImportFailedError, ImportInvalidError, previewImport, recoverImports, runImport } from './engine';
+import { ImportFailedError, ImportInvalidError, recoverImports } from './engine';
 import type { ConflictRule } from './merge';
 import { formatProgress } from './progress';
-import { readImportFiles } from './read';
+import { openedCounts, openedProblems, openImport, previewOpened, runOpened } from './open';
 
 const USAGE = `usage: npm run load -- [--dry-run] [--rule keep|replace] [--batch-size N] <files…>
   files: .json (Parley data set), .csv (nodes, relationships, sources.csv, or neo4j-admin import files),
@@ -26,6 +26,7 @@ const USAGE = `usage: npm run load -- [--dry-run] [--rule keep|replace] [--batch
   --rule         when a stored value differs: keep it (default) or replace it
   --batch-size   rows per transaction (default 5000)
   --recover      only undo imports left unfinished by a killed process
+  --stream       read the CSV files as streams whatever their size (taken anyway above 32 MiB of CSV)
 `;
 
 export interface CliArgs {
@@ -34,16 +35,18 @@ export interface CliArgs {
   rule: ConflictRule;
   batchSize: number;
   recover: boolean;
+  stream: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): CliArgs | string {
-  const out: CliArgs = { files: [], dryRun: false, rule: 'keep', batchSize: 5_000, recover: false };
+  const out: CliArgs = { files: [], dryRun: false, rule: 'keep', batchSize: 5_000, recover: false, stream: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') continue;
     if (a === '--help' || a === '-h') return USAGE;
     if (a === '--dry-run') out.dryRun = true;
     else if (a === '--recover') out.recover = true;
+    else if (a === '--stream') out.stream = true;
     else if (a === '--rule') {
       const v = argv[++i];
       if (v !== 'keep' && v !== 'replace') return `--rule takes keep or replace\n${USAGE}`;
@@ -111,14 +114,26 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const log = (msg: string) => process.stderr.write(`parley: ${msg}\n`);
   // 1. the files, without a database
-  const set = readImportFiles(args.files.map((f) => ({ path: path.resolve(f), name: f })));
-  if (set.problems.length > 0) {
-    process.stderr.write(`${new ImportInvalidError(set.problems).message}\n`);
+  let lastRows = 0;
+  const set = await openImport(
+    args.files.map((f) => ({ path: path.resolve(f), name: f })),
+    {
+      ...(args.stream ? { streamAboveBytes: -1 } : {}),
+      onRows: (rows) => {
+        if (rows - lastRows < 100_000) return;
+        lastRows = rows;
+        log(`checking: ${rows} rows read`);
+      },
+    },
+  );
+  if (openedProblems(set).length > 0) {
+    process.stderr.write(`${new ImportInvalidError(openedProblems(set)).message}\n`);
     return 1;
   }
   if (args.files.length > 0) {
+    const c = openedCounts(set);
     log(
-      `read ${set.nodes.length} nodes, ${set.relationships.length} relationships, ${set.sources.length} source(s) from ${args.files.length} file(s)`,
+      `read ${c.nodes} nodes, ${c.relationships} relationships, ${c.sources} source(s) from ${args.files.length} file(s)${set.streamed ? ' (streamed: the files are read again to write them)' : ''}`,
     );
   }
   // 2. the database
@@ -133,7 +148,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (args.files.length === 0) return 0;
     }
     if (args.dryRun) {
-      const p = await previewImport(repos.imports, set, args.rule);
+      const p = await previewOpened(repos.imports, set, args.rule);
       if (!p.ok) {
         process.stderr.write(`${new ImportInvalidError(p.problems).message}\n`);
         return 1;
@@ -142,7 +157,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     let last = 0;
-    const result = await runImport(repos.imports, set, {
+    const result = await runOpened(repos.imports, set, {
       rule: args.rule,
       batchSize: args.batchSize,
       files: args.files,

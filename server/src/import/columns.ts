@@ -103,13 +103,50 @@ export function castCell(
  * Numbers written with leading zeros ("007") stay strings, so codes are not mangled. Dates stay strings.
  */
 export function inferType(cells: readonly string[]): ColumnType {
-  const values = cells.filter((c) => c !== '');
-  const list = values.some((c) => c.includes(';'));
-  const parts = list ? values.flatMap((c) => c.split(';').map((p) => p.trim())).filter((p) => p !== '') : values;
-  if (parts.length === 0) return { scalar: 'string', list };
-  const leadingZero = (p: string) => /^[+-]?0\d/.test(p);
-  if (parts.every((p) => INTEGER.test(p) && Number.isSafeInteger(Number(p)))) return { scalar: 'integer', list };
-  if (parts.every((p) => FLOAT.test(p) && !leadingZero(p))) return { scalar: 'float', list };
-  if (parts.every((p) => /^(true|false)$/i.test(p))) return { scalar: 'boolean', list };
-  return { scalar: 'string', list };
+  const g = new TypeGuess();
+  for (const c of cells) g.add(c);
+  return g.type();
+}
+
+/**
+ * `inferType` one cell at a time, for files read as a stream: what the cells seen so far rule out. The same
+ * rule as `inferType` (which uses it), so a streamed file gets the types the whole file would.
+ */
+export class TypeGuess {
+  private list = false;
+  /** the verdicts on whole cells (the rule when no cell holds `;`) and on trimmed `;`-parts (when one does) */
+  private readonly whole = new Verdicts();
+  private readonly parts = new Verdicts();
+  add(cell: string): void {
+    if (cell === '') return;
+    if (cell.includes(';')) this.list = true;
+    this.whole.see(cell);
+    for (const raw of cell.split(';')) {
+      const p = raw.trim();
+      if (p !== '') this.parts.see(p);
+    }
+  }
+  type(): ColumnType {
+    return (this.list ? this.parts : this.whole).type(this.list);
+  }
+}
+
+class Verdicts {
+  private any = false;
+  private integer = true;
+  private float = true;
+  private boolean = true;
+  see(p: string): void {
+    this.any = true;
+    if (this.integer && !(INTEGER.test(p) && Number.isSafeInteger(Number(p)))) this.integer = false;
+    if (this.float && !(FLOAT.test(p) && !/^[+-]?0\d/.test(p))) this.float = false;
+    if (this.boolean && !/^(true|false)$/i.test(p)) this.boolean = false;
+  }
+  type(list: boolean): ColumnType {
+    if (!this.any) return { scalar: 'string', list };
+    if (this.integer) return { scalar: 'integer', list };
+    if (this.float) return { scalar: 'float', list };
+    if (this.boolean) return { scalar: 'boolean', list };
+    return { scalar: 'string', list };
+  }
 }

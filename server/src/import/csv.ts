@@ -46,45 +46,9 @@ export function detectDelimiter(text: string): string {
 
 const delimiterName = (d: string) => (d === '\t' ? 'tab' : JSON.stringify(d));
 
-export function readCsv(file: string, rawText: string): { table: CsvTable } | { problems: Problem[] } {
-  // CRLF becomes LF first (also inside quoted cells), so that the parser's line count is the file's
-  const text = (rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText).replace(/\r\n/g, '\n');
-  if (text.trim() === '') {
-    return { problems: [{ file, message: 'the file is empty: a CSV needs a header line and at least one row' }] };
-  }
-  const delimiter = detectDelimiter(text);
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter,
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      max_record_size: LIMITS.cellBytes * 4,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (e) {
-    const err = e as { message?: string; lines?: number; code?: string };
-    const line = typeof err.lines === 'number' ? err.lines : undefined;
-    const message = (err.message ?? String(e)).replace(/^Invalid Record Length: /, '');
-    return {
-      problems: [
-        {
-          file,
-          ...(line !== undefined ? { line } : {}),
-          message:
-            err.code === 'CSV_MAX_RECORD_SIZE'
-              ? `a row is larger than ${formatBytes(LIMITS.cellBytes * 4)}: split long texts into a source .txt file`
-              : `the CSV cannot be read (${message}); check its quotes: a field with ${delimiterName(delimiter)}, a quote or a line break must be in double quotes, and a quote inside doubled ("")`,
-        },
-      ],
-    };
-  }
+/** What every header must satisfy: no blank or duplicate names, no `__proto__` column. */
+export function checkHeader(file: string, header: readonly string[]): Problem[] {
   const problems: Problem[] = [];
-  const [head, ...body] = records;
-  if (!head) return { problems: [{ file, message: 'the file is empty: a CSV needs a header line' }] };
-  // a record's `info.lines` is the line it ends on: it starts that many lines up as its cells hold line breaks
-  const header = head.record.map((h) => h.trim());
   const seen = new Map<string, number>();
   header.forEach((h, i) => {
     const column = i + 1;
@@ -103,32 +67,96 @@ export function readCsv(file: string, rawText: string): { table: CsvTable } | { 
       });
     } else seen.set(h, column);
   });
+  return problems;
+}
+
+/**
+ * One record checked (as many cells as the header, no cell over the limit): the row, or null with the
+ * problems added. `endLine` is the parser's `info.lines`, the line the record ends on; it starts that many
+ * lines up as its cells hold line breaks.
+ */
+export function checkRow(
+  file: string,
+  header: readonly string[],
+  record: string[],
+  endLine: number,
+  delimiter: string,
+  problems: Problem[],
+): CsvRow | null {
+  const embedded = record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+  const startLine = endLine - embedded;
+  if (record.length !== header.length) {
+    problems.push({
+      file,
+      line: startLine,
+      message: `this row has ${record.length} cells but the header has ${header.length} columns (delimiter ${delimiterName(delimiter)}): quote cells that contain ${delimiterName(delimiter)}`,
+    });
+    return null;
+  }
+  let ok = true;
+  record.forEach((c, i) => {
+    if (c.length * 3 > LIMITS.cellBytes && Buffer.byteLength(c, 'utf8') > LIMITS.cellBytes) {
+      ok = false;
+      problems.push({
+        file,
+        line: startLine,
+        column: i + 1,
+        message: `the cell is larger than ${formatBytes(LIMITS.cellBytes)}: put long texts in a source .txt file`,
+      });
+    }
+  });
+  return ok ? { line: startLine, cells: record } : null;
+}
+
+/** The csv-parse error as a problem that says how to fix the file. */
+export function parseProblem(file: string, e: unknown, delimiter: string): Problem {
+  const err = e as { message?: string; lines?: number; code?: string };
+  const line = typeof err.lines === 'number' ? err.lines : undefined;
+  const message = (err.message ?? String(e)).replace(/^Invalid Record Length: /, '');
+  return {
+    file,
+    ...(line !== undefined ? { line } : {}),
+    message:
+      err.code === 'CSV_MAX_RECORD_SIZE'
+        ? `a row is larger than ${formatBytes(LIMITS.cellBytes * 4)}: split long texts into a source .txt file`
+        : `the CSV cannot be read (${message}); check its quotes: a field with ${delimiterName(delimiter)}, a quote or a line break must be in double quotes, and a quote inside doubled ("")`,
+  };
+}
+
+/** csv-parse's options for Parley's CSV files (the same for the whole-file and the streamed reader) */
+export const csvParseOptions = (delimiter: string) => ({
+  delimiter,
+  bom: true,
+  info: true,
+  relax_column_count: true,
+  skip_empty_lines: true,
+  max_record_size: LIMITS.cellBytes * 4,
+});
+
+export function readCsv(file: string, rawText: string): { table: CsvTable } | { problems: Problem[] } {
+  // CRLF becomes LF first (also inside quoted cells), so that the parser's line count is the file's
+  const text = (rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText).replace(/\r\n/g, '\n');
+  if (text.trim() === '') {
+    return { problems: [{ file, message: 'the file is empty: a CSV needs a header line and at least one row' }] };
+  }
+  const delimiter = detectDelimiter(text);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, csvParseOptions(delimiter)) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (e) {
+    return { problems: [parseProblem(file, e, delimiter)] };
+  }
+  const [head, ...body] = records;
+  if (!head) return { problems: [{ file, message: 'the file is empty: a CSV needs a header line' }] };
+  const header = head.record.map((h) => h.trim());
+  const problems: Problem[] = checkHeader(file, header);
   if (body.length === 0) {
     problems.push({ file, line: 1, message: 'the file has a header but no rows: add rows under the header' });
   }
   const rows: CsvRow[] = [];
   for (const r of body) {
-    const embedded = r.record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
-    const startLine = r.info.lines - embedded;
-    if (r.record.length !== header.length) {
-      problems.push({
-        file,
-        line: startLine,
-        message: `this row has ${r.record.length} cells but the header has ${header.length} columns (delimiter ${delimiterName(delimiter)}): quote cells that contain ${delimiterName(delimiter)}`,
-      });
-      continue;
-    }
-    r.record.forEach((c, i) => {
-      if (Buffer.byteLength(c, 'utf8') > LIMITS.cellBytes) {
-        problems.push({
-          file,
-          line: startLine,
-          column: i + 1,
-          message: `the cell is larger than ${formatBytes(LIMITS.cellBytes)}: put long texts in a source .txt file`,
-        });
-      }
-    });
-    rows.push({ line: startLine, cells: r.record });
+    const row = checkRow(file, header, r.record, r.info.lines, delimiter, problems);
+    if (row) rows.push(row);
   }
   if (problems.length > 0) return { problems };
   return { table: { header, rows, delimiter } };

@@ -82,10 +82,10 @@ export class ImportInvalidError extends Error {
   }
 }
 
-const MAX_CONFLICTS_SHOWN = 100;
+export const MAX_CONFLICTS_SHOWN = 100;
 
 /** Source files become `Source` nodes (name, text, outlet, published, description). */
-export function sourceNodes(set: ImportSet): ImportNode[] {
+export function sourceNodes(set: Pick<ImportSet, 'sources'>): ImportNode[] {
   return set.sources.map((s) => {
     const properties: ImportNode['properties'] = { text: s.text };
     if (s.outlet !== null) properties.outlet = s.outlet;
@@ -172,7 +172,7 @@ async function resolve(repo: ImportsRepository, set: ImportSet): Promise<Resolve
 
 const zero = (): Counts => ({ created: 0, updated: 0, unchanged: 0, conflicts: 0 });
 
-function groupRels(rels: readonly ImportRelationship[], labelOf: Map<string, string>) {
+export function groupRels(rels: readonly ImportRelationship[], labelOf: Map<string, string>) {
   const groups = new Map<string, { sourceLabel: string; targetLabel: string; rels: ImportRelationship[] }>();
   for (const r of rels) {
     const sourceLabel = labelOf.get(r.source)!;
@@ -197,28 +197,17 @@ export async function previewImport(
   const r = await resolve(repo, set);
   if (r.problems.length > 0)
     return { ok: false, problems: r.problems, files: set.files, plan: null, possibleDuplicates: [] };
-  const plan: Plan = {
-    labels: {},
-    types: {},
-    conflicts: [],
-    totals: { nodes: set.nodes.length, relationships: r.rels.length, sources: set.sources.length },
-  };
-  const note = (bucket: Record<string, Counts>, key: string, c: ReturnType<typeof planNode>) => {
-    const counts = (bucket[key] ??= zero());
-    counts[c.outcome]++;
-    if (c.conflicts.length > 0) counts.conflicts++;
-    for (const x of c.conflicts) if (plan.conflicts.length < MAX_CONFLICTS_SHOWN) plan.conflicts.push(x);
-  };
+  const plan = emptyPlan({ nodes: set.nodes.length, relationships: r.rels.length, sources: set.sources.length });
   const created: ImportNode[] = [];
   for (const n of r.nodes) {
     const c = planNode(r.stored.get(n.id) ?? null, n, rule);
     if (c.outcome === 'created') created.push(n);
-    note(plan.labels, n.labels[0]!, c);
+    tally(plan, 'labels', n.labels[0]!, c);
   }
   for (const g of groupRels(r.rels, r.labelOf)) {
     const storedRels = await repo.findRelationships(g.sourceLabel, g.targetLabel, g.rels);
     for (const rel of g.rels)
-      note(plan.types, rel.type, planRelationship(storedRels.get(relationshipKey(rel)) ?? null, rel, rule));
+      tally(plan, 'types', rel.type, planRelationship(storedRels.get(relationshipKey(rel)) ?? null, rel, rule));
   }
   const dups = possibleDuplicates
     ? await possibleDuplicates(
@@ -230,43 +219,55 @@ export async function previewImport(
   return { ok: true, problems: [], files: set.files, plan, possibleDuplicates: dups };
 }
 
-function chunk<T>(xs: readonly T[], n: number): T[][] {
+export function chunk<T>(xs: readonly T[], n: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
   return out;
 }
 
 /**
- * Writes a valid set, all or nothing, in batches of `batchSize` rows (each its own transaction). Throws
- * ImportInvalidError (nothing written) when the files or their references are wrong; otherwise answers
- * committed, or failed after undoing whatever the import had written.
+ * What a write pass hands each batch to: the import's id and rule, the plan it tallies into, and `step`, called
+ * after every batch (progress, the heartbeat, a stop request).
  */
-export async function runImport(repo: ImportsRepository, set: ImportSet, opts: RunOptions = {}): Promise<RunResult> {
+export interface Writer {
+  id: string;
+  rule: ConflictRule;
+  plan: Plan;
+  writeNodes(label: string, nodes: readonly ImportNode[]): Promise<void>;
+  writeRelationships(sourceLabel: string, targetLabel: string, rels: readonly ImportRelationship[]): Promise<void>;
+}
+
+export function emptyPlan(totals: Plan['totals']): Plan {
+  return { labels: {}, types: {}, conflicts: [], totals };
+}
+
+/** Adds one item's outcome to the plan (and its first conflicts, for the preview). */
+export function tally(plan: Plan, bucket: 'labels' | 'types', key: string, c: ReturnType<typeof planNode>): void {
+  const counts = (plan[bucket][key] ??= zero());
+  counts[c.outcome]++;
+  if (c.conflicts.length > 0) counts.conflicts++;
+  for (const x of c.conflicts) if (plan.conflicts.length < MAX_CONFLICTS_SHOWN) plan.conflicts.push(x);
+}
+
+/**
+ * The all-or-nothing frame of every write: the import record (running), the batches `body` writes through the
+ * Writer (each its own transaction), then committed; on any failure everything the import wrote is undone and
+ * the record marked failed (or, when the undo cannot reach the database, left for the recovery).
+ */
+export async function writeAllOrNothing(
+  repo: ImportsRepository,
+  opts: RunOptions & { files: string[]; labels: string[]; total: number; totals: Plan['totals'] },
+  body: (w: Writer) => Promise<void>,
+): Promise<RunResult> {
   const t0 = performance.now();
   const rule = opts.rule ?? 'keep';
-  const batchSize = opts.batchSize ?? 5_000;
-  if (set.problems.length > 0) throw new ImportInvalidError(set.problems);
-  opts.onProgress?.(progressAt('checking', 0, 0, t0, t0));
-  const r = await resolve(repo, set);
-  if (r.problems.length > 0) throw new ImportInvalidError(r.problems);
   const id = opts.importId ?? `imp-${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`;
-  const total = r.nodes.length + r.rels.length;
-  const plan: Plan = {
-    labels: {},
-    types: {},
-    conflicts: [],
-    totals: { nodes: set.nodes.length, relationships: r.rels.length, sources: set.sources.length },
-  };
-  await repo.ensureIdConstraints([...new Set(r.nodes.map((n) => n.labels[0]!))]);
-  await repo.begin(id, opts.files ?? set.files.map((f) => f.file), opts.by ?? null, rule, total);
+  const total = opts.total;
+  const plan = emptyPlan(opts.totals);
+  await repo.ensureIdConstraints(opts.labels);
+  await repo.begin(id, opts.files, opts.by ?? null, rule, total);
   let done = 0;
   const tWrite = performance.now();
-  const tally = (bucket: Record<string, Counts>, key: string, c: ReturnType<typeof planNode>) => {
-    const counts = (bucket[key] ??= zero());
-    counts[c.outcome]++;
-    if (c.conflicts.length > 0) counts.conflicts++;
-    for (const x of c.conflicts) if (plan.conflicts.length < MAX_CONFLICTS_SHOWN) plan.conflicts.push(x);
-  };
   let lastBeat = performance.now();
   const step = async (n: number) => {
     done += n;
@@ -278,23 +279,24 @@ export async function runImport(repo: ImportsRepository, set: ImportSet, opts: R
     opts.onProgress?.(progressAt('writing', done, total, tWrite, performance.now()));
     if (opts.signal?.aborted) throw new Error('the import was stopped before it finished');
   };
+  const writer: Writer = {
+    id,
+    rule,
+    plan,
+    async writeNodes(label, nodes) {
+      const res = await repo.writeNodes(id, label, nodes, rule);
+      for (const c of res.changes) tally(plan, 'labels', label, c.change);
+      await step(nodes.length);
+    },
+    async writeRelationships(sourceLabel, targetLabel, rels) {
+      const res = await repo.writeRelationships(id, sourceLabel, targetLabel, rels, rule);
+      res.changes.forEach((c, i) => tally(plan, 'types', rels[i]!.type, c.change));
+      await step(rels.length);
+    },
+  };
   try {
-    const byLabel = new Map<string, ImportNode[]>();
-    for (const n of r.nodes) byLabel.set(n.labels[0]!, [...(byLabel.get(n.labels[0]!) ?? []), n]);
-    for (const [label, nodes] of byLabel) {
-      for (const batch of chunk(nodes, batchSize)) {
-        const res = await repo.writeNodes(id, label, batch, rule);
-        for (const c of res.changes) tally(plan.labels, label, c.change);
-        await step(batch.length);
-      }
-    }
-    for (const g of groupRels(r.rels, r.labelOf)) {
-      for (const batch of chunk(g.rels, batchSize)) {
-        const res = await repo.writeRelationships(id, g.sourceLabel, g.targetLabel, batch, rule);
-        res.changes.forEach((c, i) => tally(plan.types, batch[i]!.type, c.change));
-        await step(batch.length);
-      }
-    }
+    await body(writer);
+    if (done !== total) await repo.progress(id, done);
     await repo.finish(id, 'committed', plan, null);
     opts.onProgress?.(progressAt('done', done, total, tWrite, performance.now()));
     return { id, status: 'committed', plan, ms: Math.round(performance.now() - t0), error: null };
@@ -313,6 +315,43 @@ export async function runImport(repo: ImportsRepository, set: ImportSet, opts: R
     }
     throw new ImportFailedError(id, message, 'everything it had written was undone');
   }
+}
+
+/**
+ * Writes a valid set, all or nothing, in batches of `batchSize` rows (each its own transaction). Throws
+ * ImportInvalidError (nothing written) when the files or their references are wrong; otherwise answers
+ * committed, or failed after undoing whatever the import had written.
+ */
+export async function runImport(repo: ImportsRepository, set: ImportSet, opts: RunOptions = {}): Promise<RunResult> {
+  const t0 = performance.now();
+  const batchSize = opts.batchSize ?? 5_000;
+  if (set.problems.length > 0) throw new ImportInvalidError(set.problems);
+  opts.onProgress?.(progressAt('checking', 0, 0, t0, t0));
+  const r = await resolve(repo, set);
+  if (r.problems.length > 0) throw new ImportInvalidError(r.problems);
+  const byLabel = new Map<string, ImportNode[]>();
+  for (const n of r.nodes) {
+    const list = byLabel.get(n.labels[0]!);
+    if (list) list.push(n);
+    else byLabel.set(n.labels[0]!, [n]);
+  }
+  const result = await writeAllOrNothing(
+    repo,
+    {
+      ...opts,
+      files: opts.files ?? set.files.map((f) => f.file),
+      labels: [...byLabel.keys()],
+      total: r.nodes.length + r.rels.length,
+      totals: { nodes: set.nodes.length, relationships: r.rels.length, sources: set.sources.length },
+    },
+    async (w) => {
+      for (const [label, nodes] of byLabel)
+        for (const batch of chunk(nodes, batchSize)) await w.writeNodes(label, batch);
+      for (const g of groupRels(r.rels, r.labelOf))
+        for (const batch of chunk(g.rels, batchSize)) await w.writeRelationships(g.sourceLabel, g.targetLabel, batch);
+    },
+  );
+  return { ...result, ms: Math.round(performance.now() - t0) };
 }
 
 export class ImportFailedError extends Error {

@@ -29,11 +29,18 @@ interface PropertyColumn {
   type: ColumnType;
 }
 
+/**
+ * The types of the property columns whose header names none, when the caller already knows them (a streamed
+ * file: from a first pass over every row, see stream.ts); absent, they are inferred from the table's rows.
+ */
+export type KnownTypes = ReadonlyMap<number, ColumnType>;
+
 function propertyColumns(
   file: string,
   table: CsvTable,
   known: ReadonlySet<string>,
   problems: Problem[],
+  types?: KnownTypes,
 ): PropertyColumn[] {
   const out: PropertyColumn[] = [];
   table.header.forEach((h, index) => {
@@ -61,6 +68,8 @@ function propertyColumns(
         });
         return;
       }
+    } else if (types) {
+      type = types.get(index) ?? { scalar: 'string', list: false };
     } else {
       type = inferType(table.rows.map((r) => r.cells[index] ?? ''));
     }
@@ -103,12 +112,23 @@ const splitList = (cell: string) =>
 
 const NODE_COLUMNS = new Set(['id', 'label', 'labels', 'name', 'aliases', 'description']);
 
-export function readNodesCsv(file: string, table: CsvTable) {
+/** The columns of a nodes or relationships file whose type comes from their cells (no `:type` in the header). */
+export function untypedColumns(kind: 'nodes-csv' | 'relationships-csv', header: readonly string[]): number[] {
+  const known = kind === 'nodes-csv' ? NODE_COLUMNS : REL_COLUMNS;
+  const out: number[] = [];
+  header.forEach((h, i) => {
+    if (h.includes(':') || known.has(h.trim().toLowerCase())) return;
+    out.push(i);
+  });
+  return out;
+}
+
+export function readNodesCsv(file: string, table: CsvTable, types?: KnownTypes) {
   const problems: Problem[] = [];
   const col = (n: string) => indexOf(table, n);
   const [iId, iName, iAliases, iDesc] = [col('id'), col('name'), col('aliases'), col('description')];
   const iLabel = col('label') >= 0 ? col('label') : col('labels');
-  const props = propertyColumns(file, table, NODE_COLUMNS, problems);
+  const props = propertyColumns(file, table, NODE_COLUMNS, problems, types);
   const nodes: ImportNode[] = [];
   for (const row of table.rows) {
     const cell = (i: number) => (i >= 0 ? (row.cells[i] ?? '') : '');
@@ -159,7 +179,7 @@ export function readNodesCsv(file: string, table: CsvTable) {
 
 const REL_COLUMNS = new Set(['source', 'target', 'type', 'quote', 'source_id', 'inferred', 'inference_reason']);
 
-export function readRelationshipsCsv(file: string, table: CsvTable) {
+export function readRelationshipsCsv(file: string, table: CsvTable, types?: KnownTypes) {
   const problems: Problem[] = [];
   const col = (n: string) => indexOf(table, n);
   const [iS, iT, iType, iQuote, iSrc, iInf, iReason] = [
@@ -171,7 +191,7 @@ export function readRelationshipsCsv(file: string, table: CsvTable) {
     col('inferred'),
     col('inference_reason'),
   ];
-  const props = propertyColumns(file, table, REL_COLUMNS, problems);
+  const props = propertyColumns(file, table, REL_COLUMNS, problems, types);
   // `date` is an ordinary property, but it must be a real date when given
   for (const p of props)
     if (p.key === 'date' && !table.header[p.index]!.includes(':')) p.type = { scalar: 'date', list: false };

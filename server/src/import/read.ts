@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkDataLimits } from '../dataset/limits';
 import { parseDatasetText, quoteProblem } from '../dataset/schema';
-import { readAdminNodes, readAdminRelationships } from './admin-csv';
+import { adminSource, readAdminNodes, readAdminRelationships } from './admin-csv';
 import { readCsv, recogniseCsv, type CsvTable } from './csv';
 import { readGraphFile } from './graph-files';
 import { decodeUtf8 } from './limits';
@@ -39,6 +39,34 @@ function sample(table: CsvTable): Record<string, string>[] {
   });
 }
 
+/** A file's text (strict UTF-8, no byte-order mark), or the problem that stops it being read. */
+export function readWhole(f: InputFile): { text: string } | { problem: Problem } {
+  const ext = path.extname(f.name).toLowerCase();
+  if (!SUPPORTED_EXTENSIONS.includes(ext)) {
+    return {
+      problem: {
+        file: f.name,
+        message: `Parley does not read ${ext || 'files without an extension'}: give .json, .csv, .gexf, .graphml or .txt files`,
+      },
+    };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(f.path);
+  } catch (e) {
+    return {
+      problem: {
+        file: f.name,
+        message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'read error'}): check the path`,
+      },
+    };
+  }
+  if (bytes.length === 0) return { problem: { file: f.name, message: 'the file is empty' } };
+  const decoded = decodeUtf8(f.name, bytes);
+  if ('problem' in decoded) return decoded;
+  return { text: decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text };
+}
+
 /** Reads every file; the set's `problems` lists what is wrong with file, line and column or path. */
 export function readImportFiles(files: readonly InputFile[]): ImportSet {
   const set = emptySet();
@@ -50,33 +78,12 @@ export function readImportFiles(files: readonly InputFile[]): ImportSet {
     set.problems.push({ file: '(all)', message: `at most ${LIMITS.files} files per import` });
   for (const f of files) {
     const ext = path.extname(f.name).toLowerCase();
-    if (!SUPPORTED_EXTENSIONS.includes(ext)) {
-      set.problems.push({
-        file: f.name,
-        message: `Parley does not read ${ext || 'files without an extension'}: give .json, .csv, .gexf, .graphml or .txt files`,
-      });
+    const whole = readWhole(f);
+    if ('problem' in whole) {
+      set.problems.push(whole.problem);
       continue;
     }
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(f.path);
-    } catch (e) {
-      set.problems.push({
-        file: f.name,
-        message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'read error'}): check the path`,
-      });
-      continue;
-    }
-    if (bytes.length === 0) {
-      set.problems.push({ file: f.name, message: 'the file is empty' });
-      continue;
-    }
-    const decoded = decodeUtf8(f.name, bytes);
-    if ('problem' in decoded) {
-      set.problems.push(decoded.problem);
-      continue;
-    }
-    const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+    const text = whole.text;
     const summary = (
       kind: FileSummary['kind'],
       rows: number,
@@ -156,7 +163,11 @@ export function readImportFiles(files: readonly InputFile[]): ImportSet {
       if (kind === 'nodes-csv' || kind === 'admin-nodes-csv') {
         const r = kind === 'nodes-csv' ? readNodesCsv(f.name, csv.table) : readAdminNodes(f.name, csv.table);
         set.problems.push(...r.problems);
-        set.nodes.push(...r.nodes);
+        for (const n of r.nodes) {
+          const s = kind === 'admin-nodes-csv' ? adminSource(n) : null;
+          if (s) set.sources.push(s);
+          else set.nodes.push(n);
+        }
         summary(kind, rows, r.columns, sample(csv.table));
       } else if (kind === 'relationships-csv' || kind === 'admin-relationships-csv') {
         const r =
@@ -174,7 +185,18 @@ export function readImportFiles(files: readonly InputFile[]): ImportSet {
       }
     }
   }
-  // sources: named by sources.csv, else one per .txt file (its name without .txt is its id)
+  set.sources.push(...namedSources(sourceRows, texts, set.problems));
+  checkSet(set);
+  return set;
+}
+
+/** Sources named by sources.csv, else one per .txt file (its name without .txt is its id). */
+export function namedSources(
+  sourceRows: readonly { file: string; rows: SourceRow[] }[],
+  texts: ReadonlyMap<string, { text: string; file: string }>,
+  problems: Problem[],
+): ImportSource[] {
+  const out: ImportSource[] = [];
   const named = new Set<string>();
   for (const { file, rows } of sourceRows) {
     for (const row of rows) {
@@ -182,14 +204,14 @@ export function readImportFiles(files: readonly InputFile[]): ImportSet {
       const t = texts.get(key);
       named.add(key);
       if (!t) {
-        set.problems.push({
+        problems.push({
           file,
           line: row.line,
           message: `the source text ${JSON.stringify(row.file)} was not given: add the .txt file to the import`,
         });
         continue;
       }
-      set.sources.push({
+      out.push({
         id: row.id,
         name: row.name,
         text: t.text,
@@ -202,7 +224,7 @@ export function readImportFiles(files: readonly InputFile[]): ImportSet {
   }
   for (const [key, t] of texts) {
     if (named.has(key)) continue;
-    set.sources.push({
+    out.push({
       id: key,
       name: key,
       text: t.text,
@@ -212,8 +234,7 @@ export function readImportFiles(files: readonly InputFile[]): ImportSet {
       at: { file: t.file },
     });
   }
-  checkSet(set);
-  return set;
+  return out;
 }
 
 /**

@@ -278,6 +278,29 @@ export class Db {
     return this.transaction((tx) => tx.run(text, params), opts);
   }
 
+  /**
+   * Runs one statement as an auto-commit transaction in a write session (no retry, no breaker): for the few
+   * statements that must manage their own transactions, `CALL { … } IN TRANSACTIONS` (the benchmark's LOAD CSV
+   * arm and its clean-up). Answers the rows and the time Neo4j reports.
+   */
+  async autoCommit(text: string, params: Record<string, unknown> = {}): Promise<{ rows: Row[] }> {
+    const session = await this.session('write');
+    try {
+      const res = await session.run(text, toParams(params) as Record<string, unknown>);
+      return {
+        rows: res.records.map((rec) => {
+          const row: Row = {};
+          for (const key of rec.keys) row[String(key)] = toPlain(rec.get(key));
+          return row;
+        }),
+      };
+    } catch (err) {
+      throw classify(err);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** The plan of a query (EXPLAIN: planned, not run), for the plan checks; `db hits` are not known. */
   async explain(textOrName: string, params: Record<string, unknown> = {}): Promise<PlanOperator> {
     const session = await this.session('read');

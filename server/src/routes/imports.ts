@@ -19,15 +19,10 @@ import { z } from 'zod';
 import { HttpError } from '../errors';
 import { ImportPreview, ImportQuery, ImportRecord, ImportResult, type ImportStreamLineBody } from '../../../contract';
 import { answers } from './answers';
-import {
-  ImportFailedError,
-  ImportInvalidError,
-  previewImport,
-  runImport,
-  type PossibleDuplicates,
-} from '../import/engine';
+import { ImportFailedError, ImportInvalidError, type PossibleDuplicates } from '../import/engine';
 import { LIMITS } from '../import/limits';
-import { readImportFiles, type InputFile } from '../import/read';
+import { type InputFile } from '../import/read';
+import { openImport, previewOpened, runOpened } from '../import/open';
 import { checkToken } from './snapshots';
 
 const importId = z.object({ id: z.string().min(1).max(200) });
@@ -131,9 +126,9 @@ export function importRoutes(hooks: { possibleDuplicates?: PossibleDuplicates } 
         const dir = await mkdtemp(path.join(tmpdir(), 'parley-upload-'));
         try {
           const files = await receive(req, dir, maxBytes);
-          const set = readImportFiles(files);
+          const set = await openImport(files);
           if (req.query.dryRun) {
-            const preview = await previewImport(
+            const preview = await previewOpened(
               repos.imports,
               set,
               req.query.rule,
@@ -151,7 +146,7 @@ export function importRoutes(hooks: { possibleDuplicates?: PossibleDuplicates } 
           };
           if (!stream) {
             try {
-              const result = await runImport(repos.imports, set, opts);
+              const result = await runOpened(repos.imports, set, opts);
               return reply.code(201).send(result);
             } catch (err) {
               if (err instanceof ImportInvalidError) throw invalid(err.problems);
@@ -167,7 +162,7 @@ export function importRoutes(hooks: { possibleDuplicates?: PossibleDuplicates } 
           const line = (l: ImportStreamLineBody) => out.write(`${JSON.stringify(l)}\n`);
           let last = 0;
           try {
-            const result = await runImport(repos.imports, set, {
+            const result = await runOpened(repos.imports, set, {
               ...opts,
               onProgress: (p) => {
                 const t = Date.now();

@@ -1,0 +1,515 @@
+/**
+ * The import engine's streamed path, for CSV files too large to hold (see open.ts for when it is taken):
+ * the same checks, merge rules and all-or-nothing writer as the whole-set path (engine.ts), but no file and no
+ * set of rows is ever held whole. Three passes over the files, each a stream of csv-parse batches:
+ *
+ * 1. `scanImportFiles` (no database): every row checked as the whole-set reader checks it, problems with file,
+ *    line and column; the types of untyped columns inferred over every cell; the ids of the nodes kept (a Map of
+ *    id → where, ~100 bytes a node: the only state that grows, with the node count, not with the file or the
+ *    relationships); relationship ends and evidence sources the files do not define noted for the database check.
+ * 2. `checkScanAgainstDb`: those ends and sources, and ids stored under another label, looked up in batches.
+ * 3. `previewScan` (read-only) or `runScan` (written in batches of `batchSize` rows under one import record,
+ *    undone as a whole on failure: engine.ts's writeAllOrNothing).
+ *
+ * Decisions (the whole-set path differs): at most 10,000 problems are listed (then a count of the rest); the
+ * same relationship stated twice is folded when both rows fall in one batch, and otherwise written as an update
+ * of the first (evidence added, a differing value resolved by the rule) rather than reported as a problem (that
+ * check would hold every relationship key); possible duplicates are looked for among the first 20,000 new nodes.
+ */
+import path from 'node:path';
+import { quoteProblem } from '../dataset/schema';
+import type { ImportsRepository } from '../repositories/imports';
+import { adminSource, readAdminNodes, readAdminRelationships } from './admin-csv';
+import { TypeGuess, type ColumnType } from './columns';
+import { readCsv, recogniseCsv, type CsvTable } from './csv';
+import { csvBatches, CsvStreamError, peekHeader } from './csv-stream';
+import {
+  emptyPlan,
+  ImportInvalidError,
+  sourceNodes,
+  tally,
+  writeAllOrNothing,
+  type DuplicateCandidate,
+  type PossibleDuplicates,
+  type Preview,
+  type RunOptions,
+  type RunResult,
+} from './engine';
+import { LIMITS } from './limits';
+import { foldRelationships, planNode, planRelationship, type ConflictRule } from './merge';
+import {
+  relationshipKey,
+  setOwn,
+  type FileKind,
+  type FileSummary,
+  type ImportNode,
+  type ImportRelationship,
+  type ImportSource,
+  type Problem,
+  type Where,
+} from './model';
+import { readNodesCsv, readRelationshipsCsv, readSourcesCsv, untypedColumns, type SourceRow } from './parley-csv';
+import { progressAt } from './progress';
+import { describeAt, namedSources, readWhole, type InputFile } from './read';
+
+const MAX_PROBLEMS = 10_000;
+const SCAN_BATCH = 10_000;
+const MAX_EXTERNAL_IDS = 1_000_000;
+const MAX_DUPLICATE_CANDIDATES = 20_000;
+const LINE = 2 ** 32;
+
+type RowKind = 'nodes-csv' | 'admin-nodes-csv' | 'relationships-csv' | 'admin-relationships-csv';
+interface CsvFile {
+  input: InputFile;
+  kind: RowKind;
+  /** the types of the untyped property columns, from every cell (Parley's CSV) */
+  types: Map<number, ColumnType>;
+}
+
+export interface Scan {
+  files: FileSummary[];
+  problems: Problem[];
+  csv: CsvFile[];
+  sources: ImportSource[];
+  /** every node id of the files → (index in `places`) × 2^32 + line */
+  ids: Map<string, number>;
+  places: { file: string; label: string }[];
+  /** ids the relationships end at that no file defines, with the first place each is used */
+  externalEnds: Map<string, Where>;
+  /** evidence sources no file defines: source id → quote → first place */
+  externalQuotes: Map<string, Map<string, Where>>;
+  counts: { nodes: number; relationships: number };
+  /** labels of the external ends, filled by checkScanAgainstDb */
+  externalLabels: Map<string, string>;
+}
+
+const isNodes = (k: RowKind) => k === 'nodes-csv' || k === 'admin-nodes-csv';
+
+function addProblems(scan: Scan & { dropped?: number }, ps: readonly Problem[]) {
+  for (const p of ps) {
+    if (scan.problems.length < MAX_PROBLEMS) scan.problems.push(p);
+    else scan.dropped = (scan.dropped ?? 0) + 1;
+  }
+}
+
+function readRows(f: CsvFile, table: CsvTable, types: Map<number, ColumnType>) {
+  switch (f.kind) {
+    case 'nodes-csv':
+      return { ...readNodesCsv(f.input.name, table, types), relationships: [] };
+    case 'admin-nodes-csv':
+      return { ...readAdminNodes(f.input.name, table), relationships: [] };
+    case 'relationships-csv':
+      return { ...readRelationshipsCsv(f.input.name, table, types), nodes: [] };
+    case 'admin-relationships-csv':
+      return { ...readAdminRelationships(f.input.name, table), nodes: [] };
+  }
+}
+
+function sampleOf(table: CsvTable): Record<string, string>[] {
+  return table.rows.slice(0, LIMITS.sampleRows).map((r) => {
+    const o: Record<string, string> = {};
+    table.header.forEach((h, i) => setOwn(o, h, r.cells[i] ?? ''));
+    return o;
+  });
+}
+
+/** Pass 1: every file read as a stream and checked, without a database. */
+export async function scanImportFiles(
+  files: readonly InputFile[],
+  onRows: (rows: number) => void = () => {},
+): Promise<Scan> {
+  const scan: Scan & { dropped?: number } = {
+    files: [],
+    problems: [],
+    csv: [],
+    sources: [],
+    ids: new Map(),
+    places: [],
+    externalEnds: new Map(),
+    externalQuotes: new Map(),
+    counts: { nodes: 0, relationships: 0 },
+    externalLabels: new Map(),
+  };
+  const texts = new Map<string, { text: string; file: string }>();
+  const sourceRows: { file: string; rows: SourceRow[] }[] = [];
+  if (files.length === 0) addProblems(scan, [{ file: '(none)', message: 'no files given: add .csv or .txt files' }]);
+  if (files.length > LIMITS.files)
+    addProblems(scan, [{ file: '(all)', message: `at most ${LIMITS.files} files per import` }]);
+  for (const f of files) {
+    const ext = path.extname(f.name).toLowerCase();
+    if (ext === '.txt') {
+      const whole = readWhole(f);
+      if ('problem' in whole) {
+        addProblems(scan, [whole.problem]);
+        continue;
+      }
+      if (whole.text.trim() === '')
+        addProblems(scan, [{ file: f.name, message: "the source text is empty: put the source's text in it" }]);
+      texts.set(path.basename(f.name, ext), { text: whole.text, file: f.name });
+      scan.files.push({ file: f.name, kind: 'source-text', rows: 1, columns: [], sample: [] });
+      continue;
+    }
+    if (ext !== '.csv') {
+      addProblems(scan, [{ file: f.name, message: `a streamed import reads .csv and .txt files, not ${ext}` }]);
+      continue;
+    }
+    const head = await peekHeader(f.name, f.path).catch((e: unknown) => ({
+      problem: { file: f.name, message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'read error'})` },
+    }));
+    if ('problem' in head) {
+      addProblems(scan, [head.problem]);
+      continue;
+    }
+    const kind = recogniseCsv(f.name, head.header);
+    if (typeof kind !== 'string') {
+      addProblems(scan, [kind]);
+      continue;
+    }
+    if (kind === 'sources-csv') {
+      // a list of sources is small: read whole
+      const whole = readWhole(f);
+      const csv = 'problem' in whole ? { problems: [whole.problem] } : readCsv(f.name, whole.text);
+      if ('problems' in csv) {
+        addProblems(scan, csv.problems);
+        continue;
+      }
+      const r = readSourcesCsv(f.name, csv.table);
+      addProblems(scan, r.problems);
+      sourceRows.push({ file: f.name, rows: r.rows });
+      scan.files.push({
+        file: f.name,
+        kind,
+        rows: csv.table.rows.length,
+        columns: r.columns,
+        sample: sampleOf(csv.table),
+      });
+      continue;
+    }
+    scan.csv.push({ input: f, kind: kind as RowKind, types: new Map() });
+  }
+  scan.sources.push(...namedSources(sourceRows, texts, scan.problems));
+  // node files first (their ids and sources), then the relationships that refer to them
+  scan.csv.sort((a, b) => Number(isNodes(b.kind)) - Number(isNodes(a.kind)));
+  const placeIndex = new Map<string, number>();
+  const place = (file: string, label: string) => {
+    const k = `${file}\u0000${label}`;
+    let i = placeIndex.get(k);
+    if (i === undefined) {
+      i = scan.places.length;
+      scan.places.push({ file, label });
+      placeIndex.set(k, i);
+    }
+    return i;
+  };
+  let sourcesById: Map<string, ImportSource> | null = null;
+  let rowsSeen = 0;
+  for (const f of scan.csv) {
+    const name = f.input.name;
+    if (!isNodes(f.kind) && sourcesById === null) sourcesById = checkSources(scan);
+    const guesses = new Map<number, TypeGuess>();
+    if (f.kind === 'nodes-csv' || f.kind === 'relationships-csv') {
+      // the header is read again from the first batch; peekHeader gave the same
+      const head = await peekHeader(name, f.input.path);
+      if (!('problem' in head)) for (const i of untypedColumns(f.kind, head.header)) guesses.set(i, new TypeGuess());
+    }
+    let rows = 0;
+    let header: string[] = [];
+    let delimiter = ',';
+    let sample: Record<string, string>[] = [];
+    try {
+      for await (const batch of csvBatches(name, f.input.path, SCAN_BATCH)) {
+        const first = rows === 0 && header.length === 0;
+        ({ header, delimiter } = batch);
+        addProblems(scan, batch.problems);
+        for (const row of batch.rows) for (const [i, g] of guesses) g.add(row.cells[i] ?? '');
+        const table = { header, rows: batch.rows, delimiter };
+        if (first) sample = sampleOf(table);
+        // untyped columns are read as text here (no cast can fail); their types are known at the end
+        const r = readRows(f, table, new Map());
+        addProblems(scan, first ? r.problems : r.problems.filter((p) => (p.line ?? 0) > 1));
+        for (const n of r.nodes) {
+          const src = f.kind === 'admin-nodes-csv' ? adminSource(n) : null;
+          if (src) {
+            scan.sources.push(src);
+            continue;
+          }
+          const earlier = scan.ids.get(n.id);
+          if (earlier !== undefined) {
+            const at = { file: scan.places[Math.floor(earlier / LINE)]!.file, line: earlier % LINE };
+            addProblems(scan, [
+              {
+                ...n.at,
+                message: `duplicate node id ${JSON.stringify(n.id)}: ${describeAt(at)} already has it; ids must be unique`,
+              },
+            ]);
+          } else if (n.id !== '' && n.labels[0]) {
+            scan.ids.set(n.id, place(name, n.labels[0]) * LINE + (n.at.line ?? 0));
+            scan.counts.nodes++;
+          }
+        }
+        for (const rel of r.relationships) checkRelationship(scan, sourcesById!, rel);
+        scan.counts.relationships += r.relationships.length;
+        rows += batch.rows.length;
+        rowsSeen += batch.rows.length;
+        onRows(rowsSeen);
+      }
+    } catch (e) {
+      if (!(e instanceof CsvStreamError)) throw e;
+      addProblems(scan, [e.problem]);
+      continue;
+    }
+    f.types = new Map([...guesses].map(([i, g]) => [i, g.type()]));
+    const columns = readRows(f, { header, rows: [], delimiter }, f.types).columns;
+    scan.files.push({ file: name, kind: f.kind as FileKind, rows, columns, sample });
+  }
+  if (sourcesById === null) checkSources(scan);
+  // the summaries in the order the files were given (they were read nodes first)
+  const order = new Map(files.map((f, i) => [f.name, i]));
+  scan.files.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+  if (scan.dropped)
+    scan.problems.push({
+      file: '(all)',
+      message: `… and ${scan.dropped} more problems: only the first ${MAX_PROBLEMS} are listed; fix these and check again`,
+    });
+  return scan;
+}
+
+/** Source ids unique among sources and nodes; the sources by id, for the quote checks. */
+function checkSources(scan: Scan): Map<string, ImportSource> {
+  const byId = new Map<string, ImportSource>();
+  for (const s of scan.sources) {
+    if (byId.has(s.id) || scan.ids.has(s.id))
+      addProblems(scan, [
+        { ...s.at, message: `duplicate id ${JSON.stringify(s.id)}: a node or another source already has it` },
+      ]);
+    else byId.set(s.id, s);
+  }
+  return byId;
+}
+
+function checkRelationship(scan: Scan, sources: Map<string, ImportSource>, r: ImportRelationship) {
+  for (const end of [r.source, r.target]) {
+    if (end === '' || scan.ids.has(end) || scan.externalEnds.has(end)) continue;
+    if (scan.externalEnds.size >= MAX_EXTERNAL_IDS) {
+      addProblems(scan, [
+        {
+          ...r.at,
+          message: `more than ${MAX_EXTERNAL_IDS} relationship ends are not nodes of the files: import the nodes with them`,
+        },
+      ]);
+      continue;
+    }
+    scan.externalEnds.set(end, r.at);
+  }
+  for (const e of r.evidence) {
+    const s = sources.get(e.source);
+    if (s) {
+      const bad = quoteProblem(e.quote, s.text, e.source);
+      if (bad) addProblems(scan, [{ ...r.at, message: bad }]);
+      continue;
+    }
+    let quotes = scan.externalQuotes.get(e.source);
+    if (!quotes) scan.externalQuotes.set(e.source, (quotes = new Map()));
+    if (!quotes.has(e.quote)) quotes.set(e.quote, r.at);
+  }
+}
+
+/** Pass 2: what the files refer to, checked against the database (read-only). Problems, as the engine's. */
+export async function checkScanAgainstDb(repo: ImportsRepository, scan: Scan): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const ends = [...scan.externalEnds.keys()];
+  for (let i = 0; i < ends.length; i += 10_000) {
+    const stored = await repo.findNodes(ends.slice(i, i + 10_000));
+    for (const id of ends.slice(i, i + 10_000)) {
+      const label = stored.get(id)?.labels?.[0];
+      if (label) scan.externalLabels.set(id, label);
+      else
+        problems.push({
+          ...scan.externalEnds.get(id)!,
+          message: `unknown node id ${JSON.stringify(id)}: neither the files nor the database have a node with this id; add the node or fix the id`,
+        });
+    }
+  }
+  const texts = await repo.existingSourceTexts([...scan.externalQuotes.keys()]);
+  for (const [source, quotes] of scan.externalQuotes) {
+    const text = texts.get(source);
+    for (const [quote, at] of quotes) {
+      if (text === undefined) {
+        problems.push({
+          ...at,
+          message: `unknown source ${JSON.stringify(source)}: give its text as ${source}.txt (or in sources.csv), or use the id of a source already in the database`,
+        });
+        break;
+      }
+      if (!text.includes(quote)) problems.push({ ...at, message: quoteProblem(quote, text, source)! });
+    }
+  }
+  // ids of the files stored under another label, and sources stored with another text
+  if ((await repo.dataLabels()).length > 0) {
+    const check = async (batch: { id: string; label: string; at: Where; text?: string }[]) => {
+      const stored = await repo.findNodes(batch.map((b) => b.id));
+      for (const b of batch) {
+        const s = stored.get(b.id);
+        if (!s) continue;
+        if (s.labels && !s.labels.includes(b.label))
+          problems.push({
+            ...b.at,
+            message: `the id ${JSON.stringify(b.id)} is already in the database as a ${s.labels.join(':')} node, not ${b.label}: use its label or another id`,
+          });
+        if (b.text !== undefined && typeof s.properties.text === 'string' && s.properties.text !== b.text)
+          problems.push({
+            ...b.at,
+            message: `the source ${JSON.stringify(b.id)} is already in the database with a different text: its quotes were checked against that text, so give the new text another id`,
+          });
+      }
+    };
+    await check(scan.sources.map((s) => ({ id: s.id, label: 'Source', at: s.at, text: s.text })));
+    let batch: { id: string; label: string; at: Where }[] = [];
+    for (const [id, v] of scan.ids) {
+      const p = scan.places[Math.floor(v / LINE)]!;
+      batch.push({ id, label: p.label, at: { file: p.file, line: v % LINE } });
+      if (batch.length >= 10_000) {
+        await check(batch);
+        batch = [];
+      }
+    }
+    await check(batch);
+  }
+  return problems;
+}
+
+const labelOf = (scan: Scan, id: string) => {
+  const v = scan.ids.get(id);
+  return v !== undefined ? scan.places[Math.floor(v / LINE)]!.label : scan.externalLabels.get(id);
+};
+
+/**
+ * Pass 3's reading: the files again in batches of `batchSize` rows, nodes grouped by their first label and
+ * relationships by their end labels, each group handed on when it holds `batchSize` rows (and at the end).
+ */
+async function eachGroup(
+  scan: Scan,
+  batchSize: number,
+  onNodes: (label: string, nodes: ImportNode[]) => Promise<void>,
+  onRels: (sourceLabel: string, targetLabel: string, rels: ImportRelationship[]) => Promise<void>,
+) {
+  for (let i = 0; i < scan.sources.length; i += batchSize)
+    await onNodes('Source', sourceNodes({ sources: scan.sources.slice(i, i + batchSize) }));
+  const nodeGroups = new Map<string, ImportNode[]>();
+  const relGroups = new Map<string, ImportRelationship[]>();
+  for (const f of scan.csv) {
+    for await (const batch of csvBatches(f.input.name, f.input.path, batchSize)) {
+      const r = readRows(f, { header: batch.header, rows: batch.rows, delimiter: batch.delimiter }, f.types);
+      const problems = [...batch.problems, ...r.problems].filter((p) => (p.line ?? 0) > 1);
+      if (problems.length > 0)
+        throw new Error(`${describeAt(problems[0]!)} changed since it was checked: ${problems[0]!.message}`);
+      for (const n of r.nodes) {
+        if (f.kind === 'admin-nodes-csv' && adminSource(n)) continue;
+        const label = n.labels[0]!;
+        const g = nodeGroups.get(label) ?? [];
+        g.push(n);
+        nodeGroups.set(label, g);
+        if (g.length >= batchSize) {
+          nodeGroups.delete(label);
+          await onNodes(label, g);
+        }
+      }
+      for (const rel of r.relationships) {
+        const [sl, tl] = [labelOf(scan, rel.source), labelOf(scan, rel.target)];
+        if (!sl || !tl) throw new Error(`${describeAt(rel.at)} changed since it was checked: an end is unknown`);
+        const k = `${sl}\u0000${tl}`;
+        const g = relGroups.get(k) ?? [];
+        g.push(rel);
+        relGroups.set(k, g);
+        if (g.length >= batchSize) {
+          relGroups.delete(k);
+          await onRels(sl, tl, [...foldRelationships(g).values()]);
+        }
+      }
+    }
+    // a file's nodes are all written before the next file's relationships may need them
+    for (const [label, g] of nodeGroups) await onNodes(label, g);
+    nodeGroups.clear();
+  }
+  for (const [k, g] of relGroups) {
+    const [sl, tl] = k.split('\u0000') as [string, string];
+    await onRels(sl, tl, [...foldRelationships(g).values()]);
+  }
+}
+
+/** The dry run of a scanned import: what would happen, per label and type. Writes nothing. */
+export async function previewScan(
+  repo: ImportsRepository,
+  scan: Scan,
+  rule: ConflictRule = 'keep',
+  possibleDuplicates?: PossibleDuplicates,
+  batchSize = 5_000,
+): Promise<Preview> {
+  const fail = (problems: Problem[]): Preview => ({
+    ok: false,
+    problems,
+    files: scan.files,
+    plan: null,
+    possibleDuplicates: [],
+  });
+  if (scan.problems.length > 0) return fail(scan.problems);
+  const problems = await checkScanAgainstDb(repo, scan);
+  if (problems.length > 0) return fail(problems);
+  const plan = emptyPlan({
+    nodes: scan.counts.nodes,
+    relationships: scan.counts.relationships,
+    sources: scan.sources.length,
+  });
+  const created: ImportNode[] = [];
+  await eachGroup(
+    scan,
+    batchSize,
+    async (label, nodes) => {
+      const stored = await repo.findNodes(nodes.map((n) => n.id));
+      for (const n of nodes) {
+        const c = planNode(stored.get(n.id) ?? null, n, rule);
+        if (c.outcome === 'created' && label !== 'Source' && created.length < MAX_DUPLICATE_CANDIDATES) created.push(n);
+        tally(plan, 'labels', label, c);
+      }
+    },
+    async (sl, tl, rels) => {
+      const stored = await repo.findRelationships(sl, tl, rels);
+      for (const r of rels)
+        tally(plan, 'types', r.type, planRelationship(stored.get(relationshipKey(r)) ?? null, r, rule));
+    },
+  );
+  const dups: DuplicateCandidate[] = possibleDuplicates
+    ? await possibleDuplicates(created.map((n) => ({ id: n.id, name: n.name, aliases: n.aliases, labels: n.labels })))
+    : [];
+  return { ok: true, problems: [], files: scan.files, plan, possibleDuplicates: dups };
+}
+
+/** Writes a scanned import, all or nothing, streaming the files a second time. */
+export async function runScan(repo: ImportsRepository, scan: Scan, opts: RunOptions = {}): Promise<RunResult> {
+  const t0 = performance.now();
+  if (scan.problems.length > 0) throw new ImportInvalidError(scan.problems);
+  opts.onProgress?.(progressAt('checking', 0, 0, t0, t0));
+  const problems = await checkScanAgainstDb(repo, scan);
+  if (problems.length > 0) throw new ImportInvalidError(problems);
+  const labels = [...new Set(scan.places.map((p) => p.label))];
+  if (scan.sources.length > 0 && !labels.includes('Source')) labels.push('Source');
+  const batchSize = opts.batchSize ?? 5_000;
+  const result = await writeAllOrNothing(
+    repo,
+    {
+      ...opts,
+      files: opts.files ?? scan.files.map((f) => f.file),
+      labels,
+      total: scan.counts.nodes + scan.sources.length + scan.counts.relationships,
+      totals: { nodes: scan.counts.nodes, relationships: scan.counts.relationships, sources: scan.sources.length },
+    },
+    (w) =>
+      eachGroup(
+        scan,
+        batchSize,
+        (label, nodes) => w.writeNodes(label, nodes),
+        (sl, tl, rels) => w.writeRelationships(sl, tl, rels),
+      ),
+  );
+  return { ...result, ms: Math.round(performance.now() - t0) };
+}
