@@ -13,7 +13,7 @@ import { ImportFailedError, recoverImports, runImport } from '../../server/src/i
 import { readImportFiles } from '../../server/src/import/read';
 import { Db } from '../../server/src/neo4j/db';
 import { createRepositories, type Repositories } from '../../server/src/repositories';
-import { testDb } from '../_helpers';
+import { testDb, testEnv } from '../_helpers';
 import { dbFingerprint } from './import-helpers';
 
 let db: Db;
@@ -110,7 +110,7 @@ describe('all or nothing under faults', () => {
       const viaProxy = new Db({
         uri: `bolt://127.0.0.1:${proxy.port}`,
         user: 'neo4j',
-        password: '',
+        password: inject('neo4jPassword'),
         database: '',
         queryTimeoutMs: 30_000,
         maxRetryTimeMs: 500,
@@ -153,7 +153,7 @@ describe('all or nothing under faults', () => {
       ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'cli', 'load.ts'), '--batch-size', '200', ...files],
       {
         cwd: repoRoot,
-        env: { ...process.env, NEO4J_URI: inject('neo4jUri'), PARLEY_LOG_LEVEL: 'silent' },
+        env: { ...process.env, ...testEnv(), PARLEY_LOG_LEVEL: 'silent' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

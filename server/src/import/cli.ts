@@ -13,6 +13,7 @@ import path from 'node:path';
 import { loadConfig, type Config } from '../config';
 import { createRepositories } from '../repositories';
 import { Db } from '../neo4j/db';
+import { LOCAL_USER, readLocalPassword } from '../neo4j/local';
 import { startDatabase } from '../start';
 import { ImportFailedError, ImportInvalidError, previewImport, recoverImports, runImport } from './engine';
 import type { ConflictRule } from './merge';
@@ -77,10 +78,12 @@ async function connectTo(config: Config, log: (m: string) => void) {
   if (config.NEO4J_URI || (await portAnswers(config.PARLEY_NEO4J_PORT))) {
     const uri = config.NEO4J_URI ?? `bolt://127.0.0.1:${config.PARLEY_NEO4J_PORT}`;
     log(`writing to the Neo4j at ${uri}${config.NEO4J_URI ? ' (NEO4J_URI)' : ' (the running Parley’s database)'}`);
+    // the running Parley's database: the password kept in its data folder (readable by its owner only)
+    const localPassword = config.NEO4J_URI ? undefined : readLocalPassword(config.PARLEY_DATA_DIR);
     const db = new Db({
       uri,
-      user: config.NEO4J_USER,
-      password: config.NEO4J_PASSWORD,
+      user: localPassword ? LOCAL_USER : config.NEO4J_USER,
+      password: localPassword ?? config.NEO4J_PASSWORD,
       database: config.NEO4J_DATABASE,
       queryTimeoutMs: config.PARLEY_QUERY_TIMEOUT_MS,
     });

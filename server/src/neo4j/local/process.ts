@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,6 +14,7 @@ import { repoRoot } from '../../config';
 import { ensureNeo4jJars, LAUNCHER_JAR, LIB_DIR } from './jars';
 import { resolveJavaHome } from './jdk';
 import { defaultLog, isAlive, type LogFn } from './os';
+import { ensureLocalPassword, LOCAL_USER } from './password';
 
 /** Persistent data folder used by `npm start` / `npm run neo4j` (ignored by git). */
 export const DEFAULT_DATA_DIR = join(repoRoot, '.neo4j', 'data');
@@ -52,6 +53,9 @@ export interface StartLocalNeo4jOptions {
 export interface LocalNeo4j {
   /** bolt://127.0.0.1:<port> */
   uri: string;
+  /** the user to connect as (`neo4j`) and its password, from `<dataDir>/parley-neo4j.password` (password.ts) */
+  user: string;
+  password: string;
   port: number;
   /** absolute Neo4j home/data folder (logs in <dataDir>/logs) */
   dataDir: string;
@@ -156,7 +160,10 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions = {}): Promis
   if (!opts.dataDir) await sweepStaleTempDirs();
   const tempDir = opts.dataDir ? undefined : await mkdtemp(join(tmpdir(), TEMP_PREFIX));
   const dataDir = resolve(opts.dataDir ?? tempDir!);
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // The store files are Neo4j's data itself: only the owner may read the folder (issue 12, "no open door").
+  await chmod(dataDir, 0o700).catch(() => undefined);
+  const { password, file: passwordFile } = await ensureLocalPassword(dataDir);
 
   // Transaction memory: the global cap is half the heap, one transaction may use up to 256 MiB of it.
   const globalTxMiB = Math.max(64, Math.floor(sizeToMiB(heap) / 2));
@@ -183,6 +190,8 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions = {}): Promis
         String(port),
         '--data-dir',
         dataDir,
+        '--password-file',
+        passwordFile,
         '--pagecache',
         pageCache,
         '--tx-timeout',
@@ -197,6 +206,7 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions = {}): Promis
       port,
       dataDir,
       tempDir,
+      password,
       timeoutMs: opts.startTimeoutMs ?? 120_000,
       log,
     });
@@ -225,6 +235,7 @@ interface LaunchSpec {
   port: number;
   dataDir: string;
   tempDir: string | undefined;
+  password: string;
   timeoutMs: number;
   log: LogFn | undefined;
 }
@@ -291,6 +302,8 @@ function launchOnce(spec: LaunchSpec): Promise<LocalNeo4j> {
         clearTimeout(timer);
         resolvePromise({
           uri: line.slice(READY_PREFIX.length).trim(),
+          user: LOCAL_USER,
+          password: spec.password,
           port: spec.port,
           dataDir: spec.dataDir,
           pid: child.pid!,
