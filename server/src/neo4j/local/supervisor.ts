@@ -141,7 +141,7 @@ export function superviseLocalNeo4j(
       stopped = true;
       wake?.();
       const next = await starting?.catch(() => undefined);
-      await Promise.all([current.stop(), next?.stop()]);
+      await Promise.all([current.stop(), next && next !== current ? next.stop() : undefined]);
     },
   };
 }
