@@ -74,7 +74,8 @@ export function portAnswers(port: number, ms = 1_000): Promise<boolean> {
   });
 }
 
-async function connectTo(config: Config, log: (m: string) => void) {
+/** The database `npm run load` (and `npm run restore`) writes to: NEO4J_URI, the running Parley's, or a local one it starts. */
+export async function connectTo(config: Config, log: (m: string) => void) {
   if (config.NEO4J_URI || (await portAnswers(config.PARLEY_NEO4J_PORT))) {
     const uri = config.NEO4J_URI ?? `bolt://127.0.0.1:${config.PARLEY_NEO4J_PORT}`;
     log(`writing to the Neo4j at ${uri}${config.NEO4J_URI ? ' (NEO4J_URI)' : ' (the running Parley’s database)'}`);
@@ -96,13 +97,13 @@ async function connectTo(config: Config, log: (m: string) => void) {
     }
     const repos = createRepositories(db);
     await repos.dataset.applySchema();
-    return { repos, stop: () => db.close() };
+    return { db, repos, stop: () => db.close() };
   }
   log(
     `nothing answers on port ${config.PARLEY_NEO4J_PORT}: starting the local Neo4j there (set NEO4J_URI to load into another database)`,
   );
   const started = await startDatabase({ ...config, PARLEY_LOAD_SEED: false }, log);
-  return { repos: started.repos, stop: started.stop };
+  return { db: started.db, repos: started.repos, stop: started.stop };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -21,6 +21,7 @@ export {
   DEFAULT_NEO4J_PORT,
   DEFAULT_PAGE_CACHE,
   findFreePort,
+  localNeo4jRunning,
   startLocalNeo4j,
   type LocalNeo4j,
   type StartLocalNeo4jOptions,

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -31,7 +31,7 @@ const STDERR_TAIL_LINES = 40;
 /** Temp data dirs are `<tmpdir>/parley-neo4j-XXXXXX`; each holds the JVM's pid in this file. */
 const TEMP_PREFIX = 'parley-neo4j-';
 const TEMP_DIR_PATTERN = /^parley-neo4j-[A-Za-z0-9]{6}$/;
-const TEMP_PID_FILE = 'parley-neo4j.pid';
+export const TEMP_PID_FILE = 'parley-neo4j.pid';
 
 export interface StartLocalNeo4jOptions {
   /** Bolt port on 127.0.0.1; 0 or absent picks a free port. */
@@ -73,6 +73,22 @@ function sizeToMiB(size: string): number {
   const value = Number(size.slice(0, -1));
   const unit = size.slice(-1).toLowerCase();
   return unit === 'g' ? value * 1024 : unit === 'm' ? value : value / 1024;
+}
+
+/** true when the local Neo4j of `dataDir` runs: the pid its last JVM wrote is alive, or `port` accepts connections */
+export async function localNeo4jRunning(dataDir: string, port: number): Promise<boolean> {
+  const pid = Number(await readFile(join(dataDir, TEMP_PID_FILE), 'utf8').catch(() => '0'));
+  if (pid > 0 && isAlive(pid)) return true;
+  return new Promise((resolvePromise) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const done = (up: boolean) => {
+      socket.destroy();
+      resolvePromise(up);
+    };
+    socket.setTimeout(1_000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }
 
 /** A port that was free on 127.0.0.1 a moment ago. */
@@ -245,8 +261,9 @@ function launchOnce(spec: LaunchSpec): Promise<LocalNeo4j> {
   const child = spawn(spec.java, spec.args, { cwd: spec.dataDir, stdio: ['pipe', 'pipe', 'pipe'] });
   const entry: Running = { child, tempDir: spec.tempDir };
   running.add(entry);
-  if (spec.tempDir && child.pid !== undefined) {
-    writeFile(join(spec.tempDir, TEMP_PID_FILE), String(child.pid)).catch(() => undefined);
+  // the JVM's pid, in every data folder: the sweep of temp folders and the offline backup read it
+  if (child.pid !== undefined) {
+    writeFile(join(spec.dataDir, TEMP_PID_FILE), String(child.pid)).catch(() => undefined);
   }
   const stderrTail: string[] = [];
   let ready = false;
