@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     queryTimeoutMs: 600_000,
   });
   try {
-    if (!(await db.ping(5_000))) throw new Error(`cannot connect to the Neo4j at ${uri}`);
+    if (!(await db.answersWithin(15_000))) throw new Error(`cannot connect to the Neo4j at ${uri}`);
     log(`backing up the Neo4j at ${uri} into ${dir}`);
     const t0 = Date.now();
     const m = await writeBackup(db, dir, uri);

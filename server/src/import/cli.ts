@@ -88,7 +88,7 @@ export async function connectTo(config: Config, log: (m: string) => void) {
       database: config.NEO4J_DATABASE,
       queryTimeoutMs: config.PARLEY_QUERY_TIMEOUT_MS,
     });
-    if (!(await db.ping(5_000))) {
+    if (!(await db.answersWithin(15_000))) {
       await db.close();
       throw new Error(
         `cannot connect to a Neo4j at ${uri}${config.NEO4J_URI ? '' : ` (something else answers on port ${config.PARLEY_NEO4J_PORT})`}: ` +
