@@ -17,9 +17,11 @@ import { plan, writeJson, type SizeName } from './generate';
 
 async function main() {
   const size = (process.argv.slice(2).find((a) => a !== '--') ?? 'M') as SizeName;
+  // generous start timeouts: on a two-core machine shared with other work a JVM start took over 120 s
+  const opts = { port: 0, heap: '1g', pageCache: '256m', startTimeoutMs: 900_000 } as const;
+  const a = await startLocalNeo4j(opts);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'parley-bench-backup-'));
-  const a = await startLocalNeo4j({ port: 0 });
-  const b = await startLocalNeo4j({ port: 0 });
+  let b: Awaited<ReturnType<typeof startLocalNeo4j>> | undefined;
   try {
     const file = path.join(tmp, `${size}.json`);
     await writeJson(plan(size), file);
@@ -33,6 +35,7 @@ async function main() {
     const manifest = await writeBackup(started.db, path.join(tmp, 'backup'), a.uri);
     const backupMs = performance.now() - t0;
     await started.db.close();
+    b = await startLocalNeo4j(opts);
     const target = new Db({ uri: b.uri, user: b.user, password: b.password, database: '', queryTimeoutMs: 600_000 });
     const t1 = performance.now();
     const restored = await restoreBackup(target, path.join(tmp, 'backup'));
@@ -53,7 +56,7 @@ async function main() {
     );
   } finally {
     await a.stop();
-    await b.stop();
+    await b?.stop();
     rmSync(tmp, { recursive: true, force: true });
   }
 }
