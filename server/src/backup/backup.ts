@@ -16,6 +16,7 @@
  * the counts against the manifest.
  */
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { chmod, copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -69,13 +70,15 @@ export async function writeBackup(db: Db, dir: string, from: string): Promise<Ma
   const storeFile = path.join(dir, 'store.ndjson');
   const out = createWriteStream(storeFile, { mode: 0o600 });
   const hash = createHash('sha256');
-  const write = (line: Line) =>
-    new Promise<void>((resolve, reject) => {
-      const text = `${JSON.stringify(line)}\n`;
-      hash.update(text);
-      if (out.write(text)) resolve();
-      else out.once('drain', resolve).once('error', reject);
-    });
+  let failed: Error | undefined;
+  out.on('error', (e) => (failed = e));
+  const write = async (line: Line) => {
+    if (failed) throw failed;
+    const text = `${JSON.stringify(line)}\n`;
+    hash.update(text);
+    // once() removes its listeners whichever comes first, 'drain' or 'error'
+    if (!out.write(text)) await once(out, 'drain');
+  };
   const nodes: PlainNode[] = [];
   const rels: PlainRelationship[] = [];
   const byLabel: Record<string, number> = {};
