@@ -174,6 +174,25 @@ export default tseslint.config(
     },
   },
   {
+    // backups: the data-set half is pure; the folder code gets its database as a parameter (the CLIs compose it)
+    files: ['server/src/backup/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [driverOnlyInNeo4j],
+          patterns: [
+            {
+              group: ['**/repositories', '**/repositories/*', '**/start', '**/routes/*', '**/cli/*'],
+              allowTypeImports: true,
+              message: 'Backups take their Db as a parameter; server/src/cli/backup.ts and restore.ts compose it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // the extraction pipeline is pure: no database, no web framework; the app injects what it needs
     files: ['server/src/extract/**'],
     rules: {

@@ -21,7 +21,7 @@ const ROUTES = [
 
 async function main() {
   const local = await startLocalNeo4j({ port: 0 });
-  const started = await startDatabase(loadConfig({ NEO4J_URI: local.uri }));
+  const started = await startDatabase(loadConfig({ NEO4J_URI: local.uri, NEO4J_PASSWORD: local.password }));
   const app = await buildApp({
     config: { ...loadConfig({}), PARLEY_RATE_LIMIT: 10_000_000 },
     repos: started.repos,

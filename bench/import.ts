@@ -119,7 +119,9 @@ async function main() {
   const b = validated('b', tmp);
   const local = await startLocalNeo4j({ port: 0 });
   try {
-    const started = await startDatabase(loadConfig({ NEO4J_URI: local.uri, PARLEY_LOAD_SEED: 'false' }));
+    const started = await startDatabase(
+      loadConfig({ NEO4J_URI: local.uri, NEO4J_PASSWORD: local.password, PARLEY_LOAD_SEED: 'false' }),
+    );
     const cold = await started.repos.dataset.load(a.dataset);
     const warm = await started.repos.dataset.load(b.dataset);
     const again = await started.repos.dataset.load(b.dataset);

@@ -250,7 +250,7 @@ async function main() {
   let neo4jVersion = '5.26';
   try {
     const s0 = performance.now();
-    started = await startDatabase(loadConfig({ NEO4J_URI: local.uri }));
+    started = await startDatabase(loadConfig({ NEO4J_URI: local.uri, NEO4J_PASSWORD: local.password }));
     const [ver] = await started.db.query('CALL dbms.components() YIELD versions RETURN versions[0] AS v');
     neo4jVersion = String(ver?.v ?? neo4jVersion);
     const app = await buildApp({

@@ -19,8 +19,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The environment that points Parley (a config, a child process) at the run's Neo4j: its URI and password. */
+export function testEnv(): { NEO4J_URI: string; NEO4J_PASSWORD: string } {
+  return { NEO4J_URI: inject('neo4jUri'), NEO4J_PASSWORD: inject('neo4jPassword') };
+}
+
 export function testDb(): Db {
-  const config = loadConfig({ NEO4J_URI: inject('neo4jUri') });
+  const config = loadConfig(testEnv());
   return new Db({
     uri: inject('neo4jUri'),
     user: config.NEO4J_USER,
@@ -40,7 +45,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const db = testDb();
   const repos = createRepositories(db);
-  const base = loadConfig({ NEO4J_URI: inject('neo4jUri') });
+  const base = loadConfig(testEnv());
   const app = await buildApp({
     config: { ...base, PARLEY_RATE_LIMIT: 100_000, ...opts.config },
     repos,

@@ -43,7 +43,13 @@ export interface MoviesDb {
 
 export async function startMoviesDb(): Promise<MoviesDb> {
   const local = await startLocalNeo4j({ port: 0, heap: '512m', pageCache: '64m', transactionTimeout: '180s' });
-  const db = new Db({ uri: local.uri, user: 'neo4j', password: '', database: '', queryTimeoutMs: 180_000 });
+  const db = new Db({
+    uri: local.uri,
+    user: local.user,
+    password: local.password,
+    database: '',
+    queryTimeoutMs: 180_000,
+  });
   try {
     // one statement of ~500 lines: planning it on a cold JVM takes ~20 s
     await db.query(moviesStatement(), {}, { mode: 'write' });

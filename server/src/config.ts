@@ -37,6 +37,8 @@ const Env = z.object({
     .regex(/^[1-9]\d*[kmg]$/i, 'must be a size such as 256m or 1g')
     .default('256m'),
   PARLEY_JAVA_HOME: z.string().optional(),
+  // Restarts of a local Neo4j that died, within 10 minutes, before the server gives up (0 = stop at once).
+  PARLEY_NEO4J_RESTARTS: z.coerce.number().int().min(0).max(100).default(5),
   PARLEY_SEED: z.string().default(path.join(repoRoot, 'data', 'seed.json')),
   PARLEY_LOAD_SEED: bool.default(true),
   PARLEY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),

@@ -58,11 +58,13 @@ async function main() {
     log(`${signal}: stopped in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     process.exit(0);
   };
-  // If the local Neo4j dies under us, say so and stop: serving 503s forever would hide it.
+  // A local Neo4j that dies is restarted by its supervisor (neo4j/local/supervisor.ts; routes answer 503
+  // meanwhile). When the supervisor gives up (PARLEY_NEO4J_RESTARTS restarts within 10 minutes), say so and
+  // stop: serving 503s forever would hide it.
   void started.local?.exited.then(({ code, signal }) => {
     if (stopping) return;
     log(
-      `the local Neo4j stopped unexpectedly (${signal ?? `exit code ${String(code)}`}); see ${started.local?.dataDir}/logs/debug.log`,
+      `the local Neo4j stopped (${signal ?? `exit code ${String(code)}`}) and was not restarted; stopping the server. See ${started.local?.dataDir}/logs/debug.log`,
     );
     void app.close().finally(() => process.exit(1));
   });

@@ -4,7 +4,7 @@
  */
 import type { Config } from './config';
 import { Db } from './neo4j/db';
-import { startLocalNeo4j, type LocalNeo4j } from './neo4j/local';
+import { startLocalNeo4j, superviseLocalNeo4j, type LocalNeo4j, type StartLocalNeo4jOptions } from './neo4j/local';
 import { createRepositories, type Repositories } from './repositories';
 import path from 'node:path';
 import { ImportInvalidError, recoverImports, runImport } from './import/engine';
@@ -65,19 +65,28 @@ export async function startDatabase(config: Config, log: (msg: string) => void =
   let uri = config.NEO4J_URI;
   if (!uri) {
     log(`starting the local Neo4j on 127.0.0.1:${config.PARLEY_NEO4J_PORT} (data in ${config.PARLEY_DATA_DIR})`);
-    local = await startLocalNeo4j({
+    const options: StartLocalNeo4jOptions = {
       port: config.PARLEY_NEO4J_PORT,
       dataDir: config.PARLEY_DATA_DIR,
       heap: config.PARLEY_NEO4J_HEAP,
       pageCache: config.PARLEY_NEO4J_PAGECACHE,
       log: (line: string) => log(`neo4j: ${line}`),
+    };
+    const first = await startLocalNeo4j(options);
+    log(`the local Neo4j is ready (pid ${first.pid}, ${first.uri})`);
+    // A JVM that dies is started again on the same port (bounded; neo4j/local/supervisor.ts): meanwhile routes
+    // answer 503 and the breaker closes by itself once it is back. `local.exited` settles only when it gives up.
+    local = superviseLocalNeo4j(first, () => startLocalNeo4j({ ...options, port: first.port }), {
+      maxRestarts: config.PARLEY_NEO4J_RESTARTS,
+      log,
     });
     uri = local.uri;
   }
   const db = new Db({
     uri,
-    user: config.NEO4J_USER,
-    password: config.NEO4J_PASSWORD,
+    // the local Neo4j's own credentials (its data folder's password); NEO4J_USER/NEO4J_PASSWORD go with NEO4J_URI
+    user: local ? local.user : config.NEO4J_USER,
+    password: local ? local.password : config.NEO4J_PASSWORD,
     database: config.NEO4J_DATABASE,
     queryTimeoutMs: config.PARLEY_QUERY_TIMEOUT_MS,
   });

@@ -43,6 +43,14 @@ const ENCODED: Record<string, string[] | 'write' | 'refused'> = {
   'import-preimages': ['rows = 0'],
   'import-created': ['rows = 0'],
   'import-existing-sources': ['rows = 1'],
+  'backup-nodes': ['rows >= 30'],
+  'backup-relationships': ['rows >= 60'],
+  'backup-indexes': 'refused',
+  'backup-constraints': 'refused',
+  'restore-count': ['rows = 1', 'every nodes >= 30'],
+  'restore-nodes': 'write',
+  'restore-relationships': 'write',
+  'restore-wipe': 'write',
 };
 
 describe('the query library', () => {

@@ -13,7 +13,7 @@ import { ImportFailedError, recoverImports } from '../../server/src/import/engin
 import { openImport, runOpened } from '../../server/src/import/open';
 import { Db } from '../../server/src/neo4j/db';
 import { createRepositories, type Repositories } from '../../server/src/repositories';
-import { testDb } from '../_helpers';
+import { testDb, testEnv } from '../_helpers';
 import { dbFingerprint } from './import-helpers';
 
 let db: Db;
@@ -114,7 +114,7 @@ describe.each([
       const viaProxy = new Db({
         uri: `bolt://127.0.0.1:${proxy.port}`,
         user: 'neo4j',
-        password: '',
+        password: inject('neo4jPassword'),
         database: '',
         queryTimeoutMs: 30_000,
         maxRetryTimeMs: 500,
@@ -170,7 +170,7 @@ describe.each([
       ],
       {
         cwd: repoRoot,
-        env: { ...process.env, NEO4J_URI: inject('neo4jUri'), PARLEY_LOG_LEVEL: 'silent' },
+        env: { ...process.env, ...testEnv(), PARLEY_LOG_LEVEL: 'silent' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

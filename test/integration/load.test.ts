@@ -4,12 +4,12 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../server/src/config';
 import { DatasetInvalidError, loadDatasetFile } from '../../server/src/load';
 import type { Db } from '../../server/src/neo4j/db';
 import { createRepositories, type Repositories } from '../../server/src/repositories';
-import { testDb } from '../_helpers';
+import { testDb, testEnv } from '../_helpers';
 
 const run = promisify(execFile);
 const fixture = (name: string) => path.join(repoRoot, 'test', 'fixtures', 'load', name);
@@ -143,7 +143,7 @@ describe('names that reach Cypher text', () => {
 });
 
 describe('npm run load', () => {
-  const env = { ...process.env, NEO4J_URI: inject('neo4jUri'), PARLEY_LOG_LEVEL: 'silent' };
+  const env = { ...process.env, ...testEnv(), PARLEY_LOG_LEVEL: 'silent' };
   const cli = path.join(repoRoot, 'server', 'src', 'cli', 'load.ts');
   const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 

@@ -2,13 +2,14 @@
  * The project's own Neo4j (server/neo4j launcher + server/src/neo4j/local/), started for real: a JVM on a free
  * loopback port with a temporary data folder. The generous timeouts cover the JVM start, they assert nothing.
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalNeo4j, type LocalNeo4j } from '../../server/src/neo4j/local';
+import { passwordFileOf, startLocalNeo4j, type LocalNeo4j } from '../../server/src/neo4j/local';
 
 const SLOW = 180_000;
 
@@ -27,7 +28,7 @@ describe('local Neo4j (temporary data dir)', { timeout: SLOW }, () => {
 
   beforeAll(async () => {
     local = await startLocalNeo4j({ port: 0 });
-    driver = neo4j.driver(local.uri);
+    driver = neo4j.driver(local.uri, neo4j.auth.basic(local.user, local.password));
   }, SLOW);
 
   afterAll(async () => {
@@ -42,7 +43,7 @@ describe('local Neo4j (temporary data dir)', { timeout: SLOW }, () => {
     expect(existsSync(local.dataDir)).toBe(true);
   });
 
-  it('answers RETURN 1 without credentials', async () => {
+  it('answers RETURN 1 with its password', async () => {
     const { records } = await driver.executeQuery('RETURN 1 AS n');
     expect(records).toHaveLength(1);
     expect(records[0]?.get('n').toNumber()).toBe(1);
@@ -80,7 +81,7 @@ describe('local Neo4j (temporary data dir)', { timeout: SLOW }, () => {
       'dbms.memory.transaction.total.max': '512.00MiB',
       'server.memory.pagecache.size': '256.00MiB',
       'dbms.security.allow_csv_import_from_file_urls': 'false',
-      'dbms.security.auth_enabled': 'false',
+      'dbms.security.auth_enabled': 'true',
       'dbms.usage_report.enabled': 'false',
       'server.bolt.listen_address': `127.0.0.1:${local.port}`,
       'server.http.enabled': 'false',
@@ -90,6 +91,53 @@ describe('local Neo4j (temporary data dir)', { timeout: SLOW }, () => {
   it('refuses LOAD CSV from a local file', async () => {
     const attempt = driver.executeQuery("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN count(row) AS n");
     await expect(attempt).rejects.toThrow(/file URLs.*disabled|allow_csv_import_from_file_urls/i);
+  });
+
+  it('refuses a connection without the password, with a wrong one, and with the default one', async () => {
+    for (const token of [
+      neo4j.auth.basic('neo4j', 'wrong-password'),
+      neo4j.auth.basic('neo4j', 'neo4j'),
+      neo4j.auth.basic('someone', local.password),
+      undefined,
+    ]) {
+      const stranger = neo4j.driver(local.uri, token);
+      try {
+        await expect(stranger.executeQuery('RETURN 1')).rejects.toThrow(/unauthorized|authentication/i);
+      } finally {
+        await stranger.close();
+      }
+    }
+  });
+
+  it('keeps the password in the data folder, readable by its owner only', async () => {
+    const file = passwordFileOf(local.dataDir);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(local.dataDir).mode & 0o777).toBe(0o700);
+    expect((await readFile(file, 'utf8')).trim()).toBe(local.password);
+    expect(local.password).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  });
+
+  it('refuses LOAD CSV from a remote URL, run directly as the admin, without fetching it', async () => {
+    // a canary on this machine: a request reaching it would mean Neo4j fetched a URL
+    let hits = 0;
+    const canary = createServer((_req, res) => {
+      hits++;
+      res.end('a,b\n1,2\n');
+    });
+    await new Promise<void>((r) => canary.listen(0, '127.0.0.1', r));
+    const address = canary.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      for (const url of [`http://127.0.0.1:${port}/x.csv`, `http://localhost:${port}/x.csv`]) {
+        const attempt = driver.executeQuery('LOAD CSV FROM $url AS row RETURN count(row) AS n', { url });
+        await expect(attempt).rejects.toThrow(/blocked|cypher_ip_blocklist/i);
+      }
+      const literal = driver.executeQuery(`LOAD CSV FROM 'http://127.0.0.1:${port}/y.csv' AS row CREATE (:Canary)`);
+      await expect(literal).rejects.toThrow(/blocked|cypher_ip_blocklist/i);
+      expect(hits).toBe(0);
+    } finally {
+      await new Promise((r) => canary.close(r));
+    }
   });
 
   it('refuses a second instance on the same port with a clear error', async () => {
@@ -115,6 +163,7 @@ describe('local Neo4j (temporary data dir)', { timeout: SLOW }, () => {
 describe('local Neo4j (persistent data dir)', { timeout: SLOW }, () => {
   let parent: string;
   let dataDir: string;
+  let firstPassword = '';
 
   beforeAll(async () => {
     parent = await mkdtemp(join(tmpdir(), 'parley-neo4j-test-'));
@@ -129,7 +178,8 @@ describe('local Neo4j (persistent data dir)', { timeout: SLOW }, () => {
   it('writes to the given folder and leaves it in place on stop', async () => {
     const first = await startLocalNeo4j({ dataDir });
     expect(first.dataDir).toBe(dataDir);
-    const driver = neo4j.driver(first.uri);
+    const driver = neo4j.driver(first.uri, neo4j.auth.basic(first.user, first.password));
+    firstPassword = first.password;
     try {
       await driver.executeQuery('CREATE (:Probe {name: $name})', { name: 'kept' });
     } finally {
@@ -143,7 +193,9 @@ describe('local Neo4j (persistent data dir)', { timeout: SLOW }, () => {
 
   it('finds the data again after a restart', async () => {
     const second = await startLocalNeo4j({ dataDir });
-    const driver = neo4j.driver(second.uri);
+    // the folder keeps its password
+    expect(second.password).toBe(firstPassword);
+    const driver = neo4j.driver(second.uri, neo4j.auth.basic(second.user, second.password));
     try {
       const { records } = await driver.executeQuery('MATCH (p:Probe) RETURN p.name AS name');
       expect(records.map((r) => r.get('name'))).toEqual(['kept']);
@@ -152,5 +204,22 @@ describe('local Neo4j (persistent data dir)', { timeout: SLOW }, () => {
       await second.stop();
     }
     expect(existsSync(dataDir)).toBe(true);
+  });
+
+  it('takes a new password when the password file is gone (the file is the truth); the old one is refused', async () => {
+    await rm(passwordFileOf(dataDir));
+    const third = await startLocalNeo4j({ dataDir });
+    expect(third.password).not.toBe(firstPassword);
+    const driver = neo4j.driver(third.uri, neo4j.auth.basic(third.user, third.password));
+    const old = neo4j.driver(third.uri, neo4j.auth.basic('neo4j', firstPassword));
+    try {
+      const { records } = await driver.executeQuery('MATCH (p:Probe) RETURN p.name AS name');
+      expect(records.map((r) => r.get('name'))).toEqual(['kept']);
+      await expect(old.executeQuery('RETURN 1')).rejects.toThrow(/unauthorized|authentication/i);
+    } finally {
+      await driver.close();
+      await old.close();
+      await third.stop();
+    }
   });
 });

@@ -64,6 +64,9 @@ const ALLOWED: Record<string, { scans: 'label' | 'all'; why: string }> = {
   'settings-get': { scans: 'label', why: 'the one ParleySettings node' },
   'settings-put': { scans: 'label', why: 'merges the one ParleySettings node' },
   'top-degree': { scans: 'all', why: 'a console report: the most connected nodes of the whole graph' },
+  'backup-nodes': { scans: 'all', why: 'a backup reads every node, by design' },
+  'backup-relationships': { scans: 'all', why: 'a backup reads every relationship, by design' },
+  'restore-wipe': { scans: 'all', why: 'undoes a failed restore: deletes every node of a database that was empty' },
 };
 
 function operators(p: PlanOperator): string[] {

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { testEnv } from '../_helpers';
 import { repoRoot } from '../../server/src/config';
 
 function startServer(env: Record<string, string>) {
@@ -45,7 +45,7 @@ const kill = (c: ChildProcess) => {
 
 describe('the server process', () => {
   it('SIGTERM under load, with a console query in flight: searches answered, none a 500, exit 0 within 10 s', async () => {
-    const s = startServer({ NEO4J_URI: inject('neo4jUri'), PARLEY_LOAD_SEED: 'false' });
+    const s = startServer({ ...testEnv(), PARLEY_LOAD_SEED: 'false' });
     try {
       const m = await s.waitFor(/ready in [\d.]+ s: http:\/\/localhost:(\d+)/, 120_000);
       const base = `http://127.0.0.1:${m[1]}`;

@@ -7,13 +7,16 @@ import {
   DEFAULT_DATA_DIR,
   DEFAULT_NEO4J_PORT,
   ensureNeo4jJars,
+  passwordFileOf,
+  PASSWORD_FILE,
   startLocalNeo4j,
   type LocalNeo4j,
 } from '../neo4j/local';
 
 const USAGE = `usage: npm run neo4j [-- --fetch-only]
 
-  Starts Neo4j 5.26 on bolt://127.0.0.1:<port> (no authentication, loopback only) with data in ${DEFAULT_DATA_DIR}.
+  Starts Neo4j 5.26 on bolt://127.0.0.1:<port> (loopback only) with data in ${DEFAULT_DATA_DIR}.
+  User neo4j; its password is generated once per data folder and kept in ${PASSWORD_FILE} there (mode 0600).
   Port: env PARLEY_NEO4J_PORT or NEO4J_PORT, default ${DEFAULT_NEO4J_PORT}.
   Memory: env PARLEY_NEO4J_HEAP (default 1g), PARLEY_NEO4J_PAGECACHE (default 256m).
   Java: env PARLEY_JAVA_HOME, else JAVA_HOME if it is Java 17/21, else a Java 17/21 from /usr/lib/jvm.
@@ -55,7 +58,9 @@ async function main(argv: string[]): Promise<void> {
     throw new Error(`${message}${hint}`);
   }
   console.log(neo4j.uri);
-  console.error(`Neo4j is ready (pid ${neo4j.pid}, no authentication, loopback only). Press Ctrl+C to stop.`);
+  console.error(
+    `Neo4j is ready (pid ${neo4j.pid}, loopback only): user ${neo4j.user}, password in ${passwordFileOf(neo4j.dataDir)}. Press Ctrl+C to stop.`,
+  );
 
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { loadConfig, type Config } from '../config';
 import { createRepositories } from '../repositories';
 import { Db } from '../neo4j/db';
+import { LOCAL_USER, readLocalPassword } from '../neo4j/local';
 import { startDatabase } from '../start';
 import { ImportFailedError, ImportInvalidError, recoverImports } from './engine';
 import type { ConflictRule } from './merge';
@@ -76,19 +77,22 @@ export function portAnswers(port: number, ms = 1_000): Promise<boolean> {
   });
 }
 
-/** The database a command-line tool writes to (see the README "Where it writes"); `npm run user` uses it too. */
+/** The database a command-line tool writes to (see the README "Where it writes"): NEO4J_URI, the running Parley's,
+ * or a local one it starts; `npm run load`, `npm run restore` and `npm run user` use it. */
 export async function connectTo(config: Config, log: (m: string) => void) {
   if (config.NEO4J_URI || (await portAnswers(config.PARLEY_NEO4J_PORT))) {
     const uri = config.NEO4J_URI ?? `bolt://127.0.0.1:${config.PARLEY_NEO4J_PORT}`;
     log(`writing to the Neo4j at ${uri}${config.NEO4J_URI ? ' (NEO4J_URI)' : ' (the running Parley’s database)'}`);
+    // the running Parley's database: the password kept in its data folder (readable by its owner only)
+    const localPassword = config.NEO4J_URI ? undefined : readLocalPassword(config.PARLEY_DATA_DIR);
     const db = new Db({
       uri,
-      user: config.NEO4J_USER,
-      password: config.NEO4J_PASSWORD,
+      user: localPassword ? LOCAL_USER : config.NEO4J_USER,
+      password: localPassword ?? config.NEO4J_PASSWORD,
       database: config.NEO4J_DATABASE,
       queryTimeoutMs: config.PARLEY_QUERY_TIMEOUT_MS,
     });
-    if (!(await db.ping(5_000))) {
+    if (!(await db.answersWithin(15_000))) {
       await db.close();
       throw new Error(
         `cannot connect to a Neo4j at ${uri}${config.NEO4J_URI ? '' : ` (something else answers on port ${config.PARLEY_NEO4J_PORT})`}: ` +
@@ -97,13 +101,13 @@ export async function connectTo(config: Config, log: (m: string) => void) {
     }
     const repos = createRepositories(db);
     await repos.dataset.applySchema();
-    return { repos, stop: () => db.close() };
+    return { db, repos, stop: () => db.close() };
   }
   log(
     `nothing answers on port ${config.PARLEY_NEO4J_PORT}: starting the local Neo4j there (set NEO4J_URI to load into another database)`,
   );
   const started = await startDatabase({ ...config, PARLEY_LOAD_SEED: false }, log);
-  return { repos: started.repos, stop: started.stop };
+  return { db: started.db, repos: started.repos, stop: started.stop };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -352,6 +352,19 @@ export class Db {
     return this.breaker.probe(Math.min(timeoutMs, this.breaker.probeTimeoutMs));
   }
 
+  /**
+   * Pings until Neo4j answers or `ms` have passed (for the command-line tools): one ping gives up after the
+   * probe's 1.5 s, and a first connection (handshake and login) took 1.5 s on a loaded two-core machine.
+   */
+  async answersWithin(ms: number): Promise<boolean> {
+    const until = Date.now() + ms;
+    for (;;) {
+      if (await this.ping(ms)) return true;
+      if (Date.now() >= until) return false;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
   async serverVersion(): Promise<string> {
     const info = await this.current.getServerInfo();
     return info.protocolVersion !== undefined ? String(info.agent ?? '') : '';

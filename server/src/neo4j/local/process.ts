@@ -5,8 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -14,6 +14,7 @@ import { repoRoot } from '../../config';
 import { ensureNeo4jJars, LAUNCHER_JAR, LIB_DIR } from './jars';
 import { resolveJavaHome } from './jdk';
 import { defaultLog, isAlive, type LogFn } from './os';
+import { ensureLocalPassword, LOCAL_USER } from './password';
 
 /** Persistent data folder used by `npm start` / `npm run neo4j` (ignored by git). */
 export const DEFAULT_DATA_DIR = join(repoRoot, '.neo4j', 'data');
@@ -30,7 +31,7 @@ const STDERR_TAIL_LINES = 40;
 /** Temp data dirs are `<tmpdir>/parley-neo4j-XXXXXX`; each holds the JVM's pid in this file. */
 const TEMP_PREFIX = 'parley-neo4j-';
 const TEMP_DIR_PATTERN = /^parley-neo4j-[A-Za-z0-9]{6}$/;
-const TEMP_PID_FILE = 'parley-neo4j.pid';
+export const TEMP_PID_FILE = 'parley-neo4j.pid';
 
 export interface StartLocalNeo4jOptions {
   /** Bolt port on 127.0.0.1; 0 or absent picks a free port. */
@@ -52,6 +53,9 @@ export interface StartLocalNeo4jOptions {
 export interface LocalNeo4j {
   /** bolt://127.0.0.1:<port> */
   uri: string;
+  /** the user to connect as (`neo4j`) and its password, from `<dataDir>/parley-neo4j.password` (password.ts) */
+  user: string;
+  password: string;
   port: number;
   /** absolute Neo4j home/data folder (logs in <dataDir>/logs) */
   dataDir: string;
@@ -69,6 +73,22 @@ function sizeToMiB(size: string): number {
   const value = Number(size.slice(0, -1));
   const unit = size.slice(-1).toLowerCase();
   return unit === 'g' ? value * 1024 : unit === 'm' ? value : value / 1024;
+}
+
+/** true when the local Neo4j of `dataDir` runs: the pid its last JVM wrote is alive, or `port` accepts connections */
+export async function localNeo4jRunning(dataDir: string, port: number): Promise<boolean> {
+  const pid = Number(await readFile(join(dataDir, TEMP_PID_FILE), 'utf8').catch(() => '0'));
+  if (pid > 0 && isAlive(pid)) return true;
+  return new Promise((resolvePromise) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const done = (up: boolean) => {
+      socket.destroy();
+      resolvePromise(up);
+    };
+    socket.setTimeout(1_000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }
 
 /** A port that was free on 127.0.0.1 a moment ago. */
@@ -156,7 +176,10 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions = {}): Promis
   if (!opts.dataDir) await sweepStaleTempDirs();
   const tempDir = opts.dataDir ? undefined : await mkdtemp(join(tmpdir(), TEMP_PREFIX));
   const dataDir = resolve(opts.dataDir ?? tempDir!);
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // The store files are Neo4j's data itself: only the owner may read the folder (issue 12, "no open door").
+  await chmod(dataDir, 0o700).catch(() => undefined);
+  const { password, file: passwordFile } = await ensureLocalPassword(dataDir);
 
   // Transaction memory: the global cap is half the heap, one transaction may use up to 256 MiB of it.
   const globalTxMiB = Math.max(64, Math.floor(sizeToMiB(heap) / 2));
@@ -183,6 +206,8 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions = {}): Promis
         String(port),
         '--data-dir',
         dataDir,
+        '--password-file',
+        passwordFile,
         '--pagecache',
         pageCache,
         '--tx-timeout',
@@ -197,6 +222,7 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions = {}): Promis
       port,
       dataDir,
       tempDir,
+      password,
       timeoutMs: opts.startTimeoutMs ?? 120_000,
       log,
     });
@@ -225,6 +251,7 @@ interface LaunchSpec {
   port: number;
   dataDir: string;
   tempDir: string | undefined;
+  password: string;
   timeoutMs: number;
   log: LogFn | undefined;
 }
@@ -234,8 +261,9 @@ function launchOnce(spec: LaunchSpec): Promise<LocalNeo4j> {
   const child = spawn(spec.java, spec.args, { cwd: spec.dataDir, stdio: ['pipe', 'pipe', 'pipe'] });
   const entry: Running = { child, tempDir: spec.tempDir };
   running.add(entry);
-  if (spec.tempDir && child.pid !== undefined) {
-    writeFile(join(spec.tempDir, TEMP_PID_FILE), String(child.pid)).catch(() => undefined);
+  // the JVM's pid, in every data folder: the sweep of temp folders and the offline backup read it
+  if (child.pid !== undefined) {
+    writeFile(join(spec.dataDir, TEMP_PID_FILE), String(child.pid)).catch(() => undefined);
   }
   const stderrTail: string[] = [];
   let ready = false;
@@ -291,6 +319,8 @@ function launchOnce(spec: LaunchSpec): Promise<LocalNeo4j> {
         clearTimeout(timer);
         resolvePromise({
           uri: line.slice(READY_PREFIX.length).trim(),
+          user: LOCAL_USER,
+          password: spec.password,
           port: spec.port,
           dataDir: spec.dataDir,
           pid: child.pid!,
