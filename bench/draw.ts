@@ -100,7 +100,10 @@ async function measureSize(browser: Browser, base: string, size: string, frames:
   const rows: DrawRow[] = [];
   const notes: string[] = [];
   let renderer = 'unknown';
-  const acc = new Map<Arm, { first: number; js: number[]; total: number[]; refresh: number[]; heap0: number }>();
+  const acc = new Map<
+    Arm,
+    { first: number; js: number[]; total: number[]; refresh: number[]; refreshJs: number[]; heap0: number }
+  >();
   try {
     for (const arm of ARMS) {
       const page = await openArm(browser, base, arm);
@@ -110,7 +113,7 @@ async function measureSize(browser: Browser, base: string, size: string, frames:
       await page.bringToFront();
       const first = await page.evaluate(() => window.__draw!.first());
       log(`${size} ${arm}: first picture ${r1(first)} ms (${counts.nodes} nodes, ${counts.edges} edges)`);
-      acc.set(arm, { first, js: [], total: [], refresh: [], heap0 });
+      acc.set(arm, { first, js: [], total: [], refresh: [], refreshJs: [], heap0 });
       renderer = await page.evaluate(() => window.__draw!.renderer());
       // warm-up: JIT and shader compilation
       await page.evaluate(() => window.__draw!.panZoom(2, 0, 40));
@@ -131,7 +134,11 @@ async function measureSize(browser: Browser, base: string, size: string, frames:
           a.js.push(...f.js);
           a.total.push(...f.total);
         }
-        if (a.refresh.length < refreshes) a.refresh.push(...(await page.evaluate(() => window.__draw!.refresh(1))));
+        if (a.refresh.length < refreshes) {
+          const f = await page.evaluate(() => window.__draw!.refresh(1));
+          a.refresh.push(...f.total);
+          a.refreshJs.push(...f.js);
+        }
       }
       log(`${size}: round ${r + 1} of ${rounds}`);
     }
@@ -148,6 +155,7 @@ async function measureSize(browser: Browser, base: string, size: string, frames:
         panZoomJsMedianMs: r1(median(a.js)),
         panZoomMedianMs: r1(median(a.total)),
         panZoomP95Ms: r1(p95(a.total)),
+        refreshJsMedianMs: r1(median(a.refreshJs)),
         refreshMedianMs: r1(median(a.refresh)),
         refreshP95Ms: r1(p95(a.refresh)),
         frames: a.total.length,
@@ -204,7 +212,15 @@ export async function runDraw(opts: DrawOptions): Promise<DrawResults> {
   let renderer = 'unknown';
   try {
     for (const size of opts.sizes) {
-      const m = await measureSize(browser, base, size, frames, refreshes);
+      // software WebGL (SwiftShader) takes seconds per frame from M up: fewer frames there, same script
+      const big = size !== 'S';
+      const m = await measureSize(
+        browser,
+        base,
+        size,
+        big ? Math.max(10, Math.round(frames / 4)) : frames,
+        big ? Math.max(3, Math.round(refreshes / 2)) : refreshes,
+      );
       const counts = drawCounts.get(size)!;
       for (const row of m.rows) rows.push({ ...row, nodes: counts.nodes, edges: counts.edges });
       renderer = m.renderer;
@@ -274,15 +290,22 @@ async function main(argv: string[]) {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
+  if (argv.includes('--readme-only')) {
+    const { readFileSync } = await import('node:fs');
+    const { writeDrawReadme } = await import('./draw/report');
+    writeDrawReadme(JSON.parse(readFileSync(path.join(here, 'results', 'draw.json'), 'utf8')) as DrawResults);
+    log('README drawing block rewritten from bench/results/draw.json');
+    return;
+  }
   const quick = argv.includes('--quick');
   const sizes = (opt('--sizes') ?? (quick ? 'S' : 'S,M')).split(',') as SizeName[];
   const results = await runDraw({
     sizes,
-    frames: Number(opt('--frames') ?? (quick ? 30 : 60)),
-    refreshes: Number(opt('--refreshes') ?? (quick ? 5 : 10)),
-    fa2Seconds: quick ? 3 : 5,
+    frames: Number(opt('--frames') ?? (quick ? 20 : 60)),
+    refreshes: Number(opt('--refreshes') ?? (quick ? 4 : 10)),
+    fa2Seconds: quick ? 2 : 5,
     readableAt: quick ? 'S' : sizes.includes('M') ? 'M' : null,
-    readableMaxSeconds: quick ? 20 : 180,
+    readableMaxSeconds: quick ? 15 : 180,
   });
   const file = saveDraw(results, quick);
   process.stdout.write(`\n${drawMarkdown(results)}\n`);

@@ -12,6 +12,40 @@ export interface Frames {
   total: number[];
 }
 
+/**
+ * Waits, from `t0`, until the picture is still: every render (reported through `subscribe`) is read back, and the
+ * wait ends once two animation frames pass with no new render. `total` = until the last read-back; `js` = that
+ * minus the read-backs' time (the renderer's JS, the framework's and the frame waits); `renders` = how many.
+ */
+export function stillPicture(
+  subscribe: (onRender: () => void) => () => void,
+  root: ParentNode,
+  t0: number,
+): Promise<{ js: number; total: number; renders: number }> {
+  return new Promise((resolve) => {
+    let renders = 0;
+    let gpu = 0;
+    let doneAt = t0;
+    const off = subscribe(() => {
+      renders++;
+      const a = performance.now();
+      readBack(root);
+      doneAt = performance.now();
+      gpu += doneAt - a;
+    });
+    const check = (seen: number) =>
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (renders > 0 && renders === seen) {
+            off();
+            resolve({ js: doneAt - t0 - gpu, total: doneAt - t0, renders });
+          } else check(renders);
+        }),
+      );
+    check(-1);
+  });
+}
+
 /** Runs `frames` steps of the camera script from step `start` of `of`: set the camera, render, read back. */
 export function cameraFrames(
   frames: number,
@@ -42,8 +76,8 @@ export interface DrawArm {
    * render call, `total` = ms until the pixels are read back (the GPU's work done); `start` = first frame index
    */
   panZoom(frames: number, start?: number, of?: number): Frames;
-  /** every node moved a little, then the next picture read back: ms per refresh */
-  refresh(frames: number): Promise<number[]>;
+  /** every node moved a little, until the picture is still (read back): ms per refresh, JS and total */
+  refresh(frames: number): Promise<Frames>;
 }
 
 declare global {
@@ -53,7 +87,7 @@ declare global {
       load(size: string): Promise<{ nodes: number; edges: number }>;
       first(): Promise<number>;
       panZoom(frames: number, start?: number, of?: number): Frames;
-      refresh(frames: number): Promise<number[]>;
+      refresh(frames: number): Promise<Frames>;
       renderer(): string;
       heapMB(): number;
       extra?: Record<string, (...args: never[]) => unknown>;

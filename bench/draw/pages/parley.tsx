@@ -15,15 +15,17 @@ import type Sigma from 'sigma';
 import { DataController } from '../../../client/src/graph/DataController';
 import { ReducersController } from '../../../client/src/graph/ReducersController';
 import { SIGMA_SETTINGS } from '../../../client/src/graph/settings';
+import { sameTopology } from '../../../client/src/state/render';
 import type { RenderModel } from '../../../client/src/state/render/types';
 import { nodeSizes } from '../../../client/src/utils/metrics';
-import { cameraFrames, extentOf, install, nudge, readBack, type DrawData } from './common';
+import { cameraFrames, extentOf, install, nudge, readBack, stillPicture, type DrawData, type Frames } from './common';
 
 const container = document.getElementById('root')!;
 let sigma: Sigma | null = null;
 let setModel: ((m: RenderModel) => void) | null = null;
 let data: DrawData | null = null;
 const waiting = new Set<() => void>();
+let lastSizes: { model: RenderModel; sizes: Record<string, number> } | null = null;
 
 function toModel(d: DrawData, k = 0): RenderModel {
   const ext = extentOf(d);
@@ -52,7 +54,12 @@ function Canvas({ initial }: { initial: RenderModel }) {
   const graph = useMemo(() => new MultiDirectedGraph(), []);
   const [model, set] = useState(initial);
   setModel = set;
-  const sizes = useMemo(() => nodeSizes(model, 'degree'), [model]);
+  // as core/explorer/derived.ts: sizes follow the graph, not the positions
+  const sizes = useMemo(() => {
+    if (lastSizes && sameTopology(lastSizes.model, model)) return lastSizes.sizes;
+    lastSizes = { model, sizes: nodeSizes(model, 'degree') };
+    return lastSizes.sizes;
+  }, [model]);
   const appearance = useMemo(
     () => ({ sizes, communities: null, selectedNode: null, selectedEdge: null, path: null }),
     [sizes],
@@ -115,14 +122,19 @@ install(
       return out;
     },
     async refresh(frames) {
-      const out: number[] = [];
+      const out: Frames = { js: [], total: [] };
+      const subscribe = (f: () => void) => {
+        waiting.add(f);
+        return () => void waiting.delete(f);
+      };
       for (let k = 1; k <= frames; k++) {
         const t0 = performance.now();
-        const drawn = nextPicture();
+        const still = stillPicture(subscribe, container, t0);
         // a new render model with the moved positions, as the store gives one after a layout step
         setModel!(toModel(data!, k));
-        await drawn;
-        out.push(performance.now() - t0);
+        const r = await still;
+        out.js.push(r.js);
+        out.total.push(r.total);
       }
       return out;
     },

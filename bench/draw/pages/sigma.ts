@@ -7,7 +7,17 @@ import { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import { EDGE_COLOR, INFERRED_EDGE_COLOR } from '../../../client/src/graph/palette';
 import { SIGMA_SETTINGS } from '../../../client/src/graph/settings';
-import { cameraAt, cameraFrames, extentOf, install, nudge, readBack, type DrawData } from './common';
+import {
+  cameraAt,
+  cameraFrames,
+  extentOf,
+  install,
+  nudge,
+  readBack,
+  stillPicture,
+  type DrawData,
+  type Frames,
+} from './common';
 import { fa2Rates, fa2Readable } from './layout';
 
 const container = document.getElementById('root')!;
@@ -19,19 +29,6 @@ const EDGE_EVENTS = new URLSearchParams(location.search).get('edgeEvents') !== '
 let sigma: Sigma | null = null;
 let graph: MultiDirectedGraph | null = null;
 let data: DrawData | null = null;
-
-/** Resolves on the next render (after reading a pixel back) for which `ready()` holds. */
-function nextPicture(s: Sigma, ready: () => boolean = () => true): Promise<void> {
-  return new Promise((resolve) => {
-    const on = () => {
-      if (!ready()) return;
-      s.off('afterRender', on);
-      readBack(container);
-      resolve();
-    };
-    s.on('afterRender', on);
-  });
-}
 
 const render = (s: Sigma) => (s as unknown as { render(): void }).render();
 
@@ -99,17 +96,23 @@ install(
       const s = sigma!;
       const g = graph!;
       const ext = extentOf(data!);
-      const out: number[] = [];
+      const out: Frames = { js: [], total: [] };
+      const subscribe = (f: () => void) => {
+        s.on('afterRender', f);
+        return () => void s.off('afterRender', f);
+      };
       for (let k = 1; k <= frames; k++) {
         const t0 = performance.now();
+        const still = stillPicture(subscribe, container, t0);
         let j = 0;
         g.updateEachNodeAttributes((_, a) => {
           const p = nudge(k, data!.nodes[j]!.x, data!.nodes[j]!.y, ext, j);
           j++;
           return { ...a, x: p.x, y: p.y };
         });
-        await nextPicture(s);
-        out.push(performance.now() - t0);
+        const r = await still;
+        out.js.push(r.js);
+        out.total.push(r.total);
       }
       return out;
     },
