@@ -305,7 +305,7 @@ async function main(argv: string[]) {
     refreshes: Number(opt('--refreshes') ?? (quick ? 4 : 10)),
     fa2Seconds: quick ? 2 : 5,
     readableAt: quick ? 'S' : sizes.includes('M') ? 'M' : null,
-    readableMaxSeconds: quick ? 15 : 180,
+    readableMaxSeconds: quick ? 15 : 90,
   });
   const file = saveDraw(results, quick);
   process.stdout.write(`\n${drawMarkdown(results)}\n`);

@@ -275,7 +275,7 @@ async function main() {
       const d = await runDraw(
         QUICK
           ? { sizes: ['S'], frames: 20, refreshes: 4, fa2Seconds: 2, readableAt: 'S', readableMaxSeconds: 15 }
-          : { sizes: ['S', 'M'], frames: 60, refreshes: 10, fa2Seconds: 5, readableAt: 'M', readableMaxSeconds: 180 },
+          : { sizes: ['S', 'M'], frames: 60, refreshes: 10, fa2Seconds: 5, readableAt: 'M', readableMaxSeconds: 90 },
       );
       saveDraw(d, QUICK, !QUICK && !flag('--no-readme'));
       vers.webglRenderer = d.webglRenderer;
