@@ -95,7 +95,14 @@ async function openArm(browser: Browser, base: string, arm: Arm): Promise<Page> 
  * Every arm at one size, each on its own page, interleaved so that the machine's changing load falls on all arms
  * alike: first pictures one after the other, then rounds of a few pan/zoom frames and one refresh per arm.
  */
-async function measureSize(browser: Browser, base: string, size: string, frames: number, refreshes: number) {
+async function measureSize(
+  browser: Browser,
+  base: string,
+  size: string,
+  frames: number,
+  refreshes: number,
+  arms: readonly Arm[] = ARMS,
+) {
   const pages = new Map<Arm, Page>();
   const rows: DrawRow[] = [];
   const notes: string[] = [];
@@ -105,7 +112,7 @@ async function measureSize(browser: Browser, base: string, size: string, frames:
     { first: number; js: number[]; total: number[]; refresh: number[]; refreshJs: number[]; heap0: number }
   >();
   try {
-    for (const arm of ARMS) {
+    for (const arm of arms) {
       const page = await openArm(browser, base, arm);
       pages.set(arm, page);
       const counts = await page.evaluate((s) => window.__draw!.load(s), size);
@@ -121,7 +128,7 @@ async function measureSize(browser: Browser, base: string, size: string, frames:
     const rounds = Math.max(refreshes, Math.ceil(frames / 5));
     const per = Math.max(1, Math.round(frames / rounds));
     for (let r = 0; r < rounds; r++) {
-      for (const arm of ARMS) {
+      for (const arm of arms) {
         const page = pages.get(arm)!;
         const a = acc.get(arm)!;
         await page.bringToFront();
@@ -142,7 +149,7 @@ async function measureSize(browser: Browser, base: string, size: string, frames:
       }
       log(`${size}: round ${r + 1} of ${rounds}`);
     }
-    for (const arm of ARMS) {
+    for (const arm of arms) {
       const page = pages.get(arm)!;
       const a = acc.get(arm)!;
       const heap = await page.evaluate(() => window.__draw!.heapMB());
@@ -182,6 +189,10 @@ export interface DrawOptions {
   /** the size at which the time to a readable layout is measured (null: none) */
   readableAt?: SizeName | null;
   readableMaxSeconds?: number;
+  /** a subset of the arms (default: all) */
+  arms?: readonly Arm[];
+  /** skip the ForceAtlas2 measurements */
+  noLayout?: boolean;
 }
 
 export async function runDraw(opts: DrawOptions): Promise<DrawResults> {
@@ -220,12 +231,13 @@ export async function runDraw(opts: DrawOptions): Promise<DrawResults> {
         size,
         big ? Math.max(10, Math.round(frames / 4)) : frames,
         big ? Math.max(3, Math.round(refreshes / 2)) : refreshes,
+        opts.arms ?? ARMS,
       );
       const counts = drawCounts.get(size)!;
       for (const row of m.rows) rows.push({ ...row, nodes: counts.nodes, edges: counts.edges });
       renderer = m.renderer;
       notes.push(...m.notes);
-      if (size === 'L') continue; // FA2 at L: see the README (minutes per readable layout)
+      if (size === 'L' || opts.noLayout) continue; // FA2 at L: see the README (minutes per readable layout)
       const page = await openArm(browser, base, 'sigma');
       await page.bringToFront();
       try {
@@ -299,15 +311,20 @@ async function main(argv: string[]) {
   }
   const quick = argv.includes('--quick');
   const sizes = (opt('--sizes') ?? (quick ? 'S' : 'S,M')).split(',') as SizeName[];
+  const arms = opt('--arms')?.split(',') as Arm[] | undefined;
+  const tag = opt('--tag');
   const results = await runDraw({
     sizes,
+    ...(arms ? { arms } : {}),
+    noLayout: argv.includes('--no-layout'),
     frames: Number(opt('--frames') ?? (quick ? 20 : 60)),
     refreshes: Number(opt('--refreshes') ?? (quick ? 4 : 10)),
     fa2Seconds: quick ? 2 : 5,
     readableAt: quick ? 'S' : sizes.includes('M') ? 'M' : null,
     readableMaxSeconds: quick ? 15 : 90,
   });
-  const file = saveDraw(results, quick);
+  // `--tag x`: a side run (bench/results/draw-x.json, README untouched), e.g. one change checked on two arms
+  const file = tag ? saveDraw(results, true, false, tag) : saveDraw(results, quick);
   process.stdout.write(`\n${drawMarkdown(results)}\n`);
   log(`saved ${file}; ${results.seconds} s in all`);
 }

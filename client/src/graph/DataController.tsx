@@ -37,6 +37,7 @@ export function DataController({ model, syncPositions }: { model: RenderModel; s
     for (const id of dropNodes) graph.dropNode(id);
     if (dropNodes.length) topology = true;
 
+    const changed: RenderModel['nodes'] = [];
     for (const n of model.nodes) {
       if (!graph.hasNode(n.id)) {
         graph.addNode(n.id, { label: n.label, kind: n.kind, hidden: n.hidden, x: n.x, y: n.y, size: 6 });
@@ -45,11 +46,20 @@ export function DataController({ model, syncPositions }: { model: RenderModel; s
       }
       const a = graph.getNodeAttributes(n.id);
       const moved = syncPositions && (a['x'] !== n.x || a['y'] !== n.y);
-      if (moved || a['label'] !== n.label || a['kind'] !== n.kind || a['hidden'] !== n.hidden) {
-        const attrs = { label: n.label, kind: n.kind, hidden: n.hidden };
-        graph.mergeNodeAttributes(n.id, moved ? { ...attrs, x: n.x, y: n.y } : attrs);
-      }
+      if (moved || a['label'] !== n.label || a['kind'] !== n.kind || a['hidden'] !== n.hidden) changed.push(n);
     }
+    const write = (n: RenderModel['nodes'][number]) =>
+      syncPositions
+        ? { label: n.label, kind: n.kind, hidden: n.hidden, x: n.x, y: n.y }
+        : { label: n.label, kind: n.kind, hidden: n.hidden };
+    if (changed.length > 100) {
+      // many nodes at once (a layout step): one graph event, so sigma refreshes once instead of once per node
+      const byId = new Map(changed.map((n) => [n.id, n]));
+      graph.updateEachNodeAttributes((id, a) => {
+        const n = byId.get(id);
+        return n ? { ...a, ...write(n) } : a;
+      });
+    } else for (const n of changed) graph.mergeNodeAttributes(n.id, write(n));
     for (const e of model.edges) {
       const attrs = { label: e.label, relType: e.type, weight: e.weight, inferred: e.inferred, hidden: e.hidden };
       if (!graph.hasEdge(e.id)) {
