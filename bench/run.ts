@@ -40,6 +40,8 @@ import {
   type Target,
 } from './_results';
 import { plan, type SizeName } from './generate';
+import { runDraw } from './draw';
+import { saveDraw } from './draw/report';
 
 const run = promisify(execFile);
 const argv = process.argv.slice(2);
@@ -302,6 +304,22 @@ async function main() {
     await started?.db.close();
     await local.stop();
   }
+  // the drawing arms (bench/draw.ts; `--no-draw` skips them): S in the quick run, S and M in the full one
+  let drawing: Results['drawing'] = [];
+  if (!flag('--no-draw')) {
+    try {
+      const d = await runDraw(
+        QUICK
+          ? { sizes: ['S'], frames: 20, refreshes: 4, fa2Seconds: 2, readableAt: 'S', readableMaxSeconds: 15 }
+          : { sizes: ['S', 'M'], frames: 60, refreshes: 10, fa2Seconds: 5, readableAt: 'M', readableMaxSeconds: 90 },
+      );
+      saveDraw(d, QUICK, !QUICK && !flag('--no-readme'));
+      vers.webglRenderer = d.webglRenderer;
+      drawing = [...d.rows, ...d.layout] as unknown as Results['drawing'];
+    } catch (err) {
+      notes.push(`drawing arms: failed (${String(err).slice(0, 200)})`);
+    }
+  }
   const load = await loading();
   const before = previous(QUICK ? 'quick' : 'full');
   const results: Results = {
@@ -314,7 +332,7 @@ async function main() {
     datasets,
     reading,
     payload: payloads,
-    drawing: [],
+    drawing,
     ...(load ? { loading: load, loadingSizes: LOADING_SIZES } : {}),
     targets: [...targets(reading), ...(load ? loadingTargets(load, LOADING_SIZES) : [])],
     regressions: before ? regressions(reading, before.reading) : [],
@@ -322,7 +340,7 @@ async function main() {
       ...notes,
       'HTTP arms: Parley built with buildApp (no request log, rate limit lifted), autocannon on loopback; every figure shares the two cores with Neo4j and the load generator.',
       'Driver arms: the Cypher the repositories run for the route, in order, one auto-commit session per request naming the database; records are not converted.',
-      'The drawing arms (headless Chromium: Parley vs bare sigma vs Cytoscape.js) are not in this suite yet.',
+      'Drawing arms (Parley vs bare sigma vs Cytoscape.js in headless Chromium): bench/results/draw.json (draw-quick.json for --quick) and the README block below this one.',
     ],
   };
   const file = save(results);

@@ -22,35 +22,82 @@ export function DataController({ model, syncPositions }: { model: RenderModel; s
     const graph = sigma.getGraph();
     const nodeIds = new Set(model.nodes.map((n) => n.id));
     const edgeIds = new Set(model.edges.map((e) => e.id));
-    graph.forEachEdge((id) => void (edgeIds.has(id) ? null : graph.dropEdge(id)));
+    // Every attribute write is a graph event on which sigma re-runs the reducers of that node or edge, so only
+    // what changed is written (issue 13: a refresh after a layout step wrote every edge four times, 200,000
+    // reducer calls at 50,000 edges, for nothing).
+    let topology = false;
+    graph.forEachEdge((id) => {
+      if (!edgeIds.has(id)) {
+        graph.dropEdge(id);
+        topology = true;
+      }
+    });
     const dropNodes: string[] = [];
     graph.forEachNode((id) => void (nodeIds.has(id) ? null : dropNodes.push(id)));
     for (const id of dropNodes) graph.dropNode(id);
+    if (dropNodes.length) topology = true;
 
+    const changed: RenderModel['nodes'] = [];
     for (const n of model.nodes) {
-      const attrs = { label: n.label, kind: n.kind, hidden: n.hidden };
-      if (!graph.hasNode(n.id)) graph.addNode(n.id, { ...attrs, x: n.x, y: n.y, size: 6 });
-      else if (syncPositions) graph.mergeNodeAttributes(n.id, { ...attrs, x: n.x, y: n.y });
-      else graph.mergeNodeAttributes(n.id, attrs);
+      if (!graph.hasNode(n.id)) {
+        graph.addNode(n.id, { label: n.label, kind: n.kind, hidden: n.hidden, x: n.x, y: n.y, size: 6 });
+        topology = true;
+        continue;
+      }
+      const a = graph.getNodeAttributes(n.id);
+      const moved = syncPositions && (a['x'] !== n.x || a['y'] !== n.y);
+      if (moved || a['label'] !== n.label || a['kind'] !== n.kind || a['hidden'] !== n.hidden) changed.push(n);
     }
+    const write = (n: RenderModel['nodes'][number]) =>
+      syncPositions
+        ? { label: n.label, kind: n.kind, hidden: n.hidden, x: n.x, y: n.y }
+        : { label: n.label, kind: n.kind, hidden: n.hidden };
+    if (changed.length > 100) {
+      // many nodes at once (a layout step): one graph event, so sigma refreshes once instead of once per node
+      const byId = new Map(changed.map((n) => [n.id, n]));
+      graph.updateEachNodeAttributes((id, a) => {
+        const n = byId.get(id);
+        return n ? { ...a, ...write(n) } : a;
+      });
+    } else for (const n of changed) graph.mergeNodeAttributes(n.id, write(n));
     for (const e of model.edges) {
       const attrs = { label: e.label, relType: e.type, weight: e.weight, inferred: e.inferred, hidden: e.hidden };
       if (!graph.hasEdge(e.id)) {
-        if (graph.hasNode(e.source) && graph.hasNode(e.target))
+        if (graph.hasNode(e.source) && graph.hasNode(e.target)) {
           graph.addDirectedEdgeWithKey(e.id, e.source, e.target, attrs);
-      } else graph.mergeEdgeAttributes(e.id, attrs);
+          topology = true;
+        }
+        continue;
+      }
+      const a = graph.getEdgeAttributes(e.id);
+      if (
+        a['label'] !== e.label ||
+        a['relType'] !== e.type ||
+        a['weight'] !== e.weight ||
+        a['inferred'] !== e.inferred ||
+        a['hidden'] !== e.hidden
+      )
+        graph.mergeEdgeAttributes(e.id, attrs);
     }
 
+    // parallel edges as curves: they can only change when edges come or go
+    if (!topology) return;
     indexParallelEdgesIndex(graph, { edgeIndexAttribute: 'parallelIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });
     graph.forEachEdge((id, attr) => {
       const max = attr['parallelMaxIndex'] as number | null | undefined;
       const idx = attr['parallelIndex'] as number | null | undefined;
+      let type: string;
+      let curve: number;
       if (typeof max === 'number' && max > 0 && typeof idx === 'number') {
-        graph.mergeEdgeAttributes(id, { type: 'curved', curvature: curvature(idx, max) });
+        type = 'curved';
+        curve = curvature(idx, max);
       } else {
         const undirected = attr['relType'] === 'MET' || attr['relType'] === 'MORE';
-        graph.mergeEdgeAttributes(id, { type: undirected ? 'line' : 'arrow', curvature: 0 });
+        type = undirected ? 'line' : 'arrow';
+        curve = 0;
       }
+      if (attr['type'] !== type || attr['curvature'] !== curve)
+        graph.mergeEdgeAttributes(id, { type, curvature: curve });
     });
   }, [sigma, model, syncPositions]);
   return null;

@@ -70,16 +70,40 @@ export function fa2WorkerSettings(graph: AnyGraph) {
 }
 
 /**
+ * Positions the data itself carries: numeric `x` and `y` properties (a data file or import that stored a layout
+ * computed once), by node id. Nodes without both are left out.
+ */
+export function storedPositions(
+  nodes: { id: string; properties: Record<string, unknown> }[],
+): Record<string, Position> {
+  const out: Record<string, Position> = {};
+  for (const n of nodes) {
+    const { x, y } = n.properties;
+    if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y))
+      out[n.id] = { x, y };
+  }
+  return out;
+}
+
+/**
  * The first picture of a graph: seeded random positions, then (for graphs up to `settleMax` nodes) a fixed number
- * of ForceAtlas2 iterations on the main thread. Deterministic: same graph, same picture.
+ * of ForceAtlas2 iterations on the main thread. Deterministic: same graph, same picture. When `stored` gives a
+ * position for every node (a layout kept with the data), those are the picture at once and nothing runs;
+ * positions stored for only some nodes are kept for those nodes, the others get the seeded ones, unsettled.
  */
 export function initialLayout(
   nodeIds: string[],
   edges: { source: string; target: string }[],
   seed: number,
   settleMax = 2000,
+  stored: Record<string, Position> = {},
 ): Record<string, Position> {
   const start = seededPositions(nodeIds, 0, 0, 100, seed);
+  const kept = nodeIds.filter((id) => stored[id]).length;
+  if (kept > 0) {
+    for (const id of nodeIds) if (stored[id]) start[id] = { ...stored[id] };
+    return start;
+  }
   if (nodeIds.length > settleMax || nodeIds.length === 0) return start;
   const g = new MultiGraph();
   for (const id of nodeIds) g.addNode(id, { ...start[id]! });

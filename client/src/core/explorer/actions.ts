@@ -7,7 +7,7 @@
  */
 import type { GraphNode, NodeDetails, SearchHit, Subgraph } from '../../../../contract';
 import { ApiRequestError } from '../../api/client';
-import { initialLayout, layoutById } from '../../layouts';
+import { initialLayout, layoutById, storedPositions } from '../../layouts';
 import { deriveRenderModel } from '../../state/render';
 import { collapse, expand, expansionOf } from '../../state/expansion';
 import { graphDataFrom, mergeSubgraph } from '../../state/data';
@@ -50,10 +50,13 @@ function sessionFromSubgraph(
 ): Session {
   const data = graphDataFrom(sub);
   const ids = show ?? sub.nodes.map((n) => n.id);
+  // positions stored with the data (numeric x/y properties) are used as they are: reopening is instant
   const positions = initialLayout(
     sub.nodes.map((n) => n.id),
     sub.edges,
     seed,
+    undefined,
+    storedPositions(sub.nodes),
   );
   const view: ViewState = { ...emptyView, visible: ids.filter((id) => data.nodes[id]), positions };
   return { start, seed, data, history: createHistory(view, 'open') };

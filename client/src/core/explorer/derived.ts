@@ -7,7 +7,7 @@ import { emptyGraphData } from '../../state/data';
 import type { GraphData } from '../../state/data/types';
 import { daysBetween, inTimeRange, meetingDates, meetingHistogram, nodeInTime } from '../../state/filters';
 import { isMetEdgeId } from '../../state/met';
-import { deriveRenderModel, viewNodes, viewProjection } from '../../state/render';
+import { deriveRenderModel, sameTopology, viewNodes, viewProjection, type RenderModel } from '../../state/render';
 import { emptyView } from '../../state/view';
 import { encodeUrlState, nodesInUrl, type UrlState } from '../../state/url';
 import type { ViewState } from '../../state/view/types';
@@ -45,10 +45,19 @@ const timeMemo = memo((data: GraphData, view: ViewState) => {
     total: dates.length === 0 ? 0 : dated.length,
   };
 });
-const sizesMemo = memo((model: ReturnType<typeof deriveRenderModel>, sizeBy: SizeBy) => nodeSizes(model, sizeBy));
-const communitiesMemo = memo((model: ReturnType<typeof deriveRenderModel>, on: boolean) =>
-  on ? communities(model, DEFAULT_SEED) : null,
-);
+/** Like memo, with the render model compared by topology (sameTopology): moving nodes keeps the last value. */
+function topologyMemo<A extends unknown[], R>(f: (model: RenderModel, ...args: A) => R) {
+  let last: { model: RenderModel; args: A; value: R } | null = null;
+  return (model: RenderModel, ...args: A): R => {
+    if (last && last.args.every((a, i) => a === args[i]) && sameTopology(last.model, model)) return last.value;
+    last = { model, args, value: f(model, ...args) };
+    return last.value;
+  };
+}
+// sizes and communities follow the graph, not the positions (issue 13: recomputing them on every layout step
+// made sigma re-run every reducer; at 50,000 edges that was most of a refresh)
+const sizesMemo = topologyMemo((model, sizeBy: SizeBy) => nodeSizes(model, sizeBy));
+const communitiesMemo = topologyMemo((model, on: boolean) => (on ? communities(model, DEFAULT_SEED) : null));
 /**
  * Label and type counts follow what is shown: a node counts when it is inside the time range, a relationship
  * when both its ends are (the label and type checkboxes themselves do not zero their own counts, so a hidden

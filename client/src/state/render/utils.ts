@@ -59,3 +59,25 @@ export function communityCounts(
     .map(([community, count]) => ({ community, count }))
     .sort((a, b) => b.count - a.count || a.community - b.community);
 }
+
+/**
+ * Do two render models draw the same graph, whatever the positions (same nodes and edges in the same order, same
+ * ends, kinds, weights and hidden flags)? Sizes and communities depend on that alone, so a layout step, which
+ * only moves nodes, need not recompute them (nor make sigma re-run every reducer).
+ */
+export function sameTopology(a: RenderModel, b: RenderModel): boolean {
+  if (a === b) return true;
+  if (a.nodes.length !== b.nodes.length || a.edges.length !== b.edges.length) return false;
+  for (let i = 0; i < a.nodes.length; i++) {
+    const p = a.nodes[i]!;
+    const q = b.nodes[i]!;
+    if (p.id !== q.id || p.kind !== q.kind || p.hidden !== q.hidden) return false;
+  }
+  for (let i = 0; i < a.edges.length; i++) {
+    const p = a.edges[i]!;
+    const q = b.edges[i]!;
+    if (p.id !== q.id || p.source !== q.source || p.target !== q.target || p.hidden !== q.hidden) return false;
+    if (p.weight !== q.weight) return false;
+  }
+  return true;
+}
