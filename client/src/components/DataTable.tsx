@@ -112,7 +112,7 @@ export function DataTable(p: DataTableProps) {
                 onKeyDown={rowKey(r.id)}
               >
                 {r.cells.map((cell, i) => (
-                  <td key={p.columns[i]!.key} className={p.columns[i]!.numeric ? 'num' : undefined}>
+                  <td key={p.columns[i]!.key} className={p.columns[i]!.numeric ? 'num' : undefined} title={cell}>
                     {cell}
                   </td>
                 ))}
