@@ -205,7 +205,14 @@ export const searchQuerySchema = z.object({
 
 export const idParamsSchema = z.object({ id: apiIdSchema });
 
-export const neighborsQuerySchema = z.object({ limit: intParam(25, 1, 500), offset: intParam(0, 0, 1_000_000) });
+export const neighborsQuerySchema = z.object({
+  limit: intParam(25, 1, 500),
+  offset: intParam(0, 0, 1_000_000),
+  type: nameSchema.optional().describe('only the neighbours linked by a relationship of this type'),
+  label: nameSchema.optional().describe('only the neighbours carrying this label'),
+});
+/** An expansion limited to one relationship type and/or one neighbour label ("expand by"). */
+export type NeighborFilter = { type?: string; label?: string };
 
 export const pathQuerySchema = z.object({ from: apiIdSchema, to: apiIdSchema, maxHops: intParam(6, 1, 15) });
 

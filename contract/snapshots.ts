@@ -98,6 +98,23 @@ export const snapshotQuerySchema = z.object({
 });
 export type SnapshotQuery = z.infer<typeof snapshotQuerySchema>;
 
+/** Property names in a style rule: the same rule as a label or key named in a request (letters, digits and _). */
+const styleName = z
+  .string()
+  .regex(/^[\p{L}_][\p{L}\p{N}_]{0,63}$/u, 'must be a label or property name (letters, digits and _)');
+
+/**
+ * A style rule of the explorer: nodes of `label` coloured by the value of `property` (`color`), sized by its
+ * number (`size`), or captioned by it (`caption`). At most one rule per label and kind.
+ */
+export const styleRuleSchema = z.object({
+  label: styleName,
+  kind: z.enum(['color', 'size', 'caption']),
+  property: styleName,
+});
+export type StyleRule = z.infer<typeof styleRuleSchema>;
+export const STYLE_RULES_MAX = 60;
+
 export const snapshotViewSchema = z.object({
   mode: z.enum(['graph', 'met']),
   camera: snapshotCameraSchema,
@@ -114,6 +131,11 @@ export const snapshotViewSchema = z.object({
   styles: z
     .record(z.string(), jsonValueSchema)
     .describe('free-form style settings of the view (label size, colour scheme, …)'),
+  rules: z
+    .array(styleRuleSchema)
+    .max(STYLE_RULES_MAX)
+    .optional()
+    .describe('style rules by property (colour, size, caption per label); absent in snapshots saved before them'),
   legend: z.array(snapshotLegendItemSchema).max(200),
 });
 export type SnapshotView = z.infer<typeof snapshotViewSchema>;

@@ -4,6 +4,7 @@ import App from './app/App';
 import { setTestHooks, wantsTestHooks } from './app/testhooks';
 import './app/app.css';
 import './app/explorer.css';
+import './app/beyond.css';
 import './app/screens.css';
 
 const root = document.getElementById('root');

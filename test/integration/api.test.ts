@@ -238,6 +238,32 @@ describe('GET /api/nodes/:id/neighbors', () => {
     expect(all.nodes.filter((n) => n.id !== coulter)).toHaveLength(all.total);
     expect(all.truncated).toBe(false);
   });
+  it('keeps the neighbours linked by one relationship type, or carrying one label (expand by)', async () => {
+    const base = `/api/nodes/${encodeURIComponent(coulter)}/neighbors?limit=500`;
+    const all = await get<NeighborsResponse>(base);
+    const byType = await get<NeighborsResponse>(`${base}&type=ATTENDED`);
+    const attended = new Set(
+      all.edges.filter((e) => e.type === 'ATTENDED').map((e) => (e.source === coulter ? e.target : e.source)),
+    );
+    expect(attended.size).toBeGreaterThan(0);
+    expect(byType.total).toBe(attended.size);
+    expect(new Set(byType.nodes.filter((n) => n.id !== coulter).map((n) => n.id))).toEqual(attended);
+    expect(byType.edges.every((e) => e.type === 'ATTENDED')).toBe(true);
+    const byLabel = await get<NeighborsResponse>(`${base}&label=Meeting`);
+    expect(byLabel.total).toBeGreaterThan(0);
+    expect(byLabel.nodes.filter((n) => n.id !== coulter).every((n) => n.labels.includes('Meeting'))).toBe(true);
+    const none = await get<NeighborsResponse>(`${base}&type=NO_SUCH_TYPE`);
+    expect(none.total).toBe(0);
+    expect(none.nodes.map((n) => n.id)).toEqual([coulter]);
+  });
+  it('refuses a type or label that is not a name, saying what to fix', async () => {
+    const res = await get<{ error: string; message: string }>(
+      `/api/nodes/${encodeURIComponent(coulter)}/neighbors?type=${encodeURIComponent('X` DETACH DELETE n //')}`,
+      400,
+    );
+    expect(res.message).toMatch(/type: must be a label or property name/);
+    await get(`/api/nodes/${encodeURIComponent(coulter)}/neighbors?label=a-b`, 400);
+  });
   it('rejects an oversized limit and an unknown node', async () => {
     await get(`/api/nodes/${encodeURIComponent(coulter)}/neighbors?limit=100000`, 400);
     await get('/api/nodes/person:nobody/neighbors', 404);

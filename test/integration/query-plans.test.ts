@@ -110,7 +110,9 @@ describe('query plans', () => {
   });
 
   it('a neighbour page finds the node by its element id and expands from it', async () => {
-    const ops = operators(await t.db.explain('neighbors', { elementId: 'x', offset: 0, limit: 25 }));
+    const ops = operators(
+      await t.db.explain('neighbors', { elementId: 'x', offset: 0, limit: 25, type: 'ATTENDED', label: 'Meeting' }),
+    );
     expect(ops).toContain('NodeByElementIdSeek');
     expect(ops.some((op) => op.startsWith('Top'))).toBe(true); // ordered with a bounded heap, not a full sort
   });

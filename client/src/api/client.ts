@@ -4,6 +4,7 @@ import type {
   GraphQuery,
   HealthResponse,
   MetResponse,
+  NeighborFilter,
   NeighborsResponse,
   NodeDetails,
   PathResponse,
@@ -106,8 +107,8 @@ export const api = {
     get<Subgraph>('/graph', { labels: q.labels, from: q.from, to: q.to, limit: q.limit }, signal),
   search: (q: string, limit = 10, signal?: AbortSignal) => get<SearchResponse>('/search', { q, limit }, signal),
   node: (id: string, signal?: AbortSignal) => get<NodeDetails>(`/nodes/${enc(id)}`, {}, signal),
-  neighbors: (id: string, limit: number, offset: number, signal?: AbortSignal) =>
-    get<NeighborsResponse>(`/nodes/${enc(id)}/neighbors`, { limit, offset }, signal),
+  neighbors: (id: string, limit: number, offset: number, signal?: AbortSignal, filter: NeighborFilter = {}) =>
+    get<NeighborsResponse>(`/nodes/${enc(id)}/neighbors`, { limit, offset, ...filter }, signal),
   path: (from: string, to: string, maxHops?: number, signal?: AbortSignal) =>
     get<PathResponse>('/path', { from, to, maxHops }, signal),
   met: (person: string, signal?: AbortSignal) => get<MetResponse>('/met', { person }, signal),

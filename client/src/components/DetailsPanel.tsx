@@ -44,6 +44,8 @@ export interface NodePanelProps {
   remaining: number;
   busy: boolean;
   onExpand: () => void;
+  /** opens the "Expand by" menu next to the button (keyboard-reachable twin of the right-click menu) */
+  onExpandBy?: (at: { x: number; y: number }) => void;
   onMore: () => void;
   onCollapse: () => void;
   onHide: () => void;
@@ -87,6 +89,20 @@ export function NodePanel(p: NodePanelProps) {
                     : 'All neighbours shown'
                   : 'Expand neighbours'}
               </button>
+              {p.onExpandBy && (
+                <button
+                  type="button"
+                  className="button"
+                  aria-haspopup="menu"
+                  disabled={p.busy}
+                  onClick={(e) => {
+                    const r = e.currentTarget.getBoundingClientRect();
+                    p.onExpandBy?.({ x: r.left, y: r.bottom + 4 });
+                  }}
+                >
+                  Expand by…
+                </button>
+              )}
               <button type="button" className="button" onClick={p.onCollapse} disabled={!p.expanded}>
                 Collapse
               </button>

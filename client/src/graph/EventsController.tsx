@@ -3,7 +3,10 @@ import { useRegisterEvents, useSigma } from '@react-sigma/core';
 import { edgeNear } from './pick';
 
 export interface GraphEventHandlers {
-  onClickNode: (id: string) => void;
+  /** `shift`: the shift key was held (multi-select) */
+  onClickNode: (id: string, shift: boolean) => void;
+  /** right-click on a node, at this point of the page (the "Expand by" menu) */
+  onRightClickNode?: (id: string, x: number, y: number) => void;
   onDoubleClickNode: (id: string) => void;
   onClickEdge: (id: string) => void;
   onClickStage: () => void;
@@ -16,10 +19,17 @@ export interface GraphEventHandlers {
 export function EventsController(handlers: GraphEventHandlers) {
   const register = useRegisterEvents();
   const sigma = useSigma();
-  const { onClickNode, onDoubleClickNode, onClickEdge, onClickStage } = handlers;
+  const { onClickNode, onDoubleClickNode, onClickEdge, onClickStage, onRightClickNode } = handlers;
   useEffect(() => {
     register({
-      clickNode: (e) => onClickNode(e.node),
+      clickNode: (e) => onClickNode(e.node, e.event.original.shiftKey),
+      rightClickNode: (e) => {
+        if (!onRightClickNode) return;
+        e.preventSigmaDefault();
+        e.event.original.preventDefault();
+        const original = e.event.original as MouseEvent;
+        onRightClickNode(e.node, original.clientX, original.clientY);
+      },
       doubleClickNode: (e) => {
         e.preventSigmaDefault();
         onDoubleClickNode(e.node);
@@ -33,6 +43,6 @@ export function EventsController(handlers: GraphEventHandlers) {
       enterNode: () => document.body.classList.add('pointer'),
       leaveNode: () => document.body.classList.remove('pointer'),
     });
-  }, [register, sigma, onClickNode, onDoubleClickNode, onClickEdge, onClickStage]);
+  }, [register, sigma, onClickNode, onDoubleClickNode, onClickEdge, onClickStage, onRightClickNode]);
   return null;
 }

@@ -23,6 +23,10 @@ export interface Appearance {
   selectedEdge: string | null;
   /** node and edge ids of a highlighted path; everything else is dimmed */
   path: { nodes: string[]; edges: string[] } | null;
+  /** nodes picked with shift-click: highlighted and labelled */
+  multi?: string[];
+  /** what the style rules by property make of the nodes (colour, size, caption), or null when there are none */
+  styles?: { colors: Record<string, string>; sizes: Record<string, number>; captions: Record<string, string> } | null;
 }
 
 /**
@@ -67,9 +71,16 @@ export function ReducersController(appearance: Appearance) {
       const res: Partial<NodeDisplayData> = { ...data };
       const kind = String(data['kind'] ?? '');
       const community = a.communities?.[node];
+      const st = a.styles;
       res.color =
-        kind === 'More' ? labelColor('More') : community !== undefined ? communityColor(community) : labelColor(kind);
-      res.size = kind === 'More' ? 5 : (a.sizes[node] ?? 6);
+        kind === 'More'
+          ? labelColor('More')
+          : community !== undefined
+            ? communityColor(community)
+            : (st?.colors[node] ?? labelColor(kind));
+      res.size = kind === 'More' ? 5 : (st?.sizes[node] ?? a.sizes[node] ?? 6);
+      const caption = st?.captions[node];
+      if (caption !== undefined) res.label = caption;
       // the "+N more" handles and the selected node's neighbours are always labelled, whatever the zoom
       if (
         kind === 'More' ||
@@ -89,8 +100,9 @@ export function ReducersController(appearance: Appearance) {
         res.zIndex = 1;
         if (a.path?.nodes.includes(node)) res.highlighted = true;
       }
-      if (node === a.selectedNode) {
+      if (node === a.selectedNode || a.multi?.includes(node)) {
         res.highlighted = true;
+        res.forceLabel = true;
         res.zIndex = 2;
       }
       return res;

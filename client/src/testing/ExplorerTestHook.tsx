@@ -27,7 +27,9 @@ export interface ParleyTestHook {
   /** the camera's zoom ratio */
   cameraRatio: () => number;
   /** how a node is drawn after the reducers (label, forced label, size in pixels), or null */
-  nodeDisplay: (id: string) => { label: string | null; forceLabel: boolean; size: number; hidden: boolean } | null;
+  nodeDisplay: (
+    id: string,
+  ) => { label: string | null; forceLabel: boolean; size: number; hidden: boolean; color: string } | null;
   /** how an edge is drawn after the reducers (its ends, colour, thickness), or null */
   edgeDisplay: (id: string) => { source: string; target: string; color: string; size: number } | null;
 }
@@ -52,6 +54,10 @@ function explorerState(labelSize: number | null) {
     visibleCount: view.visible.length,
     layoutRunning: s.layoutRunning,
     path: s.path,
+    multi: s.multi,
+    among: s.among,
+    tableOpen: s.tableOpen,
+    styleRules: s.styleRules,
     presenting: s.presenting,
     labelSize,
     undo: s.session ? undoLabel(s.session.history) : null,
@@ -90,7 +96,7 @@ export function ExplorerTestHook() {
         const d = graph.hasNode(id) ? sigma.getNodeDisplayData(id) : undefined;
         if (!d) return null;
         const size = sigma.scaleSize(d.size);
-        return { label: d.label ?? null, forceLabel: !!d.forceLabel, size, hidden: !!d.hidden };
+        return { label: d.label ?? null, forceLabel: !!d.forceLabel, size, hidden: !!d.hidden, color: d.color };
       },
       edgeDisplay: (id) => {
         const d = graph.hasEdge(id) ? sigma.getEdgeDisplayData(id) : undefined;

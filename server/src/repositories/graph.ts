@@ -3,6 +3,7 @@ import {
   GRAPH_DEFAULT_LIMIT,
   type GraphNode,
   type GraphQuery,
+  type NeighborFilter,
   type NeighborsResponse,
   type NodeDetails,
   type PathResponse,
@@ -141,9 +142,17 @@ export function createGraphRepository(db: Db, catalog: CatalogRepository) {
     return { node: toGraphNode(self), relationships, sources: await sourcesByIds(sourceIds) };
   }
 
-  async function neighbors(id: string, limit: number, offset: number): Promise<NeighborsResponse> {
+  /** A page of neighbours; `filter` keeps those linked by one relationship type and/or carrying one label. */
+  async function neighbors(
+    id: string,
+    limit: number,
+    offset: number,
+    filter: NeighborFilter = {},
+  ): Promise<NeighborsResponse> {
     const elementId = await resolve(id);
-    const rows = await db.query('neighbors', { elementId, limit, offset });
+    const type = filter.type ?? null;
+    const label = filter.label ?? null;
+    const rows = await db.query('neighbors', { elementId, limit, offset, type, label });
     const b = new GraphBuilder();
     let total = 0;
     for (const row of rows) {

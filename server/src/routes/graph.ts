@@ -127,7 +127,11 @@ export const graphRoutes: FastifyPluginAsync = async (fastify) => {
         response: answers({ 200: neighborsResponseSchema }),
       },
     },
-    (req) => repos.graph.neighbors(req.params.id, req.query.limit, req.query.offset),
+    (req) =>
+      repos.graph.neighbors(req.params.id, req.query.limit, req.query.offset, {
+        type: req.query.type,
+        label: req.query.label,
+      }),
   );
 
   app.get(

@@ -101,7 +101,8 @@ export function openExplorer(url: UrlState): void {
     : url.edge
       ? { kind: 'edge', id: url.edge }
       : null;
-  setExplorer({ ...screenDefaults(), session: kept, source: kept ? s.source : serverSource, selection });
+  const styleRules = kept && url.rules.length === 0 ? s.styleRules : url.rules;
+  setExplorer({ ...screenDefaults(), session: kept, source: kept ? s.source : serverSource, selection, styleRules });
   if (kept) {
     fetchSelected(true);
     return;

@@ -16,7 +16,7 @@ import { communities, nodeSizes, type SizeBy } from '../../utils/metrics';
 import { useExplorer, type ExplorerState } from './store';
 
 /** Memoizes a function of arguments compared by identity (the last call only). */
-function memo<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => R {
+export function memo<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => R {
   let last: { args: A; value: R } | null = null;
   return (...args: A) => {
     if (last && last.args.length === args.length && last.args.every((a, i) => a === args[i])) return last.value;
@@ -148,6 +148,7 @@ export const urlStateOf = (s: ExplorerState): UrlState => {
     sizeBy: s.sizeBy,
     colorByCommunity: s.colorByCommunity,
     path: s.pathFrom && s.pathTo && s.path ? [s.pathFrom.id, s.pathTo.id] : null,
+    rules: s.styleRules,
   };
 };
 const allIdsMemo = memo((data: GraphData) => Object.keys(data.nodes));
@@ -159,9 +160,12 @@ const queryMemo = memo(
     _size: SizeBy,
     _colour: boolean,
     _path: ExplorerState['path'],
+    _rules: ExplorerState['styleRules'],
     s: ExplorerState,
   ) => encodeUrlState(urlStateOf(s)),
 );
 /** the address of the current view, recomputed only when what it depends on changes */
 export const useUrlQuery = () =>
-  useExplorer((s) => queryMemo(viewOf(s), dataOf(s), s.selection, s.sizeBy, s.colorByCommunity, s.path, s));
+  useExplorer((s) =>
+    queryMemo(viewOf(s), dataOf(s), s.selection, s.sizeBy, s.colorByCommunity, s.path, s.styleRules, s),
+  );

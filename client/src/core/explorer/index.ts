@@ -3,6 +3,8 @@ export * from './actions';
 export * from './camera';
 export * from './relationships';
 export * from './derived';
+export * from './group';
+export * from './styled';
 export * from './selection';
 export * from './source';
 export * from './store';

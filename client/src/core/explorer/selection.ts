@@ -18,8 +18,9 @@ let detailsFor: string | null = null;
 let detailsCtl: AbortController | null = null;
 let metCtl: AbortController | null = null;
 
+/** Selects one node or relationship (or nothing): the multi-selection and its highlight end. */
 export function select(selection: Selection): void {
-  setExplorer({ selection });
+  setExplorer({ selection, multi: [], among: null });
   fetchSelected(false);
 }
 

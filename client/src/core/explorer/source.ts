@@ -5,6 +5,7 @@
  */
 import type {
   MetResponse,
+  NeighborFilter,
   NeighborsResponse,
   NodeDetails,
   PathResponse,
@@ -23,8 +24,8 @@ export interface GraphSource {
   among(ids: string[]): Promise<Subgraph>;
   /** a node with its relationships and the summaries of their sources */
   node(id: string, signal?: AbortSignal): Promise<NodeDetails>;
-  /** one page of a node's neighbours, with the relationships to them and the total */
-  neighbors(id: string, limit: number, offset: number): Promise<NeighborsResponse>;
+  /** one page of a node's neighbours (only those of one relationship type or label with `filter`), and the total */
+  neighbors(id: string, limit: number, offset: number, filter?: NeighborFilter): Promise<NeighborsResponse>;
   search(q: string, limit: number, signal?: AbortSignal): Promise<SearchHit[]>;
   /** the shortest path; rejects with an ApiRequestError of status 404 when there is none within `maxHops` */
   path(from: string, to: string, maxHops: number): Promise<PathResponse>;
@@ -40,7 +41,7 @@ export const serverSource: GraphSource = {
   whole: () => api.graph({ limit: 5000 }),
   among: (ids) => api.among(ids),
   node: (id, signal) => api.node(id, signal),
-  neighbors: (id, limit, offset) => api.neighbors(id, limit, offset),
+  neighbors: (id, limit, offset, filter) => api.neighbors(id, limit, offset, undefined, filter),
   search: async (q, limit, signal) => (await api.search(q, limit, signal)).hits,
   path: (from, to, maxHops) => api.path(from, to, maxHops),
   met: (person, signal) => api.met(person, signal),

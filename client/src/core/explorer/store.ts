@@ -11,8 +11,10 @@ import { createStore, useStore } from 'zustand';
 import type { NodeDetails, SourceDetails } from '../../../../contract';
 import { DEFAULT_EXPANSION_CAP } from '../../state/expansion';
 import type { GraphData } from '../../state/data/types';
+import type { ExpandChoices } from '../../state/expansion';
 import type { History } from '../../state/history/types';
 import type { CameraRequest } from '../../state/render/types';
+import type { StyleRule } from '../../state/styles';
 import type { ViewState } from '../../state/view/types';
 import type { SizeBy } from '../../utils/metrics';
 import { serverSource, type GraphSource } from './source';
@@ -64,6 +66,16 @@ export interface ExplorerState {
   lastSearch: string | null;
   sourceDialog: { source: SourceDetails | null; quote: string; error: string | null } | null;
   shortcutsOpen: boolean;
+  /** the nodes picked with shift-click (multi-select; see ./group.ts), in the order picked */
+  multi: string[];
+  /** the relationships among the picked nodes, highlighted like a path after "Show relationships among" */
+  among: { nodes: string[]; edges: string[]; message: string } | null;
+  /** the "Expand by" menu of a node (right-click, or the details panel's button), with its choices once fetched */
+  menu: { id: string; x: number; y: number; choices: ExpandChoices | null; error: string | null } | null;
+  /** the data table is shown beside the canvas */
+  tableOpen: boolean;
+  /** style rules by property (colour, size, caption per label), in the address and in snapshots */
+  styleRules: StyleRule[];
   /** the sigma instance drawing the graph (exports, layouts, presentation) */
   sigma: Sigma | null;
 }
@@ -91,6 +103,11 @@ export function screenDefaults(): Omit<ExplorerState, 'source' | 'session' | 'si
     lastSearch: null,
     sourceDialog: null,
     shortcutsOpen: false,
+    multi: [],
+    among: null,
+    menu: null,
+    tableOpen: false,
+    styleRules: [],
   };
 }
 

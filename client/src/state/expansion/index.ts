@@ -6,6 +6,7 @@ import { collapseSet, expansionOf } from './utils';
 
 export type { Expansion, NeighborPage } from './types';
 export * from './utils';
+export * from './choices';
 
 /** The default number of neighbours one expansion (or one "+N more") brings in. */
 export const DEFAULT_EXPANSION_CAP = 25;

@@ -1,5 +1,6 @@
 /** The snapshots slice: the saved list, and what the explorer hands over when a snapshot is taken. */
 import type {
+  StyleRule,
   JsonValue,
   SnapshotFilters,
   SnapshotLegendItem,
@@ -24,6 +25,8 @@ export interface ViewStateForSnapshot {
   selection: string[];
   query: SnapshotQuery | null;
   styles: Record<string, JsonValue>;
+  /** style rules by property (absent: none) */
+  rules?: StyleRule[];
   /** when absent, a legend is made from the kinds and colours of the visible nodes */
   legend?: SnapshotLegendItem[];
   sources: SnapshotSource[];

@@ -55,6 +55,7 @@ export function buildSnapshot(args: {
       selection: view.selection.filter((id) => nodeIds.has(id)),
       query: view.query,
       styles: view.styles,
+      ...(view.rules?.length ? { rules: view.rules } : {}),
       legend: view.legend ?? legendFromNodes(args.nodes, args.edges),
     },
     graph: { nodes: args.nodes, edges: args.edges.filter((e) => nodeIds.has(e.source) && nodeIds.has(e.target)) },

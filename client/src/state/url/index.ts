@@ -1,4 +1,5 @@
 import { DEFAULT_SEED } from '../../utils/rng';
+import { decodeStyleRules, encodeStyleRules } from '../styles';
 import type { ViewState } from '../view/types';
 import type { UrlState } from './types';
 import { isIsoDate, splitList } from './utils';
@@ -23,6 +24,7 @@ export const defaultUrlState: UrlState = {
   expand: [],
   hide: [],
   path: null,
+  rules: [],
 };
 
 /** A query longer than this does not travel well (mail, chat and some servers cut longer links). */
@@ -53,6 +55,7 @@ export function decodeUrlState(search: string): UrlState {
     expand: splitList(p.get('expand')),
     hide: splitList(p.get('hide')),
     path: pathEnds(splitList(p.get('path'))),
+    rules: decodeStyleRules(p.get('style')),
   };
 }
 
@@ -79,6 +82,7 @@ export function encodeUrlState(s: UrlState): string {
   if (s.seed !== DEFAULT_SEED) p.set('seed', String(s.seed));
   if (s.sizeBy !== 'degree') p.set('size', s.sizeBy);
   if (s.colorByCommunity) p.set('color', 'community');
+  if (s.rules.length) p.set('style', encodeStyleRules(s.rules));
   const q = p.toString();
   return q ? `?${q}` : '';
 }

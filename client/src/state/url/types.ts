@@ -1,3 +1,4 @@
+import type { StyleRule } from '../styles/types';
 import type { Mode } from '../view/types';
 
 /** What the address bar says about the explorer, so that a reload or a shared link restores the view. */
@@ -27,4 +28,6 @@ export interface UrlState {
   hide: string[];
   /** the path asked for: its two ends */
   path: [string, string] | null;
+  /** style rules by property (`style=Meeting.color.status,…`, see state/styles) */
+  rules: StyleRule[];
 }

@@ -6,6 +6,9 @@ import { useRef, useState } from 'react';
 import { load, openExplorer, setSettings, useExplorer } from '../../core/explorer';
 import { decodeUrlState } from '../../state/url';
 import { DetailsSide } from './panels/DetailsSide';
+import { ExpandMenuPanel } from './panels/ExpandMenuPanel';
+import { StylePanel } from './panels/StylePanel';
+import { TablePanel } from './panels/TablePanel';
 import { Dialogs } from './panels/Dialogs';
 import { GraphCanvas } from './panels/GraphCanvas';
 import { LegendPanel } from './panels/LegendPanel';
@@ -66,6 +69,7 @@ export default function ExplorerView() {
   useUrlSync();
   useExplorerKeys(searchRef);
   const presenting = useExplorer((s) => s.presenting);
+  const tableOpen = useExplorer((s) => s.tableOpen);
   // below the breakpoint (app.css) the side panels are drawers; choosing a node opens the details drawer
   const [drawer, setDrawer] = useState<'left' | 'right' | null>(null);
   const selection = useExplorer((s) => s.selection);
@@ -90,6 +94,7 @@ export default function ExplorerView() {
         </button>
         <SearchStartPanel searchRef={searchRef} />
         <ViewOptionsPanel />
+        <StylePanel />
         <PathPanel />
         <LegendPanel />
       </aside>
@@ -106,11 +111,13 @@ export default function ExplorerView() {
         <Toolbar />
         <Banners onRetry={() => void load(url.start, url.show)} />
         <GraphCanvas />
+        {tableOpen && !presenting && <TablePanel />}
       </section>
 
       <DetailsSide />
       <TimePanel />
       <Dialogs />
+      <ExpandMenuPanel />
     </main>
   );
 }

@@ -11,6 +11,7 @@ import {
   setSettings,
   toggleLayoutRunning,
   togglePresenting,
+  toggleTable,
   undo,
   viewOf,
   zoomBy,
@@ -54,6 +55,7 @@ export function useExplorerKeys(searchRef: RefObject<HTMLDivElement | null>): vo
       else if (key === 'p') togglePresenting();
       else if (key === 'm') setModeMet(viewOf(s).mode !== 'met');
       else if (key === 'l') toggleLayoutRunning();
+      else if (key === 't') toggleTable();
       else if (selected && key === 'e') void expandNode(selected);
       else if (selected && key === 'c') collapseNode(selected);
       else if (selected && key === 'h') hideNode(selected);

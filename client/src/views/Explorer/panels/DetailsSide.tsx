@@ -1,8 +1,14 @@
 import { useMemo } from 'react';
 import { EdgePanel, MetEdgePanel, NodePanel } from '../../../components/DetailsPanel';
+import { MultiSelectPanel } from '../../../components/MultiSelectPanel';
 import {
+  clearSelectionAndPath,
   collapseNode,
   expandNode,
+  expandSelected,
+  hideSelected,
+  openExpandMenu,
+  showAmongSelected,
   hideNode,
   openSourceText,
   selectEdge,
@@ -17,6 +23,7 @@ import {
 import { useSourceCache, useSourceSummaries } from '../../../core/sources';
 import { expansionOf, remaining } from '../../../state/expansion';
 import { isMetEdgeId } from '../../../state/met';
+import { keepVisible } from '../../../state/multiselect';
 
 const NO_IDS: string[] = [];
 
@@ -37,6 +44,12 @@ export function DetailsSide() {
   const view = useView();
   const projection = useProjection();
   const sources = useSourceCache();
+  const multi = useExplorer((s) => s.multi);
+  const among = useExplorer((s) => s.among);
+  const picked = useMemo(
+    () => keepVisible(multi, view.visible).map((id) => ({ id, name: data.nodes[id]?.name ?? id })),
+    [multi, view.visible, data.nodes],
+  );
 
   const selectedNodeId = selection?.kind === 'node' ? selection.id : null;
   const selectedEdge = selection?.kind === 'edge' && !isMetEdgeId(selection.id) ? data.edges[selection.id] : undefined;
@@ -55,7 +68,18 @@ export function DetailsSide() {
 
   return (
     <aside className="panel right" aria-label="Details">
-      {selection?.kind === 'node' && selectedNode ? (
+      {picked.length > 0 ? (
+        <MultiSelectPanel
+          nodes={picked}
+          amongMessage={among?.message ?? null}
+          busy={busy}
+          onAmong={() => void showAmongSelected()}
+          onHide={hideSelected}
+          onExpand={() => void expandSelected()}
+          onClear={clearSelectionAndPath}
+          onSelectNode={selectNode}
+        />
+      ) : selection?.kind === 'node' && selectedNode ? (
         <NodePanel
           node={selectedNode}
           details={details?.id === selectedNode.id ? details.details : null}
@@ -67,6 +91,7 @@ export function DetailsSide() {
           remaining={remaining(view, selectedNode.id)}
           busy={busy}
           onExpand={() => void expandNode(selectedNode.id)}
+          onExpandBy={(at) => openExpandMenu(selectedNode.id, at.x, at.y)}
           onMore={() => void expandNode(selectedNode.id)}
           onCollapse={() => collapseNode(selectedNode.id)}
           onHide={() => hideNode(selectedNode.id)}

@@ -10,6 +10,7 @@ import {
   applyLayout,
   expandNode,
   fitView,
+  openExpandMenu,
   select,
   selectNode,
   setExplorer,
@@ -18,7 +19,9 @@ import {
   useExplorer,
   useExportTitle,
   useModel,
+  useNodeStyles,
   useSizes,
+  toggleMulti,
   zoomBy,
 } from '../../../core/explorer';
 import { CameraController } from '../../../graph/CameraController';
@@ -33,10 +36,14 @@ import { sourcesFootnote, visibleFromSigma } from '../../../utils/export';
 import { PRESENTATION_LABELS, useVisibleSources } from './snapshotView';
 
 // canvas events: a click on a "+N more" handle loads the next page of its anchor; a double-click expands
-const onClickNode = (id: string) => {
+const onClickNode = (id: string, shift: boolean) => {
   const anchor = moreHandleAnchor(id);
   if (anchor) void expandNode(anchor);
+  else if (shift) toggleMulti(id);
   else selectNode(id);
+};
+const onRightClickNode = (id: string, x: number, y: number) => {
+  if (!moreHandleAnchor(id)) openExpandMenu(id, x, y);
 };
 const onDoubleClickNode = (id: string) => void expandNode(moreHandleAnchor(id) ?? id);
 const onClickEdge = (id: string) => {
@@ -57,6 +64,9 @@ export function GraphCanvas() {
   const comms = useCommunities();
   const selection = useExplorer((s) => s.selection);
   const path = useExplorer((s) => s.path);
+  const among = useExplorer((s) => s.among);
+  const multi = useExplorer((s) => s.multi);
+  const styles = useNodeStyles();
   const layoutRunning = useExplorer((s) => s.layoutRunning);
   const camera = useExplorer((s) => s.camera);
   const presenting = useExplorer((s) => s.presenting);
@@ -69,9 +79,11 @@ export function GraphCanvas() {
       communities: comms,
       selectedNode: selection?.kind === 'node' ? selection.id : null,
       selectedEdge: selection?.kind === 'edge' ? selection.id : null,
-      path,
+      path: path ?? among,
+      multi,
+      styles,
     }),
-    [sizes, comms, selection, path],
+    [sizes, comms, selection, path, among, multi, styles],
   );
 
   // presentation: bigger labels through sigma's settings (SIGMA_SETTINGS stays as it is: a new settings object
@@ -133,6 +145,7 @@ export function GraphCanvas() {
           <ReducersController {...appearance} />
           <EventsController
             onClickNode={onClickNode}
+            onRightClickNode={onRightClickNode}
             onDoubleClickNode={onDoubleClickNode}
             onClickEdge={onClickEdge}
             onClickStage={onClickStage}

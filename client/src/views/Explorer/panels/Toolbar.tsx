@@ -9,6 +9,7 @@ import {
   redo,
   setSettings,
   toggleLayoutRunning,
+  toggleTable,
   undo,
   useCounts,
   useExplorer,
@@ -34,6 +35,7 @@ export function Toolbar() {
   const history = useExplorer((s) => s.session?.history);
   const sigma = useExplorer((s) => s.sigma);
   const presenting = useExplorer((s) => s.presenting);
+  const tableOpen = useExplorer((s) => s.tableOpen);
   const mode = useView().mode;
   const counts = useCounts();
   const loading = useExplorer((s) => s.session === null && s.loadError === null);
@@ -93,6 +95,9 @@ export function Toolbar() {
         title="P"
       >
         Present
+      </button>
+      <button type="button" className="button" aria-pressed={tableOpen} onClick={toggleTable} title="T">
+        Table
       </button>
       <span className="toolbar-sep" />
       <button

@@ -44,6 +44,7 @@ export function snapshotViewNow(sources: SourceSummary[]): ViewStateForSnapshot 
       colorByCommunity: s.colorByCommunity,
       ...(presenting ? { presentation: true } : {}),
     },
+    rules: s.styleRules,
     sources,
   };
 }

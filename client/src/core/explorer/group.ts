@@ -1,0 +1,124 @@
+/**
+ * Beyond one node (what users of Bloom, Linkurious and Gephi Lite look for): multi-select and what it does
+ * (relationships among the picked nodes, hide, expand), "Expand by" a relationship type or a neighbour label,
+ * the data table's toggle, and style rules by property.
+ */
+import { AMONG_MAX_IDS, type NeighborFilter } from '../../../../contract';
+import { mergeSubgraph } from '../../state/data';
+import { expandChoices } from '../../state/expansion';
+import { toggleMember } from '../../state/multiselect';
+import { removeRule, setRule, type StyleKind } from '../../state/styles';
+import { hideNodes, showNodes } from '../../state/view';
+import { step, expandNode } from './actions';
+import { frameNodes } from './camera';
+import { fillRelationships } from './relationships';
+import { errorText, fetchSelected } from './selection';
+import { getExplorer, setExplorer } from './store';
+
+/** How many neighbours one "Expand by" brings at most (the menu says how many there are in all). */
+export const EXPAND_BY_LIMIT = 100;
+
+// ---- multi-select --------------------------------------------------------------------------------------------
+
+/** Shift-click: the node joins the picked set (with the node selected alone, if any), or leaves it. */
+export function toggleMulti(id: string): void {
+  const { multi, selection } = getExplorer();
+  const single = selection?.kind === 'node' ? selection.id : null;
+  setExplorer({ multi: toggleMember(multi, id, single), selection: null, among: null });
+  fetchSelected(false);
+}
+
+/** Picks these nodes at once (the table's "select all shown", the test hook). */
+export const setMulti = (ids: string[]) => setExplorer({ multi: [...ids], selection: null, among: null });
+
+/**
+ * "Show relationships among the selected": asks the server for every relationship whose two ends are picked,
+ * adds those not held yet, and highlights them with the picked nodes (the rest dimmed, as a path is).
+ */
+export async function showAmongSelected(): Promise<void> {
+  const { multi, source } = getExplorer();
+  if (multi.length < 2) return;
+  try {
+    const sub = await source.among(multi.slice(0, AMONG_MAX_IDS));
+    setExplorer((s) => {
+      if (!s.session || s.multi !== multi) return {};
+      const data = mergeSubgraph(s.session.data, { nodes: [], edges: sub.edges });
+      const n = sub.edges.length;
+      const message =
+        n === 0
+          ? `No relationships among the ${multi.length} selected.`
+          : `${n} relationship${n === 1 ? '' : 's'} among the ${multi.length} selected.`;
+      return { session: { ...s.session, data }, among: { nodes: multi, edges: sub.edges.map((e) => e.id), message } };
+    });
+    frameNodes(multi);
+  } catch (err) {
+    setExplorer({ notice: `The relationships among the selected could not be fetched: ${errorText(err)}` });
+  }
+}
+
+export function hideSelected(): void {
+  const { multi } = getExplorer();
+  if (multi.length === 0) return;
+  step(`hide ${multi.length} selected`, (v) => hideNodes(v, multi));
+  setExplorer({ multi: [], among: null });
+}
+
+/** Expands each picked node in turn (its first page of neighbours, or its next one). */
+export async function expandSelected(): Promise<void> {
+  for (const id of getExplorer().multi) await expandNode(id);
+}
+
+// ---- expand by a relationship type or a neighbour label ------------------------------------------------------
+
+/** Opens the "Expand by" menu of a node at a point of the page, and fetches what it offers. */
+export function openExpandMenu(id: string, x: number, y: number): void {
+  setExplorer({ menu: { id, x, y, choices: null, error: null } });
+  const still = () => getExplorer().menu?.id === id;
+  getExplorer()
+    .source.node(id)
+    .then((d) => {
+      if (still()) setExplorer((s) => ({ menu: s.menu && { ...s.menu, choices: expandChoices(d) } }));
+    })
+    .catch((err: unknown) => {
+      if (still()) setExplorer((s) => ({ menu: s.menu && { ...s.menu, error: errorText(err) } }));
+    });
+}
+
+export const closeExpandMenu = () => setExplorer({ menu: null });
+
+/**
+ * Brings the neighbours of a node linked by one relationship type, or carrying one label (at most
+ * EXPAND_BY_LIMIT, most connected first), next to it: one undoable step "expand by …". They come in as shown
+ * nodes (not an expansion that the address replays unfiltered), so a link lists them and Hide takes them back.
+ */
+export async function expandBy(id: string, filter: NeighborFilter): Promise<void> {
+  const { session, source } = getExplorer();
+  setExplorer({ menu: null });
+  if (!session) return;
+  const what = filter.type ?? filter.label ?? '';
+  setExplorer({ busy: true });
+  try {
+    const r = await source.neighbors(id, EXPAND_BY_LIMIT, 0, filter);
+    const ids = r.nodes.map((n) => n.id).filter((n) => n !== id);
+    step(`expand by ${what}`, (v) => showNodes(showNodes(v, [id]), ids, v.positions[id]), r);
+    if (r.total > ids.length)
+      setExplorer({ notice: `Showing the ${ids.length} most connected of ${r.total} neighbours by ${what}.` });
+    frameNodes([id, ...ids]);
+    await fillRelationships();
+  } catch (err) {
+    setExplorer({ notice: errorText(err) });
+  } finally {
+    setExplorer({ busy: false });
+  }
+}
+
+// ---- the data table and style rules --------------------------------------------------------------------------
+
+export const toggleTable = () => setExplorer((s) => ({ tableOpen: !s.tableOpen }));
+
+/** Sets (property given) or removes (null) the rule of a label and kind. */
+export function setStyleRule(label: string, kind: StyleKind, property: string | null): void {
+  setExplorer((s) => ({
+    styleRules: property ? setRule(s.styleRules, { label, kind, property }) : removeRule(s.styleRules, label, kind),
+  }));
+}
