@@ -1,4 +1,7 @@
 /**
+ * (Over 400 lines: four arms that share one server start-up, one timer and one result shape; apart they would repeat
+ * them.)
+ *
  * The loading arms of `npm run bench` (issue 13, "Loading"): the same generated rows, in the neo4j-admin CSV files
  * bench/generate.ts writes, loaded four ways into Neo4j 5.26 started the same way for each (the server entry
  * point with one neo4j.conf: heap, page cache, transaction cap; file URLs for LOAD CSV are allowed in this

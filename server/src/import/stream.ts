@@ -1,4 +1,7 @@
 /**
+ * (Over 400 lines: the three passes share one set of per-batch checks and counters; split, each would re-declare
+ * them.)
+ *
  * The import engine's streamed path, for CSV files too large to hold (see open.ts for when it is taken):
  * the same checks, merge rules and all-or-nothing writer as the whole-set path (engine.ts), but no file and no
  * set of rows is ever held whole. Three passes over the files, each a stream of csv-parse batches:
