@@ -79,6 +79,12 @@ describe('an edited column mapping', () => {
       file: 'books.csv',
       message: expect.stringContaining('is not one Parley reads'),
     });
+    // the files read come with the 400, with the rule's mapping, for the page to offer to map
+    const books = res.json().files.find((f: { file: string }) => f.file === 'books.csv');
+    expect(books).toMatchObject({ kind: 'csv', rows: 2 });
+    expect(books.mapping[0]).toEqual({ column: 'code', target: { to: 'property', name: 'code' } });
+    const cites = res.json().files.find((f: { file: string }) => f.file === 'cites.csv');
+    expect(cites.mapping[0]).toEqual({ column: 'from', target: { to: 'property', name: 'from' } });
   });
 
   it('previews the mapped files, showing each column of the file with what it becomes', async () => {

@@ -74,7 +74,9 @@ export type FileKind =
   | 'sources-csv'
   | 'source-text'
   | 'gexf'
-  | 'graphml';
+  | 'graphml'
+  /** a CSV whose header is none Parley reads: shown with a default mapping so that the user can map it */
+  | 'csv';
 
 export interface FileSummary {
   file: string;

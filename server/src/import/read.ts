@@ -31,6 +31,10 @@ export interface InputFile {
   name: string;
 }
 
+/** an unrecognised header with a column named like an end of a relationship is more likely relationships */
+const guessKind = (header: readonly string[]): 'nodes' | 'relationships' =>
+  header.some((h) => /^(source|target|from|to|start|end)/i.test(h)) ? 'relationships' : 'nodes';
+
 export const SUPPORTED_EXTENSIONS = ['.json', '.csv', '.gexf', '.graphml', '.txt'];
 
 function sample(table: CsvTable): Record<string, string>[] {
@@ -168,6 +172,11 @@ export function readImportFiles(files: readonly InputFile[], mapping: ImportMapp
       const kind = recogniseCsv(f.name, csv.table.header);
       if (typeof kind !== 'string') {
         set.problems.push(kind);
+        if (!fileMapping) {
+          // shown all the same, with the rule's mapping as a nodes file, for the user to map (Import page)
+          mapped = defaultMapping(csv.table, guessKind(csv.table.header));
+          summary('csv', csv.table.rows.length, [], shown);
+        }
         continue;
       }
       const mk = mappedKind(kind);

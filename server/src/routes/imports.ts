@@ -40,7 +40,8 @@ import { checkToken } from './snapshots';
 
 const importId = z.object({ id: z.string().min(1).max(200) });
 
-function invalid(problems: ImportInvalidError['problems']) {
+/** 400 with every problem; a preview's also carries the files read (so the page can offer their mapping) */
+function invalid(problems: ImportInvalidError['problems'], files?: unknown[]) {
   const first = problems[0];
   const where = first
     ? `${first.file}${first.line !== undefined ? ` line ${first.line}` : ''}${first.path ? ` ${first.path}` : ''}`
@@ -49,7 +50,7 @@ function invalid(problems: ImportInvalidError['problems']) {
     400,
     'invalid_import',
     `The files have ${problems.length} problem${problems.length === 1 ? '' : 's'} and nothing was written${first ? `; the first: ${where}: ${first.message}` : ''}. Fix them and upload again.`,
-    { problems },
+    files ? { problems, files } : { problems },
   );
 }
 
@@ -187,7 +188,7 @@ export function importRoutes(hooks: { possibleDuplicates?: PossibleDuplicates } 
               req.query.rule,
               hooks.possibleDuplicates ?? repos.duplicates.possibleDuplicates,
             );
-            if (!preview.ok) throw invalid(preview.problems);
+            if (!preview.ok) throw invalid(preview.problems, preview.files);
             return preview;
           }
           const stream = /application\/x-ndjson/.test(req.headers.accept ?? '');
