@@ -16,6 +16,8 @@ export interface TimeBarProps {
   /** meetings inside the range / all dated meetings */
   shown: number;
   total: number;
+  /** what is counted (default "meeting"; "dated node" when the dates come from another property) */
+  unit?: string | undefined;
 }
 
 /** Meetings over time: a histogram and a two-thumb range (two native sliders), with play and reset. */
@@ -23,7 +25,7 @@ export function TimeBar(p: TimeBarProps) {
   if (p.days.length === 0) {
     return (
       <section className="timebar empty" aria-label="Time bar">
-        <span className="muted">No dated meetings in view: the time bar has nothing to filter.</span>
+        <span className="muted">No dated {p.unit ?? 'meeting'}s in view: the time bar has nothing to filter.</span>
       </section>
     );
   }
@@ -58,7 +60,7 @@ export function TimeBar(p: TimeBarProps) {
           All dates
         </button>
         <span className="timebar-range" aria-live="polite">
-          {fromDay} → {toDay} · {p.shown} of {count(p.total, 'meeting')}
+          {fromDay} → {toDay} · {p.shown} of {count(p.total, p.unit ?? 'meeting')}
         </span>
         {p.note && <span className="timebar-note muted">{p.note}</span>}
       </div>

@@ -5,6 +5,7 @@
 import { useRef, useState } from 'react';
 import { load, openExplorer, setSettings, useExplorer } from '../../core/explorer';
 import { decodeUrlState } from '../../state/url';
+import { CaptionsPanel, CatalogController, MetReasonBanner, SearchIndexNote } from './panels/CatalogPanels';
 import { DetailsSide } from './panels/DetailsSide';
 import { Dialogs } from './panels/Dialogs';
 import { GraphCanvas } from './panels/GraphCanvas';
@@ -89,9 +90,11 @@ export default function ExplorerView() {
           Close ✕
         </button>
         <SearchStartPanel searchRef={searchRef} />
+        <SearchIndexNote />
         <ViewOptionsPanel />
         <PathPanel />
         <LegendPanel />
+        <CaptionsPanel />
       </aside>
 
       <section className="canvas-wrap" aria-label="Graph">
@@ -105,12 +108,14 @@ export default function ExplorerView() {
         </div>
         <Toolbar />
         <Banners onRetry={() => void load(url.start, url.show)} />
+        <MetReasonBanner />
         <GraphCanvas />
       </section>
 
       <DetailsSide />
       <TimePanel />
       <Dialogs />
+      <CatalogController />
     </main>
   );
 }
