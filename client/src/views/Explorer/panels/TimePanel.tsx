@@ -23,7 +23,7 @@ function DatePicker({ value }: { value: string | null }) {
     <label className="date-picker">
       <span>Dates from</span>{' '}
       <select aria-label="Dates from" value={value ?? ''} onChange={(e) => setDateProperty(e.target.value || null)}>
-        {(hasMeetings || value === null) && <option value="">meetings (date)</option>}
+        <option value="">{hasMeetings ? 'meetings (date)' : 'no date chosen'}</option>
         {props.map((p) => (
           <option key={p.property} value={p.property}>
             {p.property} ({p.labels.join(', ')})
