@@ -150,7 +150,11 @@ export async function runPreview(): Promise<void> {
     set({
       phase: 'idle',
       // the files as read stay on screen, so that a column mapping can fix what the problems say
-      preview: read.length > 0 ? { ok: false, problems: [], files: read, plan: null, possibleDuplicates: [] } : null,
+      // (a refused mapping carries no files: the previous preview stays, so the mapping can be fixed)
+      preview:
+        read.length > 0
+          ? { ok: false, problems: [], files: read, plan: null, possibleDuplicates: [] }
+          : get().preview && { ...get().preview!, ok: false },
       problems: problemsOf(err),
       message: { text: errorText(err), error: true },
     });
