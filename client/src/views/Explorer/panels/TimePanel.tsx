@@ -16,7 +16,8 @@ import { dateProperties, useCatalog } from '../../../core/catalog/store';
 /** Which dates the time bar reads: meeting dates, or any date-like property the server found (any database). */
 function DatePicker({ value }: { value: string | null }) {
   const schema = useCatalog((s) => s.schema);
-  const props = dateProperties(schema);
+  // Meeting.date is the default choice itself, not listed twice
+  const props = dateProperties(schema).filter((p) => !(p.property === 'date' && p.labels.join() === 'Meeting'));
   if (props.length === 0 && value === null) return null;
   const hasMeetings = schema?.labels.some((l) => l.label === 'Meeting') ?? true;
   return (
