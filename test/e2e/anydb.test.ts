@@ -45,7 +45,10 @@ describe('the explorer on the movies graph', () => {
   it('reads the time bar from the date property picked, and keeps it in the address', async () => {
     await page.goto(`${baseUrl}/`);
     const picker = page.getByLabel('Dates from');
+    // the graph has loaded (the choice is a filter step of it)
+    await page.getByRole('checkbox', { name: /Movie/ }).waitFor();
     await picker.waitFor();
+    expect(await picker.isEnabled()).toBe(true);
     const options = (await picker.locator('option').allTextContents()).map((t) => t.trim());
     // no Meeting label here: the properties the server found
     expect(options).toEqual(['no date chosen', 'born (Person)', 'released (Movie)']);
@@ -114,7 +117,9 @@ describe('the explorer on the movies graph', () => {
     await page.getByLabel('Dates from').waitFor();
     await page.screenshot({ path: screenshotPath('anydb-390x844.png') });
     await page.getByRole('button', { name: '☰ Search and filters' }).click();
-    await page.getByRole('note', { name: 'Search coverage' }).count();
+    // the legend has loaded (the index now exists, so no coverage note)
+    await page.getByRole('checkbox', { name: /Movie/ }).waitFor();
+    expect(await page.getByRole('note', { name: 'Search coverage' }).count()).toBe(0);
     await page.screenshot({ path: screenshotPath('anydb-390x844-drawer.png') });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

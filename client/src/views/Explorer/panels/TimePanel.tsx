@@ -16,6 +16,8 @@ import { dateProperties, useCatalog } from '../../../core/catalog/store';
 /** Which dates the time bar reads: meeting dates, or any date-like property the server found (any database). */
 function DatePicker({ value }: { value: string | null }) {
   const schema = useCatalog((s) => s.schema);
+  // a choice is a filter step of the loaded graph: not before it is there
+  const ready = useExplorer((s) => s.session !== null);
   // Meeting.date is the default choice itself, not listed twice
   const props = dateProperties(schema).filter((p) => !(p.property === 'date' && p.labels.join() === 'Meeting'));
   if (props.length === 0 && value === null) return null;
@@ -23,7 +25,12 @@ function DatePicker({ value }: { value: string | null }) {
   return (
     <label className="date-picker">
       <span>Dates from</span>{' '}
-      <select aria-label="Dates from" value={value ?? ''} onChange={(e) => setDateProperty(e.target.value || null)}>
+      <select
+        aria-label="Dates from"
+        disabled={!ready}
+        value={value ?? ''}
+        onChange={(e) => setDateProperty(e.target.value || null)}
+      >
         <option value="">{hasMeetings ? 'meetings (date)' : 'no date chosen'}</option>
         {props.map((p) => (
           <option key={p.property} value={p.property}>
