@@ -3,6 +3,7 @@
  * client's Import page. (To move into the shared contract with the rest.)
  */
 import { z } from 'zod';
+import { ColumnTarget } from './import-mapping';
 
 export const ImportQuery = z.object({
   dryRun: z
@@ -47,6 +48,12 @@ export const ImportPreview = z.object({
       rows: z.number(),
       columns: z.array(z.object({ column: z.string(), mapsTo: z.string() })),
       sample: z.array(z.record(z.string(), z.string())),
+      mapping: z
+        .array(z.object({ column: z.string(), target: ColumnTarget }))
+        .optional()
+        .describe(
+          "Parley's nodes/relationships CSV only: each column of the file's header and what it becomes (editable: send `mapping`)",
+        ),
     }),
   ),
   plan: ImportPlan.nullable(),

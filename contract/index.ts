@@ -14,3 +14,4 @@ export * from './params';
 export * from './snapshots';
 export * from './imports';
 export * from './extract';
+export * from './import-mapping';

@@ -28,7 +28,7 @@ const ID_MSG = (id: string) =>
   `invalid id ${JSON.stringify(id)}: write "<prefix>:<slug>" in lowercase, e.g. "person:sonata-coulter" ` +
   `(letters prefix, then lowercase letters/digits in words joined by single hyphens)`;
 const TYPE_MSG = (t: string) =>
-  `invalid relationship type ${JSON.stringify(t)}: use UPPER_SNAKE_CASE such as "ATTENDED" or "MEMBER_OF"`;
+  `invalid relationship type ${JSON.stringify(t)}: use letters, digits and "_", starting with a letter, such as "ATTENDED" or "ACTED_IN"`;
 const NO_EVIDENCE_MSG =
   'a relationship needs at least one evidence quote: add {"source": "source:…", "quote": "<exact text>"}, ' +
   'or, if the text only implies the fact, set "inferred": true with an "inferenceReason"';
@@ -107,9 +107,8 @@ describe('readDatasetFile on fixtures', () => {
     ]);
   });
 
-  it('reports relationship types that are not UPPER_SNAKE_CASE', () => {
+  it("reports relationship types that are not identifiers (a lower-case type is the user's own, and allowed)", () => {
     expect(errorsOf(readDatasetFile(fixture('invalid-bad-type.json')))).toEqual([
-      { path: 'relationships[0].type', message: TYPE_MSG('attended') },
       { path: 'relationships[1].type', message: TYPE_MSG('HELD-IN') },
     ]);
   });
@@ -275,6 +274,43 @@ describe('parseDataset', () => {
 
   it('accepts a small inline data set', () => {
     expect(parseDataset(doc(), { baseDir }).ok).toBe(true);
+  });
+
+  it("accepts the user's own labels and relationship types, with any id prefix but the sources'", () => {
+    const d = doc({
+      nodes: [node('person:alice', 'Person'), node('film:paris-je-t-aime', 'Film_Studio'), node('person:bob', 'Movie')],
+      relationships: [rel(), rel({ type: 'actedIn', target: 'film:paris-je-t-aime' })],
+    });
+    const r = parseDataset(d, { baseDir });
+    expect(r.ok && r.dataset.nodes.map((n) => n.label)).toEqual(['Person', 'Film_Studio', 'Movie']);
+  });
+
+  it('refuses labels that are not identifiers or are Parley\'s bookkeeping, and a "source:" id on a custom label', () => {
+    const d = doc({
+      nodes: [
+        node('person:alice', 'Person'),
+        node('person:bob', 'Person'),
+        node('x:a', 'Film Studio'),
+        node('x:b', 'ParleyImport'),
+        node('x:c', 'Source'),
+        node('source:d', 'Movie'),
+      ],
+      relationships: [rel({ type: 'PARLEY_LINK' })],
+    });
+    const errors = errorsOf(parseDataset(d, { baseDir }));
+    expect(errors.map((e) => e.path)).toEqual([
+      'nodes[2].label',
+      'nodes[3].label',
+      'nodes[4].label',
+      'nodes[5].id',
+      'relationships[0].type',
+    ]);
+    expect(errors[0]!.message).toMatch(/^label "Film Studio" is not a valid label: use letters, digits and "_"/);
+    expect(errors[1]!.message).toMatch(/^label "ParleyImport" is Parley's own/);
+    expect(errors[3]!.message).toBe(
+      '"source:" ids are the sources\' own: give this Movie node another prefix, e.g. "movie:d"',
+    );
+    expect(errors[4]!.message).toBe('relationship type "PARLEY_LINK" is Parley\'s own: choose another');
   });
 
   it.each([

@@ -5,6 +5,7 @@ import type {
   ImportRecordBody,
   ImportResultBody,
   ImportStreamLineBody,
+  ImportMappingBody,
 } from '../../../contract';
 import { ApiRequestError, request } from './client';
 import { snapshotToken } from './snapshots';
@@ -15,8 +16,10 @@ export type ImportProgress = Extract<ImportStreamLineBody, { type: 'progress' }>
 
 const enc = encodeURIComponent;
 
-function form(files: File[]): FormData {
+function form(files: File[], mapping: ImportMappingBody): FormData {
   const data = new FormData();
+  // the edited column mapping (contract/import-mapping.ts) goes first, as a field
+  if (Object.keys(mapping).length > 0) data.append('mapping', JSON.stringify(mapping));
   for (const f of files) data.append('file', f, f.name);
   return data;
 }
@@ -38,13 +41,13 @@ async function failure(res: Response): Promise<ApiRequestError> {
 }
 
 /** POSTs the files; on 401 asks once for PARLEY_TOKEN and keeps it for the tab (as snapshots and merges do). */
-async function upload(query: string, files: File[], accept: string): Promise<Response> {
+async function upload(query: string, files: File[], accept: string, mapping: ImportMappingBody): Promise<Response> {
   const send = async (token: string | null) => {
     const headers: Record<string, string> = { accept };
     const auth = token ?? sessionToken.get();
     if (auth) headers['authorization'] = `Bearer ${auth}`;
     try {
-      return await fetch(`/api/imports${query}`, { method: 'POST', headers, body: form(files) });
+      return await fetch(`/api/imports${query}`, { method: 'POST', headers, body: form(files, mapping) });
     } catch {
       throw new ApiRequestError(0, 'network', 'The Parley server did not answer. Is it running?');
     }
@@ -65,13 +68,18 @@ async function upload(query: string, files: File[], accept: string): Promise<Res
 
 export const importsApi = {
   /** `?dryRun=1`: checks the files and says what would happen; a 400 `invalid_import` carries `problems` */
-  preview: async (files: File[], rule: ImportRule): Promise<ImportPreviewBody> => {
-    const res = await upload(`?dryRun=1&rule=${rule}`, files, 'application/json');
+  preview: async (files: File[], rule: ImportRule, mapping: ImportMappingBody = {}): Promise<ImportPreviewBody> => {
+    const res = await upload(`?dryRun=1&rule=${rule}`, files, 'application/json', mapping);
     return (await res.json()) as ImportPreviewBody;
   },
   /** writes all or nothing, calling `onProgress` for each NDJSON progress line; resolves with the result */
-  run: async (files: File[], rule: ImportRule, onProgress: (p: ImportProgress) => void): Promise<ImportResultBody> => {
-    const res = await upload(`?rule=${rule}`, files, 'application/x-ndjson');
+  run: async (
+    files: File[],
+    rule: ImportRule,
+    onProgress: (p: ImportProgress) => void,
+    mapping: ImportMappingBody = {},
+  ): Promise<ImportResultBody> => {
+    const res = await upload(`?rule=${rule}`, files, 'application/x-ndjson', mapping);
     if (!res.body) throw new ApiRequestError(0, 'network', 'The server sent no answer to the import.');
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffered = '';

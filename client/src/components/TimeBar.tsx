@@ -16,14 +16,20 @@ export interface TimeBarProps {
   /** meetings inside the range / all dated meetings */
   shown: number;
   total: number;
+  /** what is counted (default "meeting"; "dated node" when the dates come from another property) */
+  unit?: string | undefined;
 }
+
+/** A bin's label: its year when it covers a whole year (long spans), else its month. */
+const binLabel = (b: HistogramBin) =>
+  b.start.endsWith('-01-01') && b.end.endsWith('-12-31') ? b.start.slice(0, 4) : b.start.slice(0, 7);
 
 /** Meetings over time: a histogram and a two-thumb range (two native sliders), with play and reset. */
 export function TimeBar(p: TimeBarProps) {
   if (p.days.length === 0) {
     return (
       <section className="timebar empty" aria-label="Time bar">
-        <span className="muted">No dated meetings in view: the time bar has nothing to filter.</span>
+        <span className="muted">No dated {p.unit ?? 'meeting'}s in view: the time bar has nothing to filter.</span>
       </section>
     );
   }
@@ -58,7 +64,7 @@ export function TimeBar(p: TimeBarProps) {
           All dates
         </button>
         <span className="timebar-range" aria-live="polite">
-          {fromDay} → {toDay} · {p.shown} of {count(p.total, 'meeting')}
+          {fromDay} → {toDay} · {p.shown} of {count(p.total, p.unit ?? 'meeting')}
         </span>
         {p.note && <span className="timebar-note muted">{p.note}</span>}
       </div>
@@ -67,13 +73,13 @@ export function TimeBar(p: TimeBarProps) {
           {p.bins.map((b) => {
             // coloured when some of its meetings are shown, grey when none is (whatever the slider covers)
             return (
-              <div key={b.start} className="bin" title={`${b.start.slice(0, 7)}: ${b.shown} of ${b.count} shown`}>
+              <div key={b.start} className="bin" title={`${binLabel(b)}: ${b.shown} of ${b.count} shown`}>
                 <div
                   className={b.shown > 0 ? 'bar in' : 'bar'}
                   data-shown={b.shown}
                   style={{ height: `${(b.count / max) * 100}%` }}
                 />
-                <span className="bin-label">{b.start.slice(0, 7)}</span>
+                <span className="bin-label">{binLabel(b)}</span>
               </div>
             );
           })}

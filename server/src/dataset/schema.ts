@@ -21,6 +21,7 @@ import { printParseErrorCode, visit, type JSONPath } from 'jsonc-parser';
 import { z } from 'zod';
 import { isIsoDate } from '../../../contract';
 import { textFileTooBig } from './limits';
+import { labelSchema, relationshipTypeSchema } from './names';
 
 // ---------------------------------------------------------------------------------------------------------
 // Constants
@@ -29,6 +30,7 @@ export const DATASET_VERSION = 1;
 
 export const LABELS = ['Person', 'Agency', 'Meeting', 'Issue', 'Place'] as const;
 export type Label = (typeof LABELS)[number];
+export const isParleyLabel = (label: string): label is Label => (LABELS as readonly string[]).includes(label);
 
 /** the id prefix each label's nodes must use, e.g. `person:sonata-coulter` */
 export const LABEL_ID_PREFIX: Readonly<Record<Label, string>> = {
@@ -228,7 +230,8 @@ function checkMeetingProperties(props: Properties, ctx: z.RefinementCtx): void {
 export const NodeSchema = z
   .strictObject({
     id: idSchema('the node id'),
-    label: z.enum(LABELS, { error: (iss) => `label must be one of ${quoteList(LABELS)}, got ${describe(iss.input)}` }),
+    // Parley's labels or the user's own (dataset/names.ts)
+    label: labelSchema(LABELS),
     name: nonBlank('name'),
     aliases: z.array(nonBlank('an alias'), {
       error: 'aliases must be an array of strings (use [] when there are none)',
@@ -237,8 +240,16 @@ export const NodeSchema = z
     properties: PropertiesSchema,
   })
   .superRefine((n, ctx) => {
-    const prefix = LABEL_ID_PREFIX[n.label];
-    if (ID_PATTERN.test(n.id) && !n.id.startsWith(`${prefix}:`)) {
+    const prefix = isParleyLabel(n.label) ? LABEL_ID_PREFIX[n.label] : null;
+    if (prefix === null) {
+      if (n.id.startsWith(`${SOURCE_ID_PREFIX}:`)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['id'],
+          message: `"${SOURCE_ID_PREFIX}:" ids are the sources' own: give this ${n.label} node another prefix, e.g. "${n.label.toLowerCase().replace(/[^a-z0-9]/g, '') || 'node'}:${slugOf(n.id)}"`,
+        });
+      }
+    } else if (ID_PATTERN.test(n.id) && !n.id.startsWith(`${prefix}:`)) {
       ctx.addIssue({
         code: 'custom',
         path: ['id'],
@@ -255,12 +266,8 @@ export const EvidenceSchema = z.strictObject({
 
 export const RelationshipSchema = z
   .strictObject({
-    type: z
-      .string({ error: 'type must be a string such as "ATTENDED"' })
-      .refine((t) => RELATIONSHIP_TYPE_PATTERN.test(t), {
-        error: (iss) =>
-          `invalid relationship type ${JSON.stringify(iss.input)}: use UPPER_SNAKE_CASE such as "ATTENDED" or "MEMBER_OF"`,
-      }),
+    // Parley's types or the user's own (dataset/names.ts)
+    type: relationshipTypeSchema,
     source: idSchema('source'),
     target: idSchema('target'),
     properties: PropertiesSchema,

@@ -3,6 +3,8 @@
  * texts) is read into one `ImportSet` of nodes, relationships and sources, each remembering where it came from
  * (file, line, column or JSON path) so that every problem can point at its place. Pure types and helpers.
  */
+import type { ColumnTargetBody } from '../../../contract/import-mapping';
+
 export type Scalar = string | number | boolean;
 export type PropertyValue = Scalar | null | string[] | number[] | boolean[];
 export type Properties = Record<string, PropertyValue>;
@@ -72,7 +74,9 @@ export type FileKind =
   | 'sources-csv'
   | 'source-text'
   | 'gexf'
-  | 'graphml';
+  | 'graphml'
+  /** a CSV whose header is none Parley reads: shown with a default mapping so that the user can map it */
+  | 'csv';
 
 export interface FileSummary {
   file: string;
@@ -81,6 +85,8 @@ export interface FileSummary {
   columns: ColumnMapping[];
   /** the first rows as read (cells as strings), for the preview */
   sample: Record<string, string>[];
+  /** Parley's nodes/relationships CSV: each column of the file's own header and what it became */
+  mapping?: { column: string; target: ColumnTargetBody }[];
 }
 
 export interface ImportSet {

@@ -10,6 +10,7 @@ import type { ImportsRepository } from '../repositories/imports';
 import { previewImport, runImport, type PossibleDuplicates, type Preview, type RunOptions } from './engine';
 import type { ConflictRule } from './merge';
 import type { FileSummary, Problem } from './model';
+import type { ImportMappingBody } from '../../../contract/import-mapping';
 import { readImportFiles, type InputFile } from './read';
 import { previewScan, runScan, scanImportFiles, type Scan } from './stream';
 import type { ImportSet } from './model';
@@ -36,8 +37,12 @@ export function shouldStream(files: readonly InputFile[], above: number): boolea
 
 export async function openImport(
   files: readonly InputFile[],
-  opts: { streamAboveBytes?: number; onRows?: (rows: number) => void } = {},
+  opts: { streamAboveBytes?: number; onRows?: (rows: number) => void; mapping?: ImportMappingBody } = {},
 ): Promise<Opened> {
+  // Decision: a column mapping edited in the Import page is applied by the whole-set reader only (a file the user
+  // maps by hand is one they have looked at, not one of the huge generated files the streamed path is for).
+  const mapped = opts.mapping !== undefined && Object.keys(opts.mapping).length > 0;
+  if (mapped) return { streamed: false, set: readImportFiles(files, opts.mapping) };
   if (shouldStream(files, opts.streamAboveBytes ?? STREAM_ABOVE_BYTES))
     return { streamed: true, scan: await scanImportFiles(files, opts.onRows) };
   return { streamed: false, set: readImportFiles(files) };

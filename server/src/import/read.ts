@@ -8,7 +8,9 @@ import { checkDataLimits } from '../dataset/limits';
 import { parseDatasetText, quoteProblem } from '../dataset/schema';
 import { adminSource, readAdminNodes, readAdminRelationships } from './admin-csv';
 import { readCsv, recogniseCsv, type CsvTable } from './csv';
+import type { ImportMappingBody } from '../../../contract/import-mapping';
 import { readGraphFile } from './graph-files';
+import { applyMapping, defaultMapping, mappedKind, type MappedTable } from './mapping';
 import { decodeUtf8 } from './limits';
 import { LIMITS } from './limits';
 import {
@@ -28,6 +30,10 @@ export interface InputFile {
   /** the name shown in messages (the uploaded file name, or the path as the user typed it) */
   name: string;
 }
+
+/** an unrecognised header with a column named like an end of a relationship is more likely relationships */
+const guessKind = (header: readonly string[]): 'nodes' | 'relationships' =>
+  header.some((h) => /^(source|target|from|to|start|end)/i.test(h)) ? 'relationships' : 'nodes';
 
 export const SUPPORTED_EXTENSIONS = ['.json', '.csv', '.gexf', '.graphml', '.txt'];
 
@@ -67,8 +73,11 @@ export function readWhole(f: InputFile): { text: string } | { problem: Problem }
   return { text: decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text };
 }
 
-/** Reads every file; the set's `problems` lists what is wrong with file, line and column or path. */
-export function readImportFiles(files: readonly InputFile[]): ImportSet {
+/**
+ * Reads every file; the set's `problems` lists what is wrong with file, line and column or path. `mapping`
+ * (file name → its column mapping) renames the header of Parley's nodes/relationships CSV files first.
+ */
+export function readImportFiles(files: readonly InputFile[], mapping: ImportMappingBody = {}): ImportSet {
   const set = emptySet();
   const sourceRows: { file: string; rows: SourceRow[] }[] = [];
   const texts = new Map<string, { text: string; file: string }>(); // by file base name without .txt
@@ -84,12 +93,13 @@ export function readImportFiles(files: readonly InputFile[]): ImportSet {
       continue;
     }
     const text = whole.text;
+    let mapped: MappedTable['mapping'] | undefined;
     const summary = (
       kind: FileSummary['kind'],
       rows: number,
       columns: FileSummary['columns'],
       s: FileSummary['sample'] = [],
-    ) => set.files.push({ file: f.name, kind, rows, columns, sample: s });
+    ) => set.files.push({ file: f.name, kind, rows, columns, sample: s, ...(mapped ? { mapping: mapped } : {}) });
     if (ext === '.txt') {
       if (text.trim() === '')
         set.problems.push({ file: f.name, message: "the source text is empty: put the source's text in it" });
@@ -154,11 +164,38 @@ export function readImportFiles(files: readonly InputFile[]): ImportSet {
         set.problems.push(...csv.problems);
         continue;
       }
+      // the user's mapping renames the header first; the preview shows it over the file's own columns
+      const fileMapping = Object.hasOwn(mapping, f.name) ? mapping[f.name] : undefined;
+      const shown = sample(csv.table);
+      if (fileMapping) {
+        const m = applyMapping(f.name, csv.table, fileMapping);
+        if (m.problems.length > 0) {
+          set.problems.push(...m.problems);
+          continue;
+        }
+        csv.table = m.table;
+        mapped = m.mapping;
+      }
       const kind = recogniseCsv(f.name, csv.table.header);
       if (typeof kind !== 'string') {
         set.problems.push(kind);
+        if (!fileMapping) {
+          // shown all the same, with the rule's mapping as a nodes file, for the user to map (Import page)
+          mapped = defaultMapping(csv.table, guessKind(csv.table.header));
+          summary('csv', csv.table.rows.length, [], shown);
+        }
         continue;
       }
+      const mk = mappedKind(kind);
+      if (fileMapping && mk !== fileMapping.kind) {
+        set.problems.push({
+          file: f.name,
+          line: 1,
+          message: `the mapping reads this file as ${fileMapping.kind}, but its mapped header (${csv.table.header.join(', ')}) is ${mk ?? kind}: map the ${fileMapping.kind === 'nodes' ? 'id, label and name' : 'source, target and type'} columns`,
+        });
+        continue;
+      }
+      if (!mapped && mk) mapped = defaultMapping(csv.table, mk);
       const rows = csv.table.rows.length;
       if (kind === 'nodes-csv' || kind === 'admin-nodes-csv') {
         const r = kind === 'nodes-csv' ? readNodesCsv(f.name, csv.table) : readAdminNodes(f.name, csv.table);
@@ -168,7 +205,7 @@ export function readImportFiles(files: readonly InputFile[]): ImportSet {
           if (s) set.sources.push(s);
           else set.nodes.push(n);
         }
-        summary(kind, rows, r.columns, sample(csv.table));
+        summary(kind, rows, r.columns, shown);
       } else if (kind === 'relationships-csv' || kind === 'admin-relationships-csv') {
         const r =
           kind === 'relationships-csv'
@@ -176,12 +213,12 @@ export function readImportFiles(files: readonly InputFile[]): ImportSet {
             : readAdminRelationships(f.name, csv.table);
         set.problems.push(...r.problems);
         set.relationships.push(...r.relationships);
-        summary(kind, rows, r.columns, sample(csv.table));
+        summary(kind, rows, r.columns, shown);
       } else {
         const r = readSourcesCsv(f.name, csv.table);
         set.problems.push(...r.problems);
         sourceRows.push({ file: f.name, rows: r.rows });
-        summary('sources-csv', rows, r.columns, sample(csv.table));
+        summary('sources-csv', rows, r.columns, shown);
       }
     }
   }

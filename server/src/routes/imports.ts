@@ -17,7 +17,15 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpError } from '../errors';
-import { ImportPreview, ImportQuery, ImportRecord, ImportResult, type ImportStreamLineBody } from '../../../contract';
+import {
+  ImportMapping,
+  ImportPreview,
+  ImportQuery,
+  ImportRecord,
+  ImportResult,
+  type ImportMappingBody,
+  type ImportStreamLineBody,
+} from '../../../contract';
 import { answers } from './answers';
 import { ImportFailedError, ImportInvalidError, type PossibleDuplicates } from '../import/engine';
 import { LIMITS } from '../import/limits';
@@ -27,7 +35,8 @@ import { checkToken } from './snapshots';
 
 const importId = z.object({ id: z.string().min(1).max(200) });
 
-function invalid(problems: ImportInvalidError['problems']) {
+/** 400 with every problem; a preview's also carries the files read (so the page can offer their mapping) */
+function invalid(problems: ImportInvalidError['problems'], files?: unknown[]) {
   const first = problems[0];
   const where = first
     ? `${first.file}${first.line !== undefined ? ` line ${first.line}` : ''}${first.path ? ` ${first.path}` : ''}`
@@ -36,7 +45,7 @@ function invalid(problems: ImportInvalidError['problems']) {
     400,
     'invalid_import',
     `The files have ${problems.length} problem${problems.length === 1 ? '' : 's'} and nothing was written${first ? `; the first: ${where}: ${first.message}` : ''}. Fix them and upload again.`,
-    { problems },
+    files ? { problems, files } : { problems },
   );
 }
 
@@ -45,7 +54,34 @@ function by(token: string | undefined): string | null {
   return token ? `token:${createHash('sha256').update(token).digest('hex').slice(0, 8)}` : null;
 }
 
-async function receive(req: FastifyRequest, dir: string, maxBytes: number): Promise<InputFile[]> {
+/** an uploaded file's name as Parley keeps it (and as a mapping may name it) */
+const safeName = (name: string) => path.basename(name).replace(/[^\p{L}\p{N}._ -]/gu, '_');
+
+/** the multipart field `mapping` (JSON, contract/import-mapping.ts): a 400 saying what is wrong otherwise */
+function parseMapping(value: unknown): ImportMappingBody {
+  let json: unknown;
+  try {
+    json = JSON.parse(String(value));
+  } catch {
+    throw new HttpError(400, 'bad_request', 'The field "mapping" is not JSON: send {"<file name>": {kind, columns}}.');
+  }
+  const r = ImportMapping.safeParse(json);
+  if (!r.success) {
+    const first = r.error.issues[0]!;
+    throw new HttpError(
+      400,
+      'bad_request',
+      `The field "mapping" is invalid at ${first.path.map(String).join('.') || '(root)'}: ${first.message}.`,
+    );
+  }
+  return Object.fromEntries(Object.entries(r.data).map(([file, m]) => [safeName(file), m]));
+}
+
+async function receive(
+  req: FastifyRequest,
+  dir: string,
+  maxBytes: number,
+): Promise<{ files: InputFile[]; mapping: ImportMappingBody }> {
   if (!req.isMultipart()) {
     throw new HttpError(
       415,
@@ -55,8 +91,13 @@ async function receive(req: FastifyRequest, dir: string, maxBytes: number): Prom
   }
   const files: InputFile[] = [];
   const names = new Set<string>();
-  for await (const part of req.files()) {
-    const name = path.basename(part.filename || 'unnamed').replace(/[^\p{L}\p{N}._ -]/gu, '_');
+  let mapping: ImportMappingBody = {};
+  for await (const part of req.parts()) {
+    if (part.type === 'field') {
+      if (part.fieldname === 'mapping') mapping = parseMapping(part.value);
+      continue;
+    }
+    const name = safeName(part.filename || 'unnamed');
     if (names.has(name))
       throw new HttpError(400, 'bad_request', `Two files are named ${JSON.stringify(name)}: rename one.`);
     names.add(name);
@@ -84,7 +125,15 @@ async function receive(req: FastifyRequest, dir: string, maxBytes: number): Prom
   }
   if (files.length === 0)
     throw new HttpError(400, 'bad_request', 'No files were sent: add .json, .csv, .gexf, .graphml or .txt files.');
-  return files;
+  const unknown = Object.keys(mapping).filter((n) => !names.has(n));
+  if (unknown.length > 0) {
+    throw new HttpError(
+      400,
+      'bad_request',
+      `The mapping names ${unknown.map((n) => JSON.stringify(n)).join(', ')}, which ${unknown.length === 1 ? 'was' : 'were'} not sent: map the files you upload.`,
+    );
+  }
+  return { files, mapping };
 }
 
 export function importRoutes(hooks: { possibleDuplicates?: PossibleDuplicates } = {}): FastifyPluginAsync {
@@ -125,8 +174,8 @@ export function importRoutes(hooks: { possibleDuplicates?: PossibleDuplicates } 
       async (req, reply) => {
         const dir = await mkdtemp(path.join(tmpdir(), 'parley-upload-'));
         try {
-          const files = await receive(req, dir, maxBytes);
-          const set = await openImport(files);
+          const { files, mapping } = await receive(req, dir, maxBytes);
+          const set = await openImport(files, { mapping });
           if (req.query.dryRun) {
             const preview = await previewOpened(
               repos.imports,
@@ -134,7 +183,7 @@ export function importRoutes(hooks: { possibleDuplicates?: PossibleDuplicates } 
               req.query.rule,
               hooks.possibleDuplicates ?? repos.duplicates.possibleDuplicates,
             );
-            if (!preview.ok) throw invalid(preview.problems);
+            if (!preview.ok) throw invalid(preview.problems, preview.files);
             return preview;
           }
           const stream = /application\/x-ndjson/.test(req.headers.accept ?? '');

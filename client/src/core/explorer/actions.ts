@@ -122,7 +122,13 @@ async function replay(url: UrlState): Promise<void> {
   const s = getExplorer();
   if (!s.session) return;
   let v = s.session.history.present;
-  v = setFilters(v, { hiddenLabels: url.hiddenLabels, hiddenTypes: url.hiddenTypes, from: url.from, to: url.to });
+  v = setFilters(v, {
+    hiddenLabels: url.hiddenLabels,
+    hiddenTypes: url.hiddenTypes,
+    from: url.from,
+    to: url.to,
+    dateProperty: url.dateProperty,
+  });
   // the layout runs on what the start and the expansions brought, before the nodes hidden by hand leave (the
   // usual order: lay out, then tidy); a view made in another order reopens close to, not exactly as, it was
   if (url.layout) {
@@ -346,6 +352,11 @@ export const toggleTypeFilter = (t: string) =>
 export const setTime = (from: string | null, to: string | null) =>
   filterStep('time range', (v) => setFilters(v, setTimeRange(v.filters, from, to)));
 export const resetTime = () => filterStep('all dates', (v) => setFilters(v, setTimeRange(v.filters, null, null)));
+/** The time bar reads another date-like property (null: meeting dates); the range starts again. */
+export const setDateProperty = (property: string | null) =>
+  filterStep(`dates from ${property ?? 'meetings'}`, (v) =>
+    setFilters(v, { ...setTimeRange(v.filters, null, null), dateProperty: property }),
+  );
 
 /** Play: the range grows one meeting date at a time from the first (see `playTick`). */
 export function togglePlay(dates: string[]): void {

@@ -5,7 +5,8 @@
  */
 import { emptyGraphData } from '../../state/data';
 import type { GraphData } from '../../state/data/types';
-import { daysBetween, inTimeRange, meetingDates, meetingHistogram, nodeInTime } from '../../state/filters';
+import { daysBetween, meetingDates, meetingHistogram, nodeInTime } from '../../state/filters';
+import { nodeDateSpan, spanInRange } from '../../state/filters/dates';
 import { isMetEdgeId } from '../../state/met';
 import { deriveRenderModel, sameTopology, viewNodes, viewProjection, type RenderModel } from '../../state/render';
 import { emptyView } from '../../state/view';
@@ -35,14 +36,16 @@ const projectionMemo = memo((data: GraphData, view: ViewState) =>
 const inViewMemo = memo(viewNodes);
 const timeMemo = memo((data: GraphData, view: ViewState) => {
   const nodes = inViewMemo(data, view);
-  const dates = meetingDates(nodes);
-  const dated = nodes.filter((n) => n.labels.includes('Meeting') && typeof n.properties['date'] === 'string');
+  const prop = view.filters.dateProperty ?? null;
+  const dates = meetingDates(nodes, prop);
+  const spans = nodes.map((n) => nodeDateSpan(n, prop)).filter((x): x is [string, string] => x !== null);
+  const last = spans.reduce((m, sp) => (sp[1] > m ? sp[1] : m), dates[dates.length - 1] ?? '');
   return {
     dates,
     bins: meetingHistogram(nodes, view.filters),
-    days: daysBetween(dates[0], dates[dates.length - 1]),
-    shown: dated.filter((n) => inTimeRange(String(n.properties['date']).slice(0, 10), view.filters)).length,
-    total: dates.length === 0 ? 0 : dated.length,
+    days: daysBetween(dates[0], last || undefined),
+    shown: spans.filter((sp) => spanInRange(sp, view.filters.from, view.filters.to)).length,
+    total: dates.length === 0 ? 0 : spans.length,
   };
 });
 /** Like memo, with the render model compared by topology (sameTopology): moving nodes keeps the last value. */
@@ -142,6 +145,7 @@ export const urlStateOf = (s: ExplorerState): UrlState => {
     hiddenTypes: view.filters.hiddenTypes,
     from: view.filters.from,
     to: view.filters.to,
+    dateProperty: view.filters.dateProperty ?? null,
     ...nodesInUrl(view, start, allIdsMemo(dataOf(s))),
     layout: view.layout ?? null,
     seed: s.session?.seed ?? DEFAULT_SEED,

@@ -4,7 +4,13 @@
  * progress while the user explores, and the page shows it again on return.
  */
 import { createStore, useStore } from 'zustand';
-import type { ImportPreviewBody, ImportRecordBody, ImportResultBody } from '../../../../contract';
+import type {
+  ColumnTargetBody,
+  ImportMappingBody,
+  ImportPreviewBody,
+  ImportRecordBody,
+  ImportResultBody,
+} from '../../../../contract';
 import { ApiRequestError } from '../../api/client';
 import { importsApi, type ImportProgress, type ImportRule } from '../../api/imports';
 
@@ -20,6 +26,8 @@ export interface ImportState {
   result: ImportResultBody | null;
   message: { text: string; error: boolean } | null;
   imports: ImportRecordBody[];
+  /** the column mapping as the user edited it (file name → kind and columns); sent with Preview and Import */
+  mapping: ImportMappingBody;
 }
 
 const initial: ImportState = {
@@ -32,6 +40,7 @@ const initial: ImportState = {
   result: null,
   message: null,
   imports: [],
+  mapping: {},
 };
 
 export const importStore = createStore<ImportState>(() => initial);
@@ -41,6 +50,10 @@ const get = () => importStore.getState();
 
 const ACCEPTED = /\.(json|csv|gexf|graphml|txt)$/i;
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+type PreviewFile = ImportPreviewBody['files'][number];
+/** a 400 of a preview carries the files read, so that their mapping can be edited */
+const filesOf = (err: unknown): PreviewFile[] =>
+  err instanceof ApiRequestError && Array.isArray(err.body['files']) ? (err.body['files'] as PreviewFile[]) : [];
 const problemsOf = (err: unknown): ImportProblemItem[] =>
   err instanceof ApiRequestError && Array.isArray(err.body['problems'])
     ? (err.body['problems'] as ImportProblemItem[])
@@ -52,8 +65,12 @@ const problemsOf = (err: unknown): ImportProblemItem[] =>
  */
 export function explorerHref(preview: ImportPreviewBody | null): string {
   const ids = (preview?.files ?? [])
-    .filter((f) => f.kind === 'nodes-csv' && f.columns.some((c) => c.column === 'id' && c.mapsTo === 'id'))
-    .flatMap((f) => f.sample.map((row) => row['id'] ?? ''))
+    .filter((f) => f.kind === 'nodes-csv')
+    .flatMap((f) => {
+      // the column read as the id: from the mapping when the preview gives one
+      const idColumn = f.mapping ? f.mapping.find((m) => m.target.to === 'id')?.column : 'id';
+      return idColumn === undefined ? [] : f.sample.map((row) => row[idColumn] ?? '');
+    })
     .filter((id) => id !== '')
     .slice(0, 50);
   if (ids.length === 0) return '/';
@@ -82,7 +99,39 @@ export function addFiles(list: File[]): void {
 
 export function removeFile(name: string): void {
   if (get().phase === 'importing') return;
-  set({ files: get().files.filter((f) => f.name !== name), phase: 'idle', preview: null, problems: [] });
+  const mapping = Object.fromEntries(Object.entries(get().mapping).filter(([file]) => file !== name));
+  set({ files: get().files.filter((f) => f.name !== name), mapping, phase: 'idle', preview: null, problems: [] });
+}
+
+/** What a previewed CSV file is read as: its mapping's kind, else the kind the server recognised. */
+export function fileKindOf(f: PreviewFile, mapping: ImportMappingBody): 'nodes' | 'relationships' {
+  const m = mapping[f.file];
+  if (m) return m.kind;
+  if (f.kind === 'relationships-csv') return 'relationships';
+  if (f.kind === 'csv' && f.mapping?.some((c) => ['source', 'target', 'type'].includes(c.target.to)))
+    return 'relationships';
+  return 'nodes';
+}
+
+/** Reads a file as nodes or relationships: its columns start again from the server's defaults. */
+export function setFileKind(file: string, kind: 'nodes' | 'relationships'): void {
+  if (get().phase === 'importing') return;
+  set({ mapping: { ...get().mapping, [file]: { kind, columns: {} } }, phase: 'idle' });
+}
+
+/** Maps one column of a file; the preview must be run again before importing. */
+export function setColumnTarget(
+  file: string,
+  kind: 'nodes' | 'relationships',
+  column: string,
+  target: ColumnTargetBody,
+) {
+  if (get().phase === 'importing') return;
+  const m = get().mapping[file] ?? { kind, columns: {} };
+  set({
+    mapping: { ...get().mapping, [file]: { kind: m.kind, columns: { ...m.columns, [column]: target } } },
+    phase: 'idle',
+  });
 }
 
 export function setRule(rule: ImportRule): void {
@@ -90,23 +139,34 @@ export function setRule(rule: ImportRule): void {
 }
 
 export async function runPreview(): Promise<void> {
-  const { files, rule } = get();
+  const { files, rule, mapping } = get();
   if (files.length === 0) return;
-  set({ phase: 'previewing', preview: null, problems: [], message: null, result: null });
+  set({ phase: 'previewing', problems: [], message: null, result: null });
   try {
-    const preview = await importsApi.preview(files, rule);
+    const preview = await importsApi.preview(files, rule, mapping);
     set({ phase: 'previewed', preview, problems: preview.problems });
   } catch (err) {
-    set({ phase: 'idle', problems: problemsOf(err), message: { text: errorText(err), error: true } });
+    const read = filesOf(err);
+    set({
+      phase: 'idle',
+      // the files as read stay on screen, so that a column mapping can fix what the problems say
+      // (a refused mapping carries no files: the previous preview stays, so the mapping can be fixed)
+      preview:
+        read.length > 0
+          ? { ok: false, problems: [], files: read, plan: null, possibleDuplicates: [] }
+          : get().preview && { ...get().preview!, ok: false },
+      problems: problemsOf(err),
+      message: { text: errorText(err), error: true },
+    });
   }
 }
 
 export async function runImport(): Promise<void> {
-  const { files, rule } = get();
+  const { files, rule, mapping } = get();
   if (files.length === 0 || get().phase === 'importing') return;
   set({ phase: 'importing', progress: null, result: null, message: null, problems: [] });
   try {
-    const result = await importsApi.run(files, rule, (progress) => set({ progress }));
+    const result = await importsApi.run(files, rule, (progress) => set({ progress }), mapping);
     const t = result.plan.totals;
     set({
       phase: 'done',

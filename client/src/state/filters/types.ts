@@ -8,6 +8,11 @@ export interface Filters {
   from: string | null;
   /** meetings dated after this ISO date are hidden (null: no upper bound) */
   to: string | null;
+  /**
+   * the date-like property the time bar reads (any label's, e.g. `released`); null or absent: `Meeting.date`.
+   * Nodes that do not carry it are not judged by the range.
+   */
+  dateProperty?: string | null;
 }
 
 export interface HistogramBin {

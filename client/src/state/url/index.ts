@@ -16,6 +16,7 @@ export const defaultUrlState: UrlState = {
   hiddenTypes: [],
   from: null,
   to: null,
+  dateProperty: null,
   show: [],
   layout: null,
   seed: DEFAULT_SEED,
@@ -32,6 +33,8 @@ export const MAX_SHARE_QUERY = 2000;
 
 const SIZE_BY = ['uniform', 'degree', 'betweenness', 'pagerank'] as const;
 const LAYOUT_ID = /^[a-z0-9]{1,32}$/;
+/** a property name, as the API's nameSchema (contract/anydb.ts) */
+const DATE_PROP = /^[\p{L}_][\p{L}\p{N}_]{0,127}$/u;
 
 /** Reads the explorer state from a query string; anything malformed falls back to the default. */
 export function decodeUrlState(search: string): UrlState {
@@ -47,6 +50,7 @@ export function decodeUrlState(search: string): UrlState {
     hiddenTypes: splitList(p.get('hideTypes')),
     from: isIsoDate(from) ? from : null,
     to: isIsoDate(to) ? to : null,
+    dateProperty: DATE_PROP.test(p.get('dateProp') ?? '') ? p.get('dateProp') : null,
     show: splitList(p.get('show')),
     layout: LAYOUT_ID.test(p.get('layout') ?? '') ? p.get('layout') : null,
     seed: /^\d{1,9}$/.test(p.get('seed') ?? '') ? Number(p.get('seed')) : DEFAULT_SEED,
@@ -74,6 +78,7 @@ export function encodeUrlState(s: UrlState): string {
   if (s.hiddenTypes.length) p.set('hideTypes', [...s.hiddenTypes].sort().join(','));
   if (s.from) p.set('from', s.from);
   if (s.to) p.set('to', s.to);
+  if (s.dateProperty) p.set('dateProp', s.dateProperty);
   if (s.start === 'empty' && s.show.length) p.set('show', s.show.join(','));
   if (s.expand.length) p.set('expand', s.expand.join(','));
   if (s.hide.length) p.set('hide', [...s.hide].sort().join(','));

@@ -14,6 +14,8 @@ export interface UrlState {
   hiddenTypes: string[];
   from: string | null;
   to: string | null;
+  /** the date-like property the time bar reads (`dateProp`), null for meeting dates */
+  dateProperty: string | null;
   /** nodes brought in by search or show when starting empty (those brought by expansions are in `expand`) */
   show: string[];
   /** the last layout applied (re-run on reopening, after the expansions), or null for the seeded start */

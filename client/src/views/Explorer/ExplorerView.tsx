@@ -5,6 +5,7 @@
 import { useRef, useState } from 'react';
 import { load, openExplorer, setSettings, useExplorer } from '../../core/explorer';
 import { decodeUrlState } from '../../state/url';
+import { CaptionsPanel, CatalogController, MetReasonBanner, SearchIndexNote } from './panels/CatalogPanels';
 import { DetailsSide } from './panels/DetailsSide';
 import { ExpandMenuPanel } from './panels/ExpandMenuPanel';
 import { StylePanel } from './panels/StylePanel';
@@ -93,10 +94,12 @@ export default function ExplorerView() {
           Close ✕
         </button>
         <SearchStartPanel searchRef={searchRef} />
+        <SearchIndexNote />
         <ViewOptionsPanel />
         <StylePanel />
         <PathPanel />
         <LegendPanel />
+        <CaptionsPanel />
       </aside>
 
       <section className="canvas-wrap" aria-label="Graph">
@@ -110,6 +113,7 @@ export default function ExplorerView() {
         </div>
         <Toolbar />
         <Banners onRetry={() => void load(url.start, url.show)} />
+        <MetReasonBanner />
         <GraphCanvas />
         {tableOpen && !presenting && <TablePanel />}
       </section>
@@ -118,6 +122,7 @@ export default function ExplorerView() {
       <TimePanel />
       <Dialogs />
       <ExpandMenuPanel />
+      <CatalogController />
     </main>
   );
 }

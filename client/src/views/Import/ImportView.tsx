@@ -4,10 +4,13 @@ import {
   addFiles,
   clearFiles,
   explorerHref,
+  fileKindOf,
   loadImports,
   removeFile,
   runImport,
   runPreview,
+  setColumnTarget,
+  setFileKind,
   setRule,
   undoImport,
   useImports,
@@ -35,6 +38,7 @@ export default function ImportView() {
   const result = useImports((s) => s.result);
   const message = useImports((s) => s.message);
   const imports = useImports((s) => s.imports);
+  const mapping = useImports((s) => s.mapping);
   const [over, setOver] = useState(false);
   const [undoing, setUndoing] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -165,8 +169,20 @@ export default function ImportView() {
       <ProblemList problems={problems} />
       {preview && (
         <>
-          <PlanPanel preview={preview} rule={rule} onRule={setRule} disabled={importing} />
-          <FilesPreview files={preview.files} />
+          {preview.ok && <PlanPanel preview={preview} rule={rule} onRule={setRule} disabled={importing} />}
+          {phase === 'idle' && Object.keys(mapping).length > 0 && (
+            <p className="imp-ok" role="status">
+              The mapping changed: Preview again to check it before importing.
+            </p>
+          )}
+          <FilesPreview
+            files={preview.files}
+            mapping={mapping}
+            kindOf={(f) => fileKindOf(f, mapping)}
+            disabled={importing}
+            onKind={setFileKind}
+            onTarget={setColumnTarget}
+          />
         </>
       )}
       <ImportsList imports={imports} busy={undoing || importing} onUndo={onUndo} />

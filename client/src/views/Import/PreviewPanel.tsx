@@ -1,6 +1,12 @@
 /** Props-only: what a preview (`?dryRun=1`) says, drawn as React text (graph data is never HTML). */
-import type { ImportPreviewBody } from '../../../../contract';
+import {
+  defaultColumnTarget,
+  type ColumnTargetBody,
+  type ImportMappingBody,
+  type ImportPreviewBody,
+} from '../../../../contract';
 import type { ImportProblemItem } from '../../core/imports/store';
+import { MappingEditor } from './MappingEditor';
 
 type Plan = NonNullable<ImportPreviewBody['plan']>;
 type Counts = Plan['labels'][string];
@@ -64,17 +70,49 @@ function CountsTable({ caption, rows }: { caption: string; rows: Record<string, 
   );
 }
 
-export function FilesPreview({ files }: { files: ImportPreviewBody['files'] }) {
+type Kind = 'nodes' | 'relationships';
+export interface FilesPreviewProps {
+  files: ImportPreviewBody['files'];
+  /** the edited mapping (shown over the preview's until the next preview) */
+  mapping: ImportMappingBody;
+  kindOf: (f: ImportPreviewBody['files'][number]) => Kind;
+  disabled: boolean;
+  onKind: (file: string, kind: Kind) => void;
+  onTarget: (file: string, kind: Kind, column: string, target: ColumnTargetBody) => void;
+}
+
+export function FilesPreview({ files, mapping, kindOf, disabled, onKind, onTarget }: FilesPreviewProps) {
   return (
     <section aria-label="Files" className="imp-files">
       {files.map((f) => {
-        const cols = f.columns.map((c) => c.column);
+        const cols = f.mapping ? f.mapping.map((m) => m.column) : f.columns.map((c) => c.column);
+        const kind = kindOf(f);
+        const edited = mapping[f.file];
+        // the preview's mapping, with the user's edits not yet previewed over it
+        const shown = f.mapping?.map((m) => ({
+          column: m.column,
+          target: edited
+            ? Object.hasOwn(edited.columns, m.column)
+              ? edited.columns[m.column]!
+              : defaultColumnTarget(edited.kind, m.column)
+            : m.target,
+        }));
         return (
           <details key={f.file} open={files.length <= 3}>
             <summary>
               <strong>{f.file}</strong> · {f.kind} · {f.rows} row{f.rows === 1 ? '' : 's'}
             </summary>
-            {f.columns.length > 0 && (
+            {shown && (
+              <MappingEditor
+                file={f.file}
+                kind={kind}
+                mapping={shown}
+                disabled={disabled}
+                onKind={(k) => onKind(f.file, k)}
+                onTarget={(column, target) => onTarget(f.file, kind, column, target)}
+              />
+            )}
+            {!shown && f.columns.length > 0 && (
               <p className="imp-mapping" aria-label={`Columns of ${f.file}`}>
                 {f.columns.map((c) => (
                   <span key={c.column} className="imp-map">

@@ -1,0 +1,128 @@
+/**
+ * The explorer on a database Parley did not create (the movies graph in a Neo4j of its own, test/_movies.ts), in
+ * a real browser: the time bar reads the date-like property picked (`released`, kept in the URL), search says it
+ * scans and creates the full-text index only when asked, who-met-whom says why it is empty, and the Captions
+ * panel saves a caption for the database. Saves docs/screenshots/anydb-*.png at 1440×900 and 390×844.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { buildApp, defaultStaticDir } from '../../server/src/app';
+import { createRepositories } from '../../server/src/repositories';
+import { launchBrowser, screenshotPath } from '../_helpers';
+import { startMoviesDb, type MoviesDb } from '../_movies';
+
+let movies: MoviesDb;
+let app: FastifyInstance;
+let baseUrl: string;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  movies = await startMoviesDb();
+  app = await buildApp({
+    config: { PARLEY_RATE_LIMIT: 100_000, PARLEY_QUERY_TIMEOUT_MS: 60_000 },
+    repos: createRepositories(movies.db),
+    staticDir: defaultStaticDir,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  baseUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await movies?.stop();
+});
+
+const timeRange = () => page.locator('.timebar-range').textContent();
+
+describe('the explorer on the movies graph', () => {
+  it('reads the time bar from the date property picked, and keeps it in the address', async () => {
+    await page.goto(`${baseUrl}/`);
+    const picker = page.getByLabel('Dates from');
+    // the graph has loaded (the choice is a filter step of it)
+    await page.getByRole('checkbox', { name: /Movie/ }).waitFor();
+    await picker.waitFor();
+    expect(await picker.isEnabled()).toBe(true);
+    const options = (await picker.locator('option').allTextContents()).map((t) => t.trim());
+    // no Meeting label here: the properties the server found
+    expect(options).toEqual(['no date chosen', 'born (Person)', 'released (Movie)']);
+    await picker.selectOption('released');
+    await page.waitForURL(/dateProp=released/);
+    await expect.poll(timeRange).toMatch(/ · 38 of 38 dated nodes$/);
+
+    const [row] = await movies.db.query('MATCH (m:Movie) WHERE m.released = 1999 RETURN count(m) AS n');
+    await page.goto(`${baseUrl}/?dateProp=released&from=1999-01-01&to=1999-12-31`);
+    await expect.poll(timeRange).toBe(`1999-01-01 → 1999-12-31 · ${String(row!['n'])} of 38 dated nodes`);
+    expect(await page.getByLabel('Dates from').inputValue()).toBe('released');
+    await page.screenshot({ path: screenshotPath('anydb-explorer.png') });
+  });
+
+  it('says search scans until the index exists, and creates it only when asked', async () => {
+    const note = page.getByRole('note', { name: 'Search coverage' });
+    await note.waitFor();
+    expect(await note.textContent()).toContain('No full-text index covers Movie, Person');
+    await note.getByRole('button', { name: 'Create a full-text index…' }).click();
+    const consent = page.getByRole('group', { name: 'Create the index?' });
+    expect(await consent.textContent()).toContain('CREATE FULLTEXT INDEX');
+    expect(await consent.textContent()).toContain('This database is not Parley’s');
+    expect(
+      (await movies.db.query("SHOW FULLTEXT INDEXES YIELD name WHERE name = 'parley_search' RETURN name")).length,
+    ).toBe(0);
+    await page.screenshot({ path: screenshotPath('anydb-index-consent.png') });
+    await consent.getByRole('button', { name: 'Create the index' }).click();
+    await page.getByRole('status').filter({ hasText: 'Created the full-text index parley_search' }).waitFor();
+    expect(await note.count()).toBe(0);
+    expect(
+      (await movies.db.query("SHOW FULLTEXT INDEXES YIELD name WHERE name = 'parley_search' RETURN name")).length,
+    ).toBe(1);
+  });
+
+  it('says why who met whom is empty', async () => {
+    await page.getByRole('switch', { name: 'Who met whom' }).click();
+    const why = page.getByRole('status', { name: 'Why who met whom is empty' });
+    await why.waitFor();
+    expect(await why.textContent()).toBe(
+      'Who met whom needs Parley’s model: Person nodes linked by ATTENDED relationships to Meeting nodes. ' +
+        'This database has no Meeting nodes and no ATTENDED relationships.',
+    );
+    await page.getByRole('switch', { name: 'Who met whom' }).click();
+    expect(await why.count()).toBe(0);
+  });
+
+  it('saves a caption per label for the database', async () => {
+    await page.locator('summary', { hasText: 'Captions' }).click();
+    const movie = page.getByRole('combobox', { name: /^Movie/ });
+    expect((await movie.locator('option').allTextContents()).map((t) => t.trim())).toEqual([
+      'by the rule (title)',
+      'tagline',
+      'title',
+    ]);
+    await movie.selectOption('tagline');
+    await page.getByRole('button', { name: 'Save captions' }).click();
+    await page.getByRole('button', { name: 'Reload to apply' }).waitFor();
+    const saved = (await (await fetch(`${baseUrl}/api/settings/captions`)).json()) as { captions: object };
+    expect(saved.captions).toEqual({ Movie: 'tagline' });
+    await movies.db.query('MATCH (s:ParleySettings) DETACH DELETE s', {}, { mode: 'write' });
+  });
+
+  it('fits a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${baseUrl}/?dateProp=released`);
+    await page.getByLabel('Dates from').waitFor();
+    await page.screenshot({ path: screenshotPath('anydb-390x844.png') });
+    await page.getByRole('button', { name: '☰ Search and filters' }).click();
+    // the legend has loaded (the index now exists, so no coverage note)
+    await page.getByRole('checkbox', { name: /Movie/ }).waitFor();
+    expect(await page.getByRole('note', { name: 'Search coverage' }).count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('anydb-390x844-drawer.png') });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
