@@ -246,7 +246,7 @@ describe('a shared view is the same picture', () => {
     const a = await open('/');
     await waitForGraph(a, 10);
     await a.getByRole('button', { name: 'Circular', exact: true }).click();
-    await a.getByLabel('Size by').selectOption('pagerank');
+    await a.getByRole('region', { name: 'View', exact: true }).getByLabel('Size by').selectOption('pagerank');
     await a.getByLabel('Colour by community (Louvain)').check();
     await chooseFromCombobox(a, 'Search', 'Coulter', 'Sonata Coulter');
     await a.keyboard.press('h');
@@ -263,7 +263,9 @@ describe('a shared view is the same picture', () => {
     await b.waitForFunction(() => new URLSearchParams(location.search).get('layout') === 'circular');
     expect(await visibleNodeIds(b)).toEqual(await visibleNodeIds(a));
     expect(await positions(b)).toEqual(want);
-    expect(await b.getByLabel('Size by').inputValue()).toBe('pagerank');
+    expect(await b.getByRole('region', { name: 'View', exact: true }).getByLabel('Size by').inputValue()).toBe(
+      'pagerank',
+    );
     expect(await b.getByLabel('Colour by community (Louvain)').isChecked()).toBe(true);
     await a.close();
     await b.close();

@@ -114,8 +114,8 @@ describe('the Import page', () => {
       .getByRole('status')
       .filter({ hasText: /^Undid import/ })
       .waitFor();
-    expect(await undo.count()).toBe(0);
-    expect(await records.locator('li').first().textContent()).toContain('undone');
+    await expect.poll(() => undo.count()).toBe(0);
+    await expect.poll(() => records.locator('li').first().textContent()).toContain('undone');
     expect(await gadgets()).toBe(0);
 
     // a relationship to a node that is nowhere: the problem is listed with its file and line, nothing written

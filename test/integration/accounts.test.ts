@@ -5,11 +5,11 @@
 // Token mode (accounts off) is unchanged: its own describe at the end.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SnapshotDocument } from '../../contract';
 import { accountsSecret, checkPassword, hashPassword } from '../../server/src/accounts/password';
 import { loadConfig, repoRoot } from '../../server/src/config';
-import { createTestApp, type TestApp } from '../_helpers';
+import { createTestApp, testEnv, type TestApp } from '../_helpers';
 
 const run = Math.random().toString(36).slice(2, 8);
 const PASSWORD = 'correct horse battery';
@@ -236,7 +236,7 @@ describe('signing in', () => {
   });
 
   it('npm run user -- add reads the password from stdin, never from the command line', () => {
-    const env = { ...process.env, NEO4J_URI: inject('neo4jUri'), PARLEY_LOG_LEVEL: 'silent' };
+    const env = { ...process.env, ...testEnv(), PARLEY_LOG_LEVEL: 'silent' };
     const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
     const cli = path.join(repoRoot, 'server', 'src', 'cli', 'user.ts');
     const refused = spawnSync(tsx, [cli, 'add', `cli-${run}`, '--role', 'editor', '--password', 'x'], {

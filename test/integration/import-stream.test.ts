@@ -44,7 +44,7 @@ describe('the streamed import path', () => {
     expect(a.status).toBe('committed');
     expect(Object.values(a.plan.labels).reduce((n, c) => n + c.created, 0)).toBe(S.nodes);
     expect(a.plan.types).toEqual(preview.plan!.types);
-    const [people] = await db.query("MATCH (p:Person) WHERE p.id STARTS WITH 'person:p' RETURN count(p) AS n");
+    const [people] = await db.query("MATCH (p:Person) WHERE p.id =~ 'person:p[0-9]+' RETURN count(p) AS n");
     expect(Number(people?.n)).toBe(S.people);
     const [quoted] = await db.query(
       "MATCH (:Person {id: 'person:p0'})-[r:MEMBER_OF]->(:Agency {id: 'agency:a0'}) RETURN r.quotes AS q, r.sourceIds AS s",

@@ -23,7 +23,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   const target = boltTarget(inject('neo4jUri'));
   proxy = await new FaultProxy(target.host, target.port).start();
-  const cfg = loadConfig({ NEO4J_URI: proxy.uri });
+  const cfg = loadConfig({ NEO4J_URI: proxy.uri, NEO4J_PASSWORD: inject('neo4jPassword') });
   db = new Db({
     uri: proxy.uri,
     user: cfg.NEO4J_USER,

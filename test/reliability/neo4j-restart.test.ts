@@ -172,7 +172,11 @@ describe('the local Neo4j killed under the server', () => {
           expect((await fetch(`${base}/api/nodes/${encodeURIComponent(id)}`)).status, `node ${id}`).toBe(200);
         }
         const list = (await (await fetch(`${base}/api/snapshots`)).json()) as { snapshots: { id: string }[] };
-        expect(new Set(list.snapshots.map((s) => s.id))).toEqual(new Set(snapshots));
+        const listed = new Set(list.snapshots.map((s) => s.id));
+        expect(snapshots.filter((id) => !listed.has(id))).toEqual([]);
+        // a write whose answer was lost with the dying connection (a 503) may still have committed: only those
+        // can be listed beyond the 201s
+        expect(listed.size - snapshots.length).toBeLessThanOrEqual(statuses.filter((s) => s === 503).length);
         process.stderr.write(
           `[restart test] committed ${snapshots.length} snapshots and ${imported.length} imports (${JSON.stringify(committedIn)}); ` +
             `${statuses.filter((s) => s === 503).length} answers 503; health 200 again ${(recoveredMs / 1000).toFixed(1)} s after the SIGKILL\n`,
