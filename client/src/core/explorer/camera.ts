@@ -22,5 +22,13 @@ export function focusCanvas(): void {
 export function zoomBy(factor: number): void {
   const camera = getExplorer().sigma?.getCamera();
   if (!camera) return;
-  void camera.animate({ ratio: camera.ratio / factor }, { duration: 250 });
+  // quick presses compound: each starts from where the zoom in progress was going, not from where it is now
+  // (on a slow machine a second click came before the first had moved, and two clicks zoomed only once)
+  const from = zoomTarget && camera.isAnimated() ? zoomTarget : camera.ratio;
+  const target = from / factor;
+  zoomTarget = target;
+  void camera.animate({ ratio: target }, { duration: 250 }).then(() => {
+    if (zoomTarget === target) zoomTarget = null;
+  });
 }
+let zoomTarget: number | null = null;
