@@ -46,6 +46,8 @@ async function open(path: string): Promise<Page> {
 }
 
 /** Waits until every node drawn is inside the canvas with its whole label (drawn to its right). */
+/** Framed, and at rest: the camera is not moving, no layout runs, and nothing moved since the last look
+ * (a frame passed mid-animation would let a click land where a node or an edge no longer is). */
 async function waitForFramed(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
@@ -54,7 +56,7 @@ async function waitForFramed(page: Page): Promise<void> {
       const r = h.containerRect();
       const ids = h.visibleNodeIds();
       const ctx = document.createElement('canvas').getContext('2d')!;
-      return (
+      const framed =
         ids.length > 0 &&
         ids.every((id) => {
           const p = h.nodeViewportPosition(id);
@@ -63,11 +65,16 @@ async function waitForFramed(page: Page): Promise<void> {
           const w = label ? ctx.measureText(label).width : 0;
           // the disc and the whole label (drawn to the right of the node) are inside the canvas
           return !!p && p.x >= 12 && p.x + w + 8 <= r.width && p.y >= 12 && p.y <= r.height - 12;
-        })
-      );
+        });
+      const still = !h.cameraAnimating() && !(h.state() as { layoutRunning: boolean }).layoutRunning;
+      const picture = JSON.stringify(ids.map((id) => h.nodeViewportPosition(id)));
+      const w = window as unknown as { __lastPicture?: string };
+      const same = w.__lastPicture === picture;
+      w.__lastPicture = picture;
+      return framed && still && same;
     },
     undefined,
-    { timeout: 15_000 },
+    { timeout: 15_000, polling: 150 },
   );
 }
 

@@ -26,6 +26,8 @@ export interface ParleyTestHook {
   state: () => unknown;
   /** the camera's zoom ratio */
   cameraRatio: () => number;
+  /** whether the camera is moving (an animated fit or zoom in progress) */
+  cameraAnimating: () => boolean;
   /** how a node is drawn after the reducers (label, forced label, size in pixels), or null */
   nodeDisplay: (
     id: string,
@@ -92,6 +94,7 @@ export function ExplorerTestHook() {
       expand: (id) => expandNode(id),
       state: () => JSON.parse(JSON.stringify(explorerState(sigma.getSetting('labelSize') ?? null))) as unknown,
       cameraRatio: () => sigma.getCamera().ratio,
+      cameraAnimating: () => sigma.getCamera().isAnimated(),
       nodeDisplay: (id) => {
         const d = graph.hasNode(id) ? sigma.getNodeDisplayData(id) : undefined;
         if (!d) return null;
