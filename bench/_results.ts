@@ -37,6 +37,10 @@ export interface Results {
   loading?: LoadingResults;
   loadingSizes?: string[];
   loadingRun?: { date: string; machine: Record<string, unknown> };
+  /** the extraction arm (bench/extract.ts): precision / recall per kind and text, the 1,000-word timing, and when
+   * run alone (`--extract-only`), when and where */
+  extraction?: { rows: Record<string, string>[]; timing: Record<string, unknown>; summary: string };
+  extractionRun?: { date: string; machine: Record<string, unknown> };
   regressions: string[];
   notes: string[];
 }
@@ -168,6 +172,17 @@ export function markdown(r: Results): string {
   if (r.loading) lines.push('', ...loadingMarkdown(r));
   if (r.payload.length > 0) lines.push('', '**Payload** (graph format, JSON)', '', genericTable(r.payload));
   if (r.drawing.length > 0) lines.push('', '**Drawing**', '', genericTable(r.drawing));
+  if (r.extraction) {
+    const run = r.extractionRun;
+    lines.push(
+      '',
+      `**Extraction** (article → proposals, no database; precision / recall per kind on the evaluation set, as \`npm run bench:extract\`${run ? `; run ${run.date.slice(0, 16).replace('T', ' ')} UTC with \`--extract-only\`, load ${String(run.machine.load1)}` : ''}):`,
+      '',
+      genericTable(r.extraction.rows),
+      '',
+      `${r.extraction.summary}.`,
+    );
+  }
   lines.push(
     '',
     r.regressions.length > 0

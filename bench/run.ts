@@ -9,7 +9,9 @@
  * Traffic goes to 127.0.0.1 only. The loading arms (bench/_loading-suite.ts: Parley's loader, a naive writer,
  * LOAD CSV, neo4j-admin) run after the reading arms, on Neo4j servers of their own: `--loading-sizes S,M,L,XL`
  * (default S quick, M,L full), `--naive-seconds N`, `--no-loading`, and `--loading-only` (only the loading arms;
- * the reading figures of the last run are kept in run.json and the README).
+ * the reading figures of the last run are kept in run.json and the README). The extraction arm (bench/extract.ts:
+ * precision and recall per kind on the evaluation set, and the time to read a 1,000-word article; no database)
+ * runs last: `--no-extract` skips it, `--extract-only` runs only it and keeps the other figures of the last run.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -41,6 +43,7 @@ import {
 } from './_results';
 import { plan, type SizeName } from './generate';
 import { runDraw } from './draw';
+import { extractionTable, measureExtraction } from './extract';
 import { saveDraw } from './draw/report';
 
 const run = promisify(execFile);
@@ -236,9 +239,37 @@ async function loadingOnly() {
   if (l) store(l, LOADING_SIZES);
 }
 
+/** The extraction arm, or undefined with `--no-extract` (a failure becomes a note). */
+async function extraction(notes: string[]): Promise<Results['extraction']> {
+  if (flag('--no-extract')) return undefined;
+  try {
+    log('extraction arm');
+    const e = await measureExtraction({ quick: QUICK });
+    process.stdout.write(`\n${extractionTable(e.rows)}\n\n${e.summary}\n`);
+    return { rows: e.rows, timing: e.timing, summary: e.summary };
+  } catch (err) {
+    notes.push(`extraction arm: failed (${String(err).slice(0, 200)})`);
+    return undefined;
+  }
+}
+
+/** `--extract-only`: the extraction arm now, the other figures of the last run kept. */
+async function extractOnly() {
+  const r = JSON.parse(readFileSync(latestFile, 'utf8')) as Results;
+  const m0 = machine();
+  const e = await extraction(r.notes);
+  if (!e) return;
+  r.extraction = e;
+  r.extractionRun = { date: new Date().toISOString(), machine: m0 };
+  writeFileSync(latestFile, JSON.stringify(r, null, 2) + '\n');
+  if (!flag('--no-readme')) writeReadme(r);
+  log(`extraction arm saved in ${latestFile}`);
+}
+
 async function main() {
   if (flag('--readme-only')) return readmeOnly();
   if (flag('--loading-only')) return loadingOnly();
+  if (flag('--extract-only')) return extractOnly();
   const t0 = performance.now();
   const m0 = machine();
   log(`${QUICK ? 'quick' : 'full'} run: ${SIZES.join(', ')}; ${SECONDS} s per measurement; load ${m0.load1}`);
@@ -321,6 +352,7 @@ async function main() {
     }
   }
   const load = await loading();
+  const extracted = await extraction(notes);
   const before = previous(QUICK ? 'quick' : 'full');
   const results: Results = {
     date: new Date().toISOString(),
@@ -334,6 +366,7 @@ async function main() {
     payload: payloads,
     drawing,
     ...(load ? { loading: load, loadingSizes: LOADING_SIZES } : {}),
+    ...(extracted ? { extraction: extracted } : {}),
     targets: [...targets(reading), ...(load ? loadingTargets(load, LOADING_SIZES) : [])],
     regressions: before ? regressions(reading, before.reading) : [],
     notes: [

@@ -72,6 +72,19 @@ export type FileMappingBody = z.infer<typeof FileMapping>;
 export const ImportMapping = z.record(z.string().min(1).max(255), FileMapping);
 export type ImportMappingBody = z.infer<typeof ImportMapping>;
 
+/**
+ * A mapping as sent (its JSON already parsed) checked against ImportMapping: the mapping, or its first problem in
+ * words (`at <path>: <message>`). The API's field `mapping` and `npm run load -- --mapping <file>` both use it.
+ */
+export function checkImportMapping(
+  json: unknown,
+): { ok: true; mapping: ImportMappingBody } | { ok: false; problem: string } {
+  const r = ImportMapping.safeParse(json);
+  if (r.success) return { ok: true, mapping: r.data };
+  const first = r.error.issues[0]!;
+  return { ok: false, problem: `at ${first.path.map(String).join('.') || '(root)'}: ${first.message}` };
+}
+
 /** the property name and the neo4j-admin style type of a header such as `born:int` */
 function splitHeader(header: string): { base: string; type: string | null } {
   const i = header.indexOf(':');

@@ -41,6 +41,36 @@ afterAll(async () => {
 
 const timeRange = () => page.locator('.timebar-range').textContent();
 
+/**
+ * The time bar's year labels as drawn: their text and the box of the text itself (a label may be wider than its
+ * bin), and the histogram's box.
+ */
+const yearLabels = () =>
+  page.evaluate(() => {
+    const track = document.querySelector('.histogram')!.getBoundingClientRect();
+    const labels = [...document.querySelectorAll('.bin-label')]
+      .filter((el) => el.textContent)
+      .map((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const r = range.getBoundingClientRect();
+        return { text: el.textContent!, left: r.left, right: r.right };
+      });
+    return { left: track.left, right: track.right, labels };
+  });
+
+/** Every label is a whole year, inside the track, apart from its neighbours, and there are at least `least`. */
+async function expectWholeYears(least: number) {
+  await expect.poll(async () => (await yearLabels()).labels.length).toBeGreaterThanOrEqual(least);
+  const { left, right, labels } = await yearLabels();
+  for (const [i, l] of labels.entries()) {
+    expect(l.text).toMatch(/^(19|20)\d\d$/);
+    expect(l.left).toBeGreaterThanOrEqual(left - 0.5);
+    expect(l.right).toBeLessThanOrEqual(right + 0.5);
+    if (i > 0) expect(l.left).toBeGreaterThan(labels[i - 1]!.right);
+  }
+}
+
 describe('the explorer on the movies graph', () => {
   it('reads the time bar from the date property picked, and keeps it in the address', async () => {
     await page.goto(`${baseUrl}/`);
@@ -55,6 +85,8 @@ describe('the explorer on the movies graph', () => {
     await picker.selectOption('released');
     await page.waitForURL(/dateProp=released/);
     await expect.poll(timeRange).toMatch(/ · 38 of 38 dated nodes$/);
+    // 1975 to 2012: more years than room for their labels; those drawn are whole (not cut to "197")
+    await expectWholeYears(8);
 
     const [row] = await movies.db.query('MATCH (m:Movie) WHERE m.released = 1999 RETURN count(m) AS n');
     await page.goto(`${baseUrl}/?dateProp=released&from=1999-01-01&to=1999-12-31`);
@@ -115,6 +147,7 @@ describe('the explorer on the movies graph', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${baseUrl}/?dateProp=released`);
     await page.getByLabel('Dates from').waitFor();
+    await expectWholeYears(4);
     await page.screenshot({ path: screenshotPath('anydb-390x844.png') });
     await page.getByRole('button', { name: '☰ Search and filters' }).click();
     // the legend has loaded (the index now exists, so no coverage note)

@@ -158,6 +158,18 @@ describe('the article review screen', () => {
     ] as const) {
       await page.setViewportSize({ width: w, height: h });
       await page.waitForTimeout(300); // sigma redraws on resize
+      // every label of the mini-graph ends inside its box (measured as drawn; at 390 px the columns stack)
+      const box = mini.getByTestId('mini-graph');
+      const fit = () =>
+        box.evaluate((el: HTMLElement) => ({
+          end: Number(el.dataset['labelsEnd']),
+          width: el.clientWidth,
+          layout: el.dataset['layout'],
+        }));
+      await expect.poll(async () => (await fit()).layout).toBe(w === 390 ? 'stacked' : 'columns');
+      const { end, width } = await fit();
+      expect(end).toBeGreaterThan(0);
+      expect(end).toBeLessThanOrEqual(width);
       await page.screenshot({ path: screenshotPath(name) });
     }
     await page.setViewportSize({ width: 1440, height: 900 });

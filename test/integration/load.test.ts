@@ -1,6 +1,6 @@
 // Loading data files: validated whole, written in one transaction (all or nothing), idempotent.
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -152,6 +152,46 @@ describe('npm run load', () => {
     expect(stderr).toMatch(/read 4 nodes, 3 relationships, 1 source\(s\) from 1 file/);
     expect(stdout).toMatch(/import imp-\S+ committed/);
     expect(stdout).toMatch(/Person: 2 created, 0 updated, 0 unchanged/);
+    await cleanup();
+  });
+
+  it("reads CSV columns under the names a --mapping file gives them (the Import page's mapping)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'parley-load-mapping-'));
+    const people = path.join(dir, 'people.csv');
+    const links = path.join(dir, 'links.csv');
+    writeFileSync(
+      people,
+      'key,kind,title,nick,team\nperson:load-test-mapped-a,Person,Ada Mapped,A. M.;Ada,blue\n' +
+        'person:load-test-mapped-b,Person,Bo Mapped,,red\n',
+    );
+    writeFileSync(links, 'from,to,kind\nperson:load-test-mapped-a,person:load-test-mapped-b,KNOWS\n');
+    const mapping = path.join(dir, 'mapping.json');
+    writeFileSync(
+      mapping,
+      JSON.stringify({
+        'people.csv': {
+          kind: 'nodes',
+          columns: {
+            key: { to: 'id' },
+            kind: { to: 'label' },
+            title: { to: 'name' },
+            nick: { to: 'aliases' },
+            team: { to: 'property', name: 'colour' },
+          },
+        },
+        [links]: {
+          kind: 'relationships',
+          columns: { from: { to: 'source' }, to: { to: 'target' }, kind: { to: 'type' } },
+        },
+      }),
+    );
+    const { stdout } = await run(tsx, [cli, '--mapping', mapping, people, links], { env, cwd: repoRoot });
+    expect(stdout).toMatch(/import imp-\S+ committed/);
+    const rows = await db.query(
+      `MATCH (a:Person {id: 'person:load-test-mapped-a'})-[r:KNOWS]->(b:Person {id: 'person:load-test-mapped-b'})
+       RETURN a.name AS name, a.aliases AS aliases, a.colour AS colour, b.name AS other`,
+    );
+    expect(rows).toEqual([{ name: 'Ada Mapped', aliases: ['A. M.', 'Ada'], colour: 'blue', other: 'Bo Mapped' }]);
     await cleanup();
   });
 

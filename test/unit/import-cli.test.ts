@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../server/src/config';
-import { parseArgs } from '../../server/src/import/cli';
+import { parseArgs, readMappingFile } from '../../server/src/import/cli';
 import { decodeUtf8 } from '../../server/src/import/limits';
 import { formatProgress, progressAt } from '../../server/src/import/progress';
 
@@ -19,7 +19,9 @@ describe('npm run load arguments', () => {
       batchSize: 100,
       recover: false,
       stream: false,
+      mapping: null,
     });
+    expect(parseArgs(['--mapping', 'm.json', 'x.csv'])).toMatchObject({ mapping: 'm.json', files: ['x.csv'] });
     expect(parseArgs(['--stream', 'x.csv'])).toMatchObject({ stream: true, files: ['x.csv'] });
     expect(parseArgs(['--dry-run', 'x.json'])).toMatchObject({ dryRun: true, rule: 'keep', files: ['x.json'] });
   });
@@ -28,6 +30,10 @@ describe('npm run load arguments', () => {
     expect(parseArgs([])).toMatch(/^usage: npm run load/);
     expect(parseArgs(['--rule', 'merge', 'a.csv'])).toMatch(/^--rule takes keep or replace/);
     expect(parseArgs(['--fast', 'a.csv'])).toMatch(/^unknown option --fast/);
+    expect(parseArgs(['a.csv', '--mapping'])).toMatch(/^--mapping takes a JSON file/);
+    expect(parseArgs(['--mapping', 'm.json', '--stream', 'a.csv'])).toMatch(
+      /^--mapping and --stream do not go together/,
+    );
   });
 });
 
@@ -76,6 +82,57 @@ describe('npm run load without a database', () => {
       expect(res.stderr).not.toContain('NEO4J_URI');
     },
   );
+
+  it('refuses a bad --mapping file with what is wrong, before any connection', { timeout: 60_000 }, async () => {
+    const people = path.join(dir, 'people.csv');
+    writeFileSync(people, 'key,kind,title\nx:1,Thing,One\n');
+    const mapping = (name: string, body: string) => {
+      const f = path.join(dir, name);
+      writeFileSync(f, body);
+      return f;
+    };
+    const cases: [string, string][] = [
+      [mapping('not-json.json', '{"people.csv": '), 'cannot be read as JSON'],
+      [path.join(dir, 'missing.json'), 'cannot be read as JSON: no such file'],
+      // the API's own schema and words: a nodes file has no "target" column
+      [
+        mapping(
+          'bad-target.json',
+          JSON.stringify({ 'people.csv': { kind: 'nodes', columns: { key: { to: 'target' } } } }),
+        ),
+        'is invalid at people.csv.columns.key: a nodes file has no "target" column',
+      ],
+      [
+        mapping(
+          'bad-name.json',
+          JSON.stringify({ 'people.csv': { kind: 'nodes', columns: { key: { to: 'property', name: '__proto__' } } } }),
+        ),
+        'is invalid at people.csv.columns.key.name',
+      ],
+      [
+        mapping('other-file.json', JSON.stringify({ 'others.csv': { kind: 'nodes', columns: { key: { to: 'id' } } } })),
+        'names "others.csv", which is not among the files given',
+      ],
+    ];
+    for (const [file, message] of cases) {
+      expect(readMappingFile(file, [people])).toEqual({ ok: false, problem: expect.stringContaining(message) });
+    }
+    // the command: exit 1, nothing written, no connection tried
+    const res = await load('--mapping', cases[2]![0], people);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain(cases[2]![1]);
+    expect(res.stderr).toMatch(/or ignore; nothing was written\n$/);
+    expect(res.stderr).not.toContain('NEO4J_URI');
+    // files are named as typed or by their base name
+    const good = mapping(
+      'good.json',
+      JSON.stringify({ 'people.csv': { kind: 'nodes', columns: { key: { to: 'id' } } } }),
+    );
+    expect(readMappingFile(good, [people])).toEqual({
+      ok: true,
+      mapping: { [people]: { kind: 'nodes', columns: { key: { to: 'id' } } } },
+    });
+  });
 
   it('says that NEO4J_URI is the fix when it cannot connect', { timeout: 60_000 }, async () => {
     const good = path.join(dir, 'good.csv');

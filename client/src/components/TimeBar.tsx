@@ -1,3 +1,6 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+import { canvasMeasure } from '../utils/export/png';
+import { MONTH_STEPS, YEAR_STEPS, labelledBins } from '../utils/ticks';
 import { count } from '../utils/words';
 import type { HistogramBin } from '../state/filters/types';
 
@@ -20,12 +23,51 @@ export interface TimeBarProps {
   unit?: string | undefined;
 }
 
+const yearly = (b: HistogramBin) => b.start.endsWith('-01-01') && b.end.endsWith('-12-31');
 /** A bin's label: its year when it covers a whole year (long spans), else its month. */
-const binLabel = (b: HistogramBin) =>
-  b.start.endsWith('-01-01') && b.end.endsWith('-12-31') ? b.start.slice(0, 4) : b.start.slice(0, 7);
+const binLabel = (b: HistogramBin) => (yearly(b) ? b.start.slice(0, 4) : b.start.slice(0, 7));
+
+/** A bin as a number in its unit: the year, or the month counted from year 0 (for round label steps). */
+const binValue = (b: HistogramBin) =>
+  yearly(b) ? Number(b.start.slice(0, 4)) : Number(b.start.slice(0, 4)) * 12 + Number(b.start.slice(5, 7)) - 1;
+const HISTOGRAM_GAP = 2; // px, as .histogram's gap in explorer.css
+
+/**
+ * The bins whose label is drawn: as many whole labels as the track's measured width holds (a span of decades
+ * has more years than room for their labels), re-measured when the track is resized.
+ */
+function useLabelled(bins: HistogramBin[], drawn: boolean) {
+  const track = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  const [labelWidth, setLabelWidth] = useState(0);
+  const labels = bins.map(binLabel).join('\n');
+  useLayoutEffect(() => {
+    const el = track.current;
+    if (!el) return;
+    const style = getComputedStyle(el.querySelector('.bin-label') ?? el);
+    const measure = canvasMeasure(style.fontFamily || 'sans-serif');
+    const size = parseFloat(style.fontSize) || 10;
+    setLabelWidth(Math.max(0, ...labels.split('\n').map((l) => measure(l, size))));
+    setWidth(el.clientWidth);
+    const seen = new ResizeObserver(() => setWidth(el.clientWidth));
+    seen.observe(el);
+    return () => seen.disconnect();
+  }, [labels, drawn]);
+  const shown = new Set(
+    labelledBins({
+      values: bins.map(binValue),
+      width,
+      gap: HISTOGRAM_GAP,
+      labelWidth,
+      steps: bins.length > 0 && yearly(bins[0]!) ? YEAR_STEPS : MONTH_STEPS,
+    }),
+  );
+  return { track, shown };
+}
 
 /** Meetings over time: a histogram and a two-thumb range (two native sliders), with play and reset. */
 export function TimeBar(p: TimeBarProps) {
+  const { track, shown } = useLabelled(p.bins, p.days.length > 0);
   if (p.days.length === 0) {
     return (
       <section className="timebar empty" aria-label="Time bar">
@@ -69,8 +111,8 @@ export function TimeBar(p: TimeBarProps) {
         {p.note && <span className="timebar-note muted">{p.note}</span>}
       </div>
       <div className="timebar-track">
-        <div className="histogram" aria-hidden="true">
-          {p.bins.map((b) => {
+        <div className="histogram" aria-hidden="true" ref={track}>
+          {p.bins.map((b, i) => {
             // coloured when some of its meetings are shown, grey when none is (whatever the slider covers)
             return (
               <div key={b.start} className="bin" title={`${binLabel(b)}: ${b.shown} of ${b.count} shown`}>
@@ -79,7 +121,7 @@ export function TimeBar(p: TimeBarProps) {
                   data-shown={b.shown}
                   style={{ height: `${(b.count / max) * 100}%` }}
                 />
-                <span className="bin-label">{binLabel(b)}</span>
+                <span className="bin-label">{shown.has(i) ? binLabel(b) : ''}</span>
               </div>
             );
           })}

@@ -35,12 +35,15 @@ export function frameState(sigma: Sigma, ids: string[]): CameraState | null {
 }
 
 let measure: CanvasRenderingContext2D | null = null;
-function labelWidth(sigma: Sigma, text: string): number {
+/** A label's width in pixels as sigma draws it (`size` px in `font`), measured on a canvas. */
+export function labelTextWidth(text: string, size: number, font: string): number {
   measure ??= document.createElement('canvas').getContext('2d');
-  const size = sigma.getSetting('labelSize') ?? 12;
   if (!measure) return text.length * size * 0.6;
-  measure.font = `${size}px ${sigma.getSetting('labelFont') ?? 'sans-serif'}`;
+  measure.font = `${size}px ${font}`;
   return measure.measureText(text).width;
+}
+function labelWidth(sigma: Sigma, text: string): number {
+  return labelTextWidth(text, sigma.getSetting('labelSize') ?? 12, sigma.getSetting('labelFont') ?? 'sans-serif');
 }
 
 /**

@@ -8,8 +8,10 @@
  * It never starts a second Neo4j on a port in use. When it cannot connect it says that NEO4J_URI is the fix.
  * Before writing it undoes imports left unfinished by a killed process. Progress goes to stderr.
  */
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
+import { checkImportMapping, type ImportMappingBody } from '../../../contract/import-mapping';
 import { loadConfig, type Config } from '../config';
 import { createRepositories } from '../repositories';
 import { Db } from '../neo4j/db';
@@ -20,7 +22,7 @@ import type { ConflictRule } from './merge';
 import { formatProgress } from './progress';
 import { openedCounts, openedProblems, openImport, previewOpened, runOpened } from './open';
 
-const USAGE = `usage: npm run load -- [--dry-run] [--rule keep|replace] [--batch-size N] <files…>
+const USAGE = `usage: npm run load -- [--dry-run] [--rule keep|replace] [--batch-size N] [--mapping F] <files…>
   files: .json (Parley data set), .csv (nodes, relationships, sources.csv, or neo4j-admin import files),
          .gexf, .graphml, .txt (source texts: the file name without .txt is the source id)
   --dry-run      check and preview only: what would be created, updated, unchanged, in conflict
@@ -28,6 +30,9 @@ const USAGE = `usage: npm run load -- [--dry-run] [--rule keep|replace] [--batch
   --batch-size   rows per transaction (default 5000)
   --recover      only undo imports left unfinished by a killed process
   --stream       read the CSV files as streams whatever their size (taken anyway above 32 MiB of CSV)
+  --mapping F    a JSON file of column mappings, as the Import page sends: {"<file name>": {"kind": "nodes" or
+                 "relationships", "columns": {"<column>": {"to": "id"} or {"to": "property", "name": "…"}…}}};
+                 files are named as given or by their base name; mapped files are read whole (not streamed)
 `;
 
 export interface CliArgs {
@@ -37,10 +42,20 @@ export interface CliArgs {
   batchSize: number;
   recover: boolean;
   stream: boolean;
+  /** the --mapping file, as given */
+  mapping: string | null;
 }
 
 export function parseArgs(argv: readonly string[]): CliArgs | string {
-  const out: CliArgs = { files: [], dryRun: false, rule: 'keep', batchSize: 5_000, recover: false, stream: false };
+  const out: CliArgs = {
+    files: [],
+    dryRun: false,
+    rule: 'keep',
+    batchSize: 5_000,
+    recover: false,
+    stream: false,
+    mapping: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') continue;
@@ -56,11 +71,56 @@ export function parseArgs(argv: readonly string[]): CliArgs | string {
       const v = Number(argv[++i]);
       if (!Number.isInteger(v) || v < 1) return `--batch-size takes a whole number above 0\n${USAGE}`;
       out.batchSize = v;
+    } else if (a === '--mapping') {
+      const v = argv[++i];
+      if (!v || v.startsWith('--')) return `--mapping takes a JSON file\n${USAGE}`;
+      out.mapping = v;
     } else if (a.startsWith('--')) return `unknown option ${a}\n${USAGE}`;
     else out.files.push(a);
   }
   if (out.files.length === 0 && !out.recover) return USAGE;
+  if (out.mapping !== null && out.stream)
+    return `--mapping and --stream do not go together: a mapped file is read whole\n${USAGE}`;
   return out;
+}
+
+/**
+ * The --mapping file read and checked by the API's schema (contract/import-mapping.ts), its file names matched to
+ * the files given (as typed, or by base name, as the Import page names them): the mapping keyed by the names the
+ * engine reads the files under, or what is wrong with it.
+ */
+export function readMappingFile(
+  file: string,
+  files: readonly string[],
+): { ok: true; mapping: ImportMappingBody } | { ok: false; problem: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+    return { ok: false, problem: `--mapping ${file} cannot be read as JSON: ${why}` };
+  }
+  const r = checkImportMapping(json);
+  if (!r.ok) return { ok: false, problem: `--mapping ${file} is invalid ${r.problem}` };
+  const mapping: ImportMappingBody = {};
+  const unknown: string[] = [];
+  for (const [name, m] of Object.entries(r.mapping)) {
+    const given = files.filter((f) => f === name || path.basename(f) === name);
+    if (given.length === 1) mapping[given[0]!] = m;
+    else if (given.length === 0) unknown.push(JSON.stringify(name));
+    else
+      return {
+        ok: false,
+        problem: `--mapping ${file} names ${JSON.stringify(name)}, which is more than one of the files: give its path as typed`,
+      };
+  }
+  if (unknown.length > 0) {
+    return {
+      ok: false,
+      problem: `--mapping ${file} names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not among the files given: map the files you load`,
+    };
+  }
+  return { ok: true, mapping };
 }
 
 /** true when something accepts TCP connections on 127.0.0.1:port within `ms` */
@@ -118,11 +178,21 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const log = (msg: string) => process.stderr.write(`parley: ${msg}\n`);
   // 1. the files, without a database
+  let mapping: ImportMappingBody | undefined;
+  if (args.mapping !== null) {
+    const m = readMappingFile(args.mapping, args.files);
+    if (!m.ok) {
+      process.stderr.write(`parley: ${m.problem}; nothing was written\n`);
+      return 1;
+    }
+    mapping = m.mapping;
+  }
   let lastRows = 0;
   const set = await openImport(
     args.files.map((f) => ({ path: path.resolve(f), name: f })),
     {
       ...(args.stream ? { streamAboveBytes: -1 } : {}),
+      ...(mapping ? { mapping } : {}),
       onRows: (rows) => {
         if (rows - lastRows < 100_000) return;
         lastRows = rows;

@@ -18,7 +18,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpError } from '../errors';
 import {
-  ImportMapping,
+  checkImportMapping,
   ImportPreview,
   ImportQuery,
   ImportRecord,
@@ -65,16 +65,9 @@ function parseMapping(value: unknown): ImportMappingBody {
   } catch {
     throw new HttpError(400, 'bad_request', 'The field "mapping" is not JSON: send {"<file name>": {kind, columns}}.');
   }
-  const r = ImportMapping.safeParse(json);
-  if (!r.success) {
-    const first = r.error.issues[0]!;
-    throw new HttpError(
-      400,
-      'bad_request',
-      `The field "mapping" is invalid at ${first.path.map(String).join('.') || '(root)'}: ${first.message}.`,
-    );
-  }
-  return Object.fromEntries(Object.entries(r.data).map(([file, m]) => [safeName(file), m]));
+  const r = checkImportMapping(json);
+  if (!r.ok) throw new HttpError(400, 'bad_request', `The field "mapping" is invalid ${r.problem}.`);
+  return Object.fromEntries(Object.entries(r.mapping).map(([file, m]) => [safeName(file), m]));
 }
 
 async function receive(

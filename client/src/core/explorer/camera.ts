@@ -1,4 +1,5 @@
 /** The explorer's camera requests (fit, focus, zoom) and keyboard focus on the canvas; the canvas moves the camera. */
+import type Sigma from 'sigma';
 import { getExplorer, setExplorer } from './store';
 
 let cameraNonce = 0;
@@ -18,17 +19,24 @@ export function focusCanvas(): void {
   container.focus({ preventScroll: true });
 }
 
+/**
+ * Where each canvas's zoom in progress is going, kept per sigma (a WeakMap, gone with the sigma) so that two
+ * canvases never share a target.
+ */
+const zoomTargets = new WeakMap<Sigma, number>();
+
 /** Zoom in (factor > 1) or out (< 1) around the centre, animated; the buttons and the + / - keys. */
 export function zoomBy(factor: number): void {
-  const camera = getExplorer().sigma?.getCamera();
-  if (!camera) return;
+  const sigma = getExplorer().sigma;
+  const camera = sigma?.getCamera();
+  if (!sigma || !camera) return;
   // quick presses compound: each starts from where the zoom in progress was going, not from where it is now
   // (on a slow machine a second click came before the first had moved, and two clicks zoomed only once)
-  const from = zoomTarget && camera.isAnimated() ? zoomTarget : camera.ratio;
+  const going = zoomTargets.get(sigma);
+  const from = going !== undefined && camera.isAnimated() ? going : camera.ratio;
   const target = from / factor;
-  zoomTarget = target;
+  zoomTargets.set(sigma, target);
   void camera.animate({ ratio: target }, { duration: 250 }).then(() => {
-    if (zoomTarget === target) zoomTarget = null;
+    if (zoomTargets.get(sigma) === target) zoomTargets.delete(sigma);
   });
 }
-let zoomTarget: number | null = null;

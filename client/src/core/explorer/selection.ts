@@ -5,6 +5,7 @@
 import { ApiRequestError } from '../../api/client';
 import { mergeSubgraph } from '../../state/data';
 import { isMetEdgeId } from '../../state/met';
+import { openSourceDialog } from '../../utils/sourceDialog';
 import { rememberSources } from '../sources';
 import { projectionOf } from './derived';
 import { getExplorer, setExplorer, type Selection } from './store';
@@ -73,13 +74,12 @@ export function fetchSelected(force: boolean): void {
 /** Opens the source dialog on a quote, fetching the full text (an answer arriving after the dialog was closed, or
  * after another quote was opened, is dropped: it must not reopen the dialog). */
 export function openSourceText(sourceId: string, quote: string): void {
-  const opened = { source: null, quote, error: null };
-  setExplorer({ sourceDialog: opened });
-  const stillOpen = () => getExplorer().sourceDialog === opened;
-  getExplorer()
-    .source.source(sourceId)
-    .then((s) => stillOpen() && setExplorer({ sourceDialog: { source: s, quote, error: null } }))
-    .catch(
-      (err: unknown) => stillOpen() && setExplorer({ sourceDialog: { source: null, quote, error: errorText(err) } }),
-    );
+  openSourceDialog(
+    quote,
+    () => getExplorer().source.source(sourceId),
+    (next, ifStill) => {
+      if (!ifStill || getExplorer().sourceDialog === ifStill) setExplorer({ sourceDialog: next });
+    },
+    errorText,
+  );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import { EdgeArrowProgram } from 'sigma/rendering';
+import { labelTextWidth } from '../../graph/camera';
 import { labelColor } from '../../graph/palette';
 import type { PreviewEdge, PreviewNode } from '../../state/extract/review';
 
@@ -10,6 +11,33 @@ export const EXISTING_COLOR = '#b8bec6';
 /** pixels between two rows of the picture */
 const ROW = 24;
 const ANCHOR = '\u0000anchor';
+const LABEL_SIZE = 11;
+const LABEL_FONT = 'Inter, system-ui, sans-serif';
+/** the larger disc's radius, and the room sigma leaves between a disc and its label */
+const DISC = 8;
+const LABEL_OFFSET = 3;
+/** pixels kept free at the box's left and right edges (the outer discs' centres sit DISC further in) */
+const EDGE = 8;
+
+const nodeLabel = (n: PreviewNode) => (n.existing ? `${n.name} (in graph)` : n.name);
+const isMeeting = (n: PreviewNode) => n.label === 'Meeting';
+const widest = (list: PreviewNode[]) =>
+  Math.max(0, ...list.map((n) => labelTextWidth(nodeLabel(n), LABEL_SIZE, LABEL_FONT)));
+
+/**
+ * Where the columns go in a box `width` pixels wide (x from the box's left edge), measured with the labels'
+ * widths as the explorer's camera fit measures them (graph/camera.ts): people, agencies, places and issues on the
+ * left, meetings on the right when both columns' labels fit side by side whole; else one column, the meetings
+ * below the rest and set in (`stacked`), so that no label is cut by the box's edge nor runs into a disc.
+ */
+function columns(width: number, left: PreviewNode[], right: PreviewNode[]) {
+  const x0 = EDGE + DISC;
+  if (right.length === 0 || left.length === 0) return { left: x0, right: x0, stacked: false };
+  const from = x0 + DISC + LABEL_OFFSET + widest(left) + 8 + DISC; // clear of the left column's labels
+  const to = width - EDGE - widest(right) - LABEL_OFFSET - DISC; // the meetings' labels end inside the box
+  if (from > to) return { left: x0, right: x0 + 3 * DISC, stacked: true };
+  return { left: x0, right: Math.min(Math.max(x0 + Math.min(width * 0.42, 260), from), to), stacked: false };
+}
 
 /**
  * A small read-only graph of what "Add to graph" will add (graphology + sigma, redrawn when the review changes;
@@ -29,39 +57,43 @@ export function MiniGraph(props: { nodes: PreviewNode[]; edges: PreviewEdge[] })
         y: 0,
         size: n.existing ? 6 : 8,
         color: n.existing ? EXISTING_COLOR : labelColor(n.label),
-        label: n.existing ? `${n.name} (in graph)` : n.name,
+        label: nodeLabel(n),
       });
     }
     for (const e of edges) {
       if (!graph.hasEdge(e.id))
         graph.addEdgeWithKey(e.id, e.source, e.target, { size: 1, color: '#9aa5b1', type: 'arrow' });
     }
-    // two columns in screen pixels (sigma's own rescaling off): people, agencies, places and issues on the
-    // left, meetings on the right, one row each, so no two labels overlap; re-placed when the box is resized
-    const left = nodes.filter((n) => n.label !== 'Meeting');
-    const right = nodes.filter((n) => n.label === 'Meeting');
+    // screen pixels (sigma's own rescaling off), one row per node so no two labels overlap; re-placed when the
+    // box is resized
+    const left = nodes.filter((n) => !isMeeting(n));
+    const right = nodes.filter(isMeeting);
     const place = () => {
       const w = el.clientWidth;
       const h = el.clientHeight;
-      const x0 = -w / 2 + 16;
-      const gap = Math.min(w * 0.42, 260);
-      const column = (list: PreviewNode[], x: number) =>
+      const c = columns(w, left, right);
+      const rows = c.stacked ? left.length + right.length : Math.max(left.length, right.length);
+      const column = (list: PreviewNode[], x: number, first: number) =>
         list.forEach((n, i) => {
-          const y = (h - ROW * (list.length - 1)) / 2 + ROW * i - h / 2;
-          graph.mergeNodeAttributes(n.id, { x, y: -y });
+          const y = (h - ROW * (rows - 1)) / 2 + ROW * (first + i) - h / 2;
+          graph.mergeNodeAttributes(n.id, { x: x - w / 2, y: -y });
         });
-      column(left, right.length ? x0 : x0 + gap / 2);
-      column(right, x0 + gap);
+      column(left, c.left, 0);
+      column(right, c.right, c.stacked ? left.length : 0);
       // sigma centres the nodes' extent in the box: an invisible node at the right edge makes that extent the
-      // whole width, so the columns stay on the left and the labels have room
-      graph.mergeNodeAttributes(ANCHOR, { x: w / 2 - 16, y: 0 });
+      // whole width, so the columns stay where they are placed
+      graph.mergeNodeAttributes(ANCHOR, { x: w / 2 - EDGE - DISC, y: 0 });
+      // for tests and the curious: how it was laid out and where the longest label ends, in the box's pixels
+      const end = (list: PreviewNode[], x: number) => (list.length ? x + DISC + LABEL_OFFSET + widest(list) : 0);
+      el.dataset['layout'] = c.stacked ? 'stacked' : 'columns';
+      el.dataset['labelsEnd'] = String(Math.ceil(Math.max(end(left, c.left), end(right, c.right))));
     };
     graph.addNode(ANCHOR, { x: 0, y: 0, size: 0.01, color: 'rgba(0,0,0,0)', label: null });
     place();
     const s = new Sigma(graph, el, {
       allowInvalidContainer: true,
-      labelFont: 'Inter, system-ui, sans-serif',
-      labelSize: 11,
+      labelFont: LABEL_FONT,
+      labelSize: LABEL_SIZE,
       labelRenderedSizeThreshold: 0,
       defaultEdgeType: 'arrow',
       edgeProgramClasses: { arrow: EdgeArrowProgram },
@@ -83,10 +115,20 @@ export function MiniGraph(props: { nodes: PreviewNode[]; edges: PreviewEdge[] })
     };
   }, [nodes, edges]);
 
-  const rows = Math.max(
-    nodes.filter((n) => n.label === 'Meeting').length,
-    nodes.filter((n) => n.label !== 'Meeting').length,
-  );
+  // the box's height: one row per node of the taller column, or of both when they are stacked at this width
+  const [width, setWidth] = useState(0);
+  const empty = nodes.length === 0;
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const resized = new ResizeObserver(() => setWidth(el.clientWidth));
+    resized.observe(el);
+    return () => resized.disconnect();
+  }, [empty]);
+  const left = nodes.filter((n) => !isMeeting(n));
+  const right = nodes.filter(isMeeting);
+  const rows = width > 0 && columns(width, left, right).stacked ? nodes.length : Math.max(left.length, right.length);
   const fresh = nodes.filter((n) => !n.existing).length;
   const existing = nodes.length - fresh;
   return (

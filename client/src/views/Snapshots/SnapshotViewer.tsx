@@ -3,7 +3,7 @@ import Graph from 'graphology';
 import Sigma from 'sigma';
 import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
-import type { NodeDetails, SnapshotDocument, SourceDetails } from '../../../../contract';
+import type { NodeDetails, SnapshotDocument } from '../../../../contract';
 import { api } from '../../api/client';
 import { navigate, usePageTitle } from '../../app/router';
 import { NodePanel } from '../../components/DetailsPanel';
@@ -15,6 +15,7 @@ import { explorerHref } from '../../state/console';
 import { humanDate } from '../../state/snapshots';
 import { PresentationOverlay, presentationSettings } from '../../components/export/PresentationOverlay';
 import { download, sourcesFootnote } from '../../utils/export';
+import { openSourceDialog, type SourceDialog } from '../../utils/sourceDialog';
 import { fileBaseName, legendFromNodes, snapshotFileText } from '../../state/snapshots';
 import { testHooks } from '../../app/testhooks';
 
@@ -65,9 +66,7 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
   // the clicked node's details, read-only, as the server has them now
   const [selected, setSelected] = useState<string | null>(null);
   const [details, setDetails] = useState<{ id: string; data: NodeDetails | null; error: string | null } | null>(null);
-  const [source, setSource] = useState<{ source: SourceDetails | null; quote: string; error: string | null } | null>(
-    null,
-  );
+  const [source, setSource] = useState<SourceDialog | null>(null);
   const sources = useSourceCache();
   const evidenceIds = [
     ...new Set((details?.data?.relationships ?? []).flatMap((r) => r.edge.evidence.map((e) => e.sourceId))),
@@ -84,17 +83,12 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
     );
     return () => ask.abort();
   }, [selectedNode]);
-  const openSource = (sourceId: string, quote: string) => {
-    // an answer that arrives after the dialog was closed (or another quote opened) must not reopen it
-    type Shown = { source: SourceDetails | null; quote: string; error: string | null };
-    const opened: Shown = { source: null, quote, error: null };
-    setSource(opened);
-    const update = (next: Shown) => setSource((now) => (now === opened ? next : now));
-    api.source(sourceId).then(
-      (s) => update({ source: s, quote, error: null }),
-      (err: unknown) => update({ source: null, quote, error: (err as Error).message }),
+  const openSource = (sourceId: string, quote: string) =>
+    openSourceDialog(
+      quote,
+      () => api.source(sourceId),
+      (next, ifStill) => setSource((now) => (!ifStill || now === ifStill ? next : now)),
     );
-  };
   // "Open in explorer" continues from this picture: the same database nodes on an empty canvas
   const openHref = explorerHref(snapshot.graph.nodes.filter((n) => !n.derived).map((n) => n.id));
 
