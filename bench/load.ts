@@ -8,6 +8,9 @@
  *                   8 windows, about five minutes of load after the set-up (loading L takes longer than that).
  *   --quick:        the M data set (10,000 nodes, 50,000 relationships), 15 s per window: a few minutes in all.
  *   --seconds N:    another window length.
+ *   --data-dir DIR: keep the Neo4j data folder in DIR (default: a throwaway one); a folder that already holds the
+ *                   data set (its `parley-bench-load.json` says which) is used as it is, without loading again.
+ *   --prepare:      load the data set into --data-dir and stop (so the load can run ahead of the measuring).
  *
  * Parley runs as its own process (`node --import tsx server/src/index.ts`, as under a supervisor) so its memory
  * is its own and not the load generator's, against a throwaway local Neo4j (1 GiB heap, 512 MiB page cache), on
@@ -17,7 +20,7 @@
  * Results: bench/results/load.json or load-quick.json, and a table on stdout.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig, repoRoot } from '../server/src/config';
@@ -33,8 +36,19 @@ const QUICK = argv.includes('--quick');
 const secondsArg = argv.indexOf('--seconds');
 const SECONDS = secondsArg >= 0 ? Number(argv[secondsArg + 1]) : QUICK ? 15 : 40;
 const SIZE = QUICK ? 'M' : 'L';
+const dataDirArg = argv.indexOf('--data-dir');
+const DATA_DIR = dataDirArg >= 0 ? path.resolve(argv[dataDirArg + 1] ?? '') : undefined;
+const PREPARE = argv.includes('--prepare');
+if (PREPARE && !DATA_DIR) throw new Error('--prepare needs --data-dir');
+const MARKER = 'parley-bench-load.json';
 const CONNECTIONS = [10, 50];
 const ROUTES = ['search', 'expand (1 hop, degree ≤ 100)', 'who met whom', 'path'];
+interface Loaded {
+  size: string;
+  nodes: number;
+  relationships: number;
+  ms: number;
+}
 const log = (msg: string) => process.stderr.write(`[bench:load] ${msg}\n`);
 
 /** Resident memory of a process in MiB (Linux /proc), or null when it cannot be read. */
@@ -49,13 +63,18 @@ function rssMiB(pid: number | undefined): number | null {
 }
 
 /** Parley as a child process on 127.0.0.1; resolves with its base URL once it says it is ready. */
-async function startParley(neo4jUri: string, logDir: string): Promise<{ child: ChildProcess; base: string }> {
+async function startParley(
+  neo4jUri: string,
+  password: string,
+  logDir: string,
+): Promise<{ child: ChildProcess; base: string }> {
   const port = await findFreePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'index.ts')], {
     cwd: repoRoot,
     env: {
       ...process.env,
       NEO4J_URI: neo4jUri,
+      NEO4J_PASSWORD: password,
       HOST: '127.0.0.1',
       PORT: String(port),
       PARLEY_LOAD_SEED: 'false',
@@ -97,19 +116,40 @@ async function main() {
   const t0 = performance.now();
   const m0 = machine();
   log(`${QUICK ? 'quick' : 'full'} run: ${SIZE}, ${SECONDS} s per window, load ${m0.load1}`);
-  const local = await startLocalNeo4j({ port: 0, heap: '1g', pageCache: '512m' });
+  const local = await startLocalNeo4j({
+    port: 0,
+    heap: '1g',
+    pageCache: '512m',
+    dataDir: DATA_DIR,
+    startTimeoutMs: 600_000,
+  });
   const logDir = mkdtempSync(path.join(tmpdir(), 'parley-bench-load-'));
   let child: ChildProcess | null = null;
   try {
     // set-up only: a cold JVM on a busy machine can take longer than the default 15 s for its first queries
-    const setup = { NEO4J_URI: local.uri, PARLEY_LOAD_SEED: 'false', PARLEY_QUERY_TIMEOUT_MS: '120000' };
+    const setup = {
+      NEO4J_URI: local.uri,
+      NEO4J_PASSWORD: local.password,
+      PARLEY_LOAD_SEED: 'false',
+      PARLEY_QUERY_TIMEOUT_MS: '120000',
+    };
     const started = await startDatabase(loadConfig(setup));
-    log(`loading ${SIZE}`);
-    const loaded = await loadGenerated(started.db, plan(SIZE));
-    log(`loaded ${loaded.nodes} nodes, ${loaded.relationships} relationships in ${Math.round(loaded.ms / 1000)} s`);
+    const marker = DATA_DIR ? path.join(DATA_DIR, MARKER) : undefined;
+    const kept = marker && existsSync(marker) ? (JSON.parse(readFileSync(marker, 'utf8')) as Loaded) : undefined;
+    let loaded: Loaded;
+    if (kept && kept.size === SIZE) {
+      loaded = kept;
+      log(`data set ${SIZE} already in ${DATA_DIR} (loaded in ${Math.round(loaded.ms / 1000)} s)`);
+    } else {
+      log(`loading ${SIZE}`);
+      loaded = { size: SIZE, ...(await loadGenerated(started.db, plan(SIZE))) };
+      if (marker) writeFileSync(marker, JSON.stringify(loaded));
+    }
+    log(`${loaded.nodes} nodes, ${loaded.relationships} relationships, loaded in ${Math.round(loaded.ms / 1000)} s`);
     const ids = await generatedIds(started.db, true);
     await started.db.close();
-    const parley = await startParley(local.uri, logDir);
+    if (PREPARE) return;
+    const parley = await startParley(local.uri, local.password, logDir);
     child = parley.child;
     const memory: { at: string; serverMiB: number | null; neo4jMiB: number | null }[] = [];
     const sample = (at: string) => memory.push({ at, serverMiB: rssMiB(child?.pid), neo4jMiB: rssMiB(local.pid) });
