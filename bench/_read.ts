@@ -109,6 +109,75 @@ export async function httpArm(
   };
 }
 
+/**
+ * autocannon with every connection sending `list`'s routes in turn (a mixed load), for `seconds`: one Figure per
+ * route (its answers' times and statuses) and one named "all". A connection's answers come in the order it
+ * sent its requests, so an answer belongs to the request its connection's iterator points at when it arrives.
+ */
+export async function mixedArm(
+  dataset: string,
+  list: Route[],
+  base: string,
+  connections: number,
+  seconds: number,
+): Promise<Figure[]> {
+  const requests = list.map((r) => ({ method: 'GET' as const, path: r.url }));
+  await autocannon({ url: base, connections, duration: 1, requests }); // warm-up: JIT, plans, pool
+  const per = list.map(() => ({ latencies: [] as number[], statuses: {} as Record<string, number>, timeouts: 0 }));
+  type Iterating = { requestIterator: { currentRequestIndex: number } };
+  const count = (i: number, status: string) => {
+    const p = per[i];
+    if (p) p.statuses[status] = (p.statuses[status] ?? 0) + 1;
+  };
+  const t0 = performance.now();
+  const r = await new Promise<autocannon.Result>((resolve, reject) => {
+    autocannon(
+      {
+        url: base,
+        connections,
+        duration: seconds,
+        requests,
+        setupClient: (client) => {
+          const it = (client as unknown as Iterating).requestIterator;
+          client.on('response', (statusCode: number, _bytes: number, ms: number) => {
+            const i = it.currentRequestIndex;
+            if (statusCode < 400) per[i]?.latencies.push(ms);
+            count(i, String(statusCode));
+          });
+          // emitted after the connection was opened again and the next request sent: the one before timed out
+          (client as unknown as NodeJS.EventEmitter).on('timeout', () =>
+            count((it.currentRequestIndex - 1 + list.length) % list.length, 'timeout'),
+          );
+        },
+      },
+      (err, res) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(res)),
+    );
+  });
+  const elapsed = (performance.now() - t0) / 1000;
+  const figures = list.map((route, i) => {
+    const p = per[i]!;
+    const errors = Object.entries(p.statuses)
+      .filter(([k]) => k === 'timeout' || Number(k) >= 400)
+      .reduce((s, [, n]) => s + n, 0);
+    return {
+      ...summarise({ dataset, route: route.name, arm: 'http' as const, connections }, p.latencies, elapsed, errors),
+      statuses: p.statuses,
+    };
+  });
+  const all: Record<string, number> = {};
+  for (const p of per) for (const [k, n] of Object.entries(p.statuses)) all[k] = (all[k] ?? 0) + n;
+  figures.push({
+    ...summarise(
+      { dataset, route: 'all', arm: 'http', connections },
+      per.flatMap((p) => p.latencies),
+      elapsed,
+      r.errors + r.non2xx + r.timeouts,
+    ),
+    statuses: all,
+  });
+  return figures;
+}
+
 const num = (x: unknown) => (typeof x === 'number' ? x : Number(String(x)));
 
 /** The route's Cypher through the bare driver: `concurrency` loops for `seconds`; returns driver and db figures. */

@@ -171,9 +171,22 @@ export const sharedMeetingSchema = z.object({
 });
 export type SharedMeeting = z.infer<typeof sharedMeetingSchema>;
 
+/** who-met-whom answers at most this many people (most shared meetings first), each with at most MET_MEETINGS */
+export const MET_LIMIT = 100;
+export const MET_MEETINGS = 20;
+
 export const metResponseSchema = z.object({
   person: graphNodeSchema,
-  met: z.array(z.object({ person: graphNodeSchema, meetings: z.array(sharedMeetingSchema) })),
+  met: z
+    .array(
+      z.object({
+        person: graphNodeSchema,
+        shared: z.number().describe(`how many meetings they shared (the first ${MET_MEETINGS} by date are listed)`),
+        meetings: z.array(sharedMeetingSchema),
+      }),
+    )
+    .describe(`at most ${MET_LIMIT} people, most shared meetings first, then by name`),
+  total: z.number().describe('how many people this person met in all (more than `met` lists when it is larger)'),
   reason: z
     .string()
     .optional()
@@ -216,7 +229,10 @@ export type NeighborFilter = { type?: string; label?: string };
 
 export const pathQuerySchema = z.object({ from: apiIdSchema, to: apiIdSchema, maxHops: intParam(6, 1, 15) });
 
-export const metQuerySchema = z.object({ person: apiIdSchema });
+export const metQuerySchema = z.object({
+  person: apiIdSchema,
+  with: apiIdSchema.optional().describe('only this person: did they meet, and where (whoever they are in the ranking)'),
+});
 
 export const sourceSummariesQuerySchema = z.object({
   ids: z.preprocess(

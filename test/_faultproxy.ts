@@ -1,7 +1,8 @@
 /**
  * A small TCP proxy in front of Bolt that a test controls, to fault Neo4j from outside as a bad night would:
  *
- * - `forward`  — pass bytes both ways (optionally each chunk `delayMs` late);
+ * - `forward`  — pass bytes both ways (optionally each chunk `delayMs` late; a late chunk whose time comes while
+ *                frozen waits for the thaw, so nothing moves while frozen);
  * - `freeze`   — accept and never answer: existing connections stop moving bytes both ways (as when the JVM
  *                is stopped with SIGSTOP: the kernel keeps accepting, nothing reads or answers) and new ones
  *                are accepted but never connected upstream; going back to `forward` delivers what waited;
@@ -69,9 +70,16 @@ export class FaultProxy {
     else pair.client.resume();
   }
 
+  /** late chunks whose time came while frozen, in order, written at the thaw */
+  private held: (() => void)[] = [];
+
   private pipe(from: net.Socket, to: net.Socket): void {
     from.on('data', (chunk: Buffer) => {
-      if (this.delayMs > 0) setTimeout(() => to.write(chunk), this.delayMs);
+      const write = () => {
+        if (this.mode === 'freeze') this.held.push(() => to.write(chunk));
+        else to.write(chunk);
+      };
+      if (this.delayMs > 0) setTimeout(write, this.delayMs);
       else to.write(chunk);
     });
   }
@@ -91,6 +99,7 @@ export class FaultProxy {
       return;
     }
     if (was === 'refuse') await this.start(this.port);
+    if (mode !== 'freeze') for (const write of this.held.splice(0)) write();
     for (const pair of this.pairs) {
       if (mode === 'freeze') {
         pair.client.pause();

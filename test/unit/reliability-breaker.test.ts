@@ -73,6 +73,74 @@ describe('Breaker', () => {
     b.close();
   });
 
+  it('a late probe while other calls get answers is busy, not down: nothing fails, the breaker stays closed', async () => {
+    let handshakes = 0;
+    const b = new Breaker({
+      probe: never, // RETURN 1 queued behind heavy work
+      alive: () => (handshakes++, Promise.resolve(false)),
+      stallMs: 20,
+      probeTimeoutMs: 60,
+      aliveAfterMs: 10,
+      tickMs: 10,
+    });
+    b.enabled = true;
+    // a slow call waits past several late probes while short calls keep being answered
+    const slow = b.run(() => sleep(400).then(() => 'slow'), 5_000);
+    const stop = Date.now() + 400;
+    while (Date.now() < stop) await b.run(() => sleep(5).then(() => 1), 1_000);
+    await expect(slow).resolves.toBe('slow');
+    expect(b.isOpen).toBe(false);
+    expect(b.stats.trips).toBe(0);
+    expect(b.stats.busy).toBeGreaterThan(0);
+    expect(handshakes).toBeGreaterThan(0);
+    b.close();
+  });
+
+  it('a late probe with no answer meanwhile but a Bolt handshake answered is busy, not down', async () => {
+    const b = new Breaker({
+      probe: never,
+      alive: () => Promise.resolve(true),
+      stallMs: 20,
+      probeTimeoutMs: 50,
+      aliveAfterMs: 10,
+      tickMs: 10,
+    });
+    b.enabled = true;
+    await expect(b.run(() => sleep(300).then(() => 'done'), 5_000)).resolves.toBe('done');
+    expect(b.stats.trips).toBe(0);
+    expect(b.stats.busy).toBeGreaterThan(0);
+    b.close();
+  });
+
+  it('a late probe with no answer and no handshake is down (frozen): the breaker opens', async () => {
+    const b = new Breaker({
+      probe: never,
+      alive: never,
+      stallMs: 20,
+      probeTimeoutMs: 50,
+      aliveAfterMs: 10,
+      tickMs: 10,
+    });
+    b.enabled = true;
+    await expect(b.run(never, 60_000)).rejects.toMatchObject({ kind: 'unavailable' });
+    expect(b.stats.trips).toBe(1);
+    b.close();
+  });
+
+  it('a probe that fails (refused) is down at once, whatever the handshake says', async () => {
+    const b = new Breaker({
+      probe: () => Promise.reject(new Error('ECONNREFUSED')),
+      alive: () => Promise.resolve(true),
+      stallMs: 20,
+      probeTimeoutMs: 50,
+      tickMs: 10,
+    });
+    b.enabled = true;
+    await expect(b.run(never, 60_000)).rejects.toMatchObject({ kind: 'unavailable' });
+    expect(b.stats.busy).toBe(0);
+    b.close();
+  });
+
   it('a watched session is failed when the breaker opens', async () => {
     const b = breaker(() => Promise.resolve(false));
     const failed = new Promise<DbError>((resolve) => b.watch(resolve));

@@ -111,7 +111,9 @@ export const api = {
     get<NeighborsResponse>(`/nodes/${enc(id)}/neighbors`, { limit, offset, ...filter }, signal),
   path: (from: string, to: string, maxHops?: number, signal?: AbortSignal) =>
     get<PathResponse>('/path', { from, to, maxHops }, signal),
-  met: (person: string, signal?: AbortSignal) => get<MetResponse>('/met', { person }, signal),
+  /** `withId`: only that person (the answer lists at most MET_LIMIT people otherwise) */
+  met: (person: string, signal?: AbortSignal, withId?: string) =>
+    get<MetResponse>('/met', { person, with: withId }, signal),
   source: (id: string, signal?: AbortSignal) => get<SourceDetails>(`/sources/${enc(id)}`, {}, signal),
   /** the relationships among these nodes (both ends listed), with their ends */
   among: (ids: string[], signal?: AbortSignal) =>

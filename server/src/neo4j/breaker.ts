@@ -19,12 +19,42 @@
  * answering is rejected within about 1.9 s. The probe's 1.5 s is the trade-off: a busy two-core machine opening
  * forty connections at once kept a `RETURN 1` waiting over a second, and a probe that gives up too soon sheds
  * load that a healthy database would have served.
+ *
+ * *Busy is not down* (decision). Under heavy reads on a loaded two-core machine the probe's `RETURN 1` itself
+ * can come back after 1.5 s — the JVM's CPUs are taken by the heavy queries, and a Node event loop busy turning
+ * big answers into JSON runs the probe's timer before it reads the probe's answer — and the breaker used to open
+ * on a database that was answering, turning a slow minute into a minute of 503s. So a probe that is only *late*
+ * no longer opens the breaker by itself; the verdict is:
+ *   - the probe answered → up; the probe failed (refused, reset, an error) → down, at once;
+ *   - the probe is late → first the event loop gets one turn to read answers that already arrived (timers run
+ *     before I/O after a long task); then, if another call got its answer from the database in the last 0.5 s,
+ *     or the database answers a bare Bolt handshake on a fresh connection (`alive`, started when the probe is
+ *     200 ms old: a handful of bytes answered by Neo4j's network threads, not by the query workers the heavy
+ *     reads occupy), it is **busy**: nothing is failed, calls wait for their own deadline, and the next stalled
+ *     tick probes again at once; else (no byte from Neo4j: a frozen JVM, a partition, a stuck network) it is
+ *     **down** and the breaker opens. Only a recent answer counts, so a database that freezes during a probe is
+ *     found out by the next one: about 2 s after the freeze at worst (0.5 + 1.5 s), 1.9 s as before otherwise.
+ * Not chosen: N consecutive failed probes (a frozen database would take N × 1.8 s to detect, breaking the 2 s
+ * bound) and a longer probe timeout (the same). What the rule gives up: a JVM whose network threads answer but
+ * whose query workers are all stuck counts as busy, so calls end at their own deadline (the transaction timeout
+ * + 2 s, `504`) rather than with a 503 in 2 s; a frozen JVM, a GC pause longer than the probe, a partition and a
+ * dead server still open the breaker within the bound.
  */
 import { DbError } from './errors';
+
+/** how recent another call's answer must be for a late probe to count as busy rather than down */
+const RECENT_ANSWER_MS = 500;
 
 export interface BreakerOptions {
   /** `true` when the database answered; must not throw (a rejection counts as `false`) */
   probe: () => Promise<boolean>;
+  /**
+   * Asked only when the probe is late: `true` when the database still answers at the connection level (a Bolt
+   * handshake on a fresh connection). Must not throw; it is given what is left of the probe's time.
+   */
+  alive?: (timeoutMs: number) => Promise<boolean>;
+  /** how long a probe may take before `alive` is asked too (default 200 ms) */
+  aliveAfterMs?: number;
   stallMs?: number;
   probeTimeoutMs?: number;
   retryMs?: number;
@@ -54,10 +84,14 @@ export class Breaker {
   private readonly pending = new Set<Pending>();
   private probing: Promise<boolean> | null = null;
   private lastOk = 0;
+  /** when a call last got its answer from the database (see `answered`) */
+  private lastAnswer = 0;
   private tick: NodeJS.Timeout | null = null;
   private retry: NodeJS.Timeout | null = null;
   private closedForGood = false;
   enabled = false;
+  /** how often the breaker opened, and how many late probes were judged busy rather than down */
+  readonly stats = { trips: 0, busy: 0 };
   readonly stallMs: number;
   readonly probeTimeoutMs: number;
   readonly retryMs: number;
@@ -72,6 +106,11 @@ export class Breaker {
 
   get isOpen(): boolean {
     return this.openSince !== null;
+  }
+
+  /** A call got an answer from the database (records, a result): it is answering, however slowly. */
+  answered(): void {
+    this.lastAnswer = Date.now();
   }
 
   /** Throws `unavailable` while the breaker is open. */
@@ -105,7 +144,10 @@ export class Breaker {
         this.startTick();
       }
       start().then(
-        (v) => finish(() => resolve(v), false),
+        (v) => {
+          this.answered();
+          finish(() => resolve(v), false);
+        },
         (e: unknown) => finish(() => reject(e), false),
       );
     });
@@ -126,26 +168,69 @@ export class Breaker {
     return () => this.pending.delete(entry);
   }
 
-  /** Probes now (or joins the probe in flight); opens or closes the breaker on the result. */
+  /** Probes now (or joins the probe in flight); opens or closes the breaker on the result (see the top). */
   probe(timeoutMs = this.probeTimeoutMs): Promise<boolean> {
     if (this.probing) return this.probing;
-    const run = (async () => {
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), timeoutMs);
-      });
-      const ok = await Promise.race([this.opts.probe().catch(() => false), late]);
-      clearTimeout(timer);
-      return ok;
-    })();
-    this.probing = run;
-    void run.then((ok) => {
+    const run = this.verdict(timeoutMs).then((v) => {
       this.probing = null;
-      if (!this.enabled) return;
-      if (ok) this.recover();
-      else this.trip();
+      if (this.enabled) {
+        if (v === 'down') this.trip();
+        else this.recover(v === 'up');
+      }
+      return v !== 'down';
     });
+    this.probing = run;
     return run;
+  }
+
+  private async verdict(timeoutMs: number): Promise<'up' | 'busy' | 'down'> {
+    const t0 = Date.now();
+    let answer: boolean | undefined;
+    const probe = this.opts.probe().then(
+      (ok) => (answer = ok),
+      () => (answer = false),
+    );
+    const wait = (ms: number) => {
+      let timer: NodeJS.Timeout | undefined;
+      const p = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, ms);
+      });
+      return { p, cancel: () => clearTimeout(timer) };
+    };
+    const verdictOf = (ok: boolean) => (ok ? 'up' : 'down');
+    // The bare handshake starts once the probe is slower than a healthy one, so a quiet server is not asked
+    // twice on every health check; it gets the rest of the probe's time.
+    const aliveAfter = Math.min(this.opts.aliveAfterMs ?? 200, timeoutMs);
+    const early = wait(aliveAfter);
+    await Promise.race([probe, early.p]);
+    early.cancel();
+    if (answer !== undefined) return verdictOf(answer);
+    const alive =
+      this.enabled && this.opts.alive
+        ? this.opts.alive(Math.max(1, timeoutMs - aliveAfter)).catch(() => false)
+        : Promise.resolve(false);
+    const late = wait(Math.max(0, timeoutMs - (Date.now() - t0)));
+    await Promise.race([probe, late.p]);
+    late.cancel();
+    if (answer === undefined) await new Promise<void>((resolve) => setImmediate(resolve)); // read what arrived
+    if (answer !== undefined) return verdictOf(answer);
+    if (!this.enabled) return 'down';
+    // An answer to another call in the last RECENT_ANSWER_MS: busy. Only a recent one counts, so a database
+    // that froze in the middle of a probe is still found out by the next probe, within the 2 s bound.
+    if (Date.now() - this.lastAnswer <= RECENT_ANSWER_MS) return this.busy();
+    // the handshake had the rest of the probe's time: what it has not said by now (one more turn) is a no
+    const rest = wait(Math.max(0, timeoutMs - (Date.now() - t0)));
+    const handshake = await Promise.race([
+      alive,
+      rest.p.then(() => new Promise<boolean>((resolve) => setImmediate(() => resolve(false)))),
+    ]);
+    rest.cancel();
+    return handshake ? this.busy() : 'down';
+  }
+
+  private busy(): 'busy' {
+    this.stats.busy++;
+    return 'busy';
   }
 
   private startTick(): void {
@@ -173,13 +258,15 @@ export class Breaker {
     const err = unavailable(this.openSince ?? Date.now());
     for (const p of [...this.pending]) p.fail(err);
     if (first) {
+      this.stats.trips++;
       this.opts.onTrip?.();
       this.scheduleRetry();
     }
   }
 
-  private recover(): void {
-    this.lastOk = Date.now();
+  /** `up`: the probe answered; a busy verdict closes the breaker too, but calls that stall are probed again */
+  private recover(up: boolean): void {
+    if (up) this.lastOk = Date.now();
     if (this.openSince === null) return;
     this.openSince = null;
     if (this.retry) clearTimeout(this.retry);

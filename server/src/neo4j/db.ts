@@ -20,6 +20,7 @@ import neo4j, {
 import { installBoltLimits } from './bolt-limits';
 import { Breaker } from './breaker';
 import { classify, DbError } from './errors';
+import { boltHandshake } from './handshake';
 import { toParams, toPlain, type Plain } from './convert';
 import { QueryLibrary } from './queries';
 
@@ -108,12 +109,16 @@ export class Db {
     this.prober = this.newDriver(2);
     this.breaker = new Breaker({
       probe: () => this.runProbe(),
+      // a late probe on a busy database is not a dead one (breaker.ts, "Busy is not down")
+      alive: (timeoutMs) => boltHandshake(this.options.uri, timeoutMs),
       // Connections to a database that stopped answering stay stuck until it answers again (or forever, after
-      // a partition): drop them with their driver, so they never fill the pool.
+      // a partition): drop them with their driver, so they never fill the pool (the prober's too: its late
+      // probe may still hold a connection).
       onTrip: () => {
-        const old = [this.current, this.consolePool];
+        const old = [this.current, this.consolePool, this.prober];
         this.current = this.newDriver(50);
         this.consolePool = this.newDriver(CONSOLE_POOL_SIZE);
+        this.prober = this.newDriver(2);
         for (const d of old) void d.close().catch(() => {});
       },
     });
@@ -161,7 +166,12 @@ export class Db {
     });
     tripped.catch(() => {});
     const unwatch = this.breaker.watch((err) => rejectTrip(err));
-    const race = <T>(p: Promise<T>): Promise<T> => Promise.race([p, tripped]);
+    // an answer on the session tells the breaker the database is answering (busy, not down)
+    const answered = <T>(v: T): T => {
+      this.breaker.answered();
+      return v;
+    };
+    const race = <T>(p: Promise<T>): Promise<T> => Promise.race([p.then(answered), tripped]);
     const quiet = (p: Promise<void>): Promise<void> => Promise.race([p, tripped.catch(() => {})]);
     const guardResult = (r: Result): Result => {
       const keys = r.keys.bind(r);
@@ -208,11 +218,16 @@ export class Db {
     try {
       await session.run('RETURN 1 AS ok', {}, { timeout: this.breaker.probeTimeoutMs });
       return true;
-    } catch {
+    } catch (err) {
       // A failed probe may leave a stuck connection behind: start the next probe on a fresh driver.
       const old = this.prober;
       this.prober = this.newDriver(2);
       void old.close().catch(() => {});
+      // A connection that took longer than the driver allows to open is as late as a probe that did not answer:
+      // busy or frozen, the breaker judges (breaker.ts, "Busy is not down"); a refused or reset one is down.
+      if (/Failed to establish connection in|Connection acquisition timed out/.test(String(err))) {
+        return new Promise<boolean>(() => {});
+      }
       return false;
     } finally {
       void session.close().catch(() => {});

@@ -157,7 +157,7 @@ export const graphRoutes: FastifyPluginAsync = async (fastify) => {
         response: answers({ 200: metResponseSchema }),
       },
     },
-    (req) => repos.meetings.met(req.query.person),
+    (req) => repos.meetings.met(req.query.person, req.query.with),
   );
 
   app.get(

@@ -62,7 +62,7 @@ export function fetchSelected(force: boolean): void {
   if (!edge) return;
   const ctl = (metCtl = new AbortController());
   source
-    .met(edge.source, ctl.signal)
+    .met(edge.source, ctl.signal, edge.target) // only that pair: the full answer lists the first 100 people
     .then((r) => {
       if (!r) return;
       const row = r.met.find((m) => m.person.id === edge.target);

@@ -29,8 +29,11 @@ export interface GraphSource {
   search(q: string, limit: number, signal?: AbortSignal): Promise<SearchHit[]>;
   /** the shortest path; rejects with an ApiRequestError of status 404 when there is none within `maxHops` */
   path(from: string, to: string, maxHops: number): Promise<PathResponse>;
-  /** who met whom around a person, to cross-check a who-met-whom edge; null when the source cannot say */
-  met(person: string, signal?: AbortSignal): Promise<MetResponse | null>;
+  /**
+   * who met whom around a person (`withId`: only that other person), to cross-check a who-met-whom edge; null when
+   * the source cannot say
+   */
+  met(person: string, signal?: AbortSignal, withId?: string): Promise<MetResponse | null>;
   /** a source document with its full text */
   source(id: string): Promise<SourceDetails>;
 }
@@ -44,6 +47,6 @@ export const serverSource: GraphSource = {
   neighbors: (id, limit, offset, filter) => api.neighbors(id, limit, offset, undefined, filter),
   search: async (q, limit, signal) => (await api.search(q, limit, signal)).hits,
   path: (from, to, maxHops) => api.path(from, to, maxHops),
-  met: (person, signal) => api.met(person, signal),
+  met: (person, signal, withId) => api.met(person, signal, withId),
   source: (id) => api.source(id),
 };
