@@ -10,23 +10,21 @@ import {
   type SnapshotNode,
   type SnapshotEdge,
 } from '../../../../contract';
+import { legendForSnapshot, pictureLegend } from '../legend';
 import type { SnapshotListAction, SnapshotListState, ViewStateForSnapshot } from './types';
 
 /** At most this many bytes in a snapshot file (the server's body limit). */
 export const SNAPSHOT_FILE_LIMIT = SNAPSHOT_MAX_BYTES;
 
-/** A legend from what is drawn: one entry per node kind, in its colour, in order of first appearance. */
+/**
+ * The legend of a stored picture (a console graph, a snapshot saved without one): each kind once, in the colour
+ * its first node is drawn in, and the inferred relationships (state/legend's producer, with the picture's own
+ * colours: a stored picture knows no rules nor palettes).
+ */
 export function legendFromNodes(nodes: SnapshotNode[], edges: SnapshotEdge[] = []): SnapshotLegendItem[] {
-  const items: SnapshotLegendItem[] = [];
-  const seen = new Set<string>();
-  for (const n of nodes) {
-    if (!n.kind || seen.has(n.kind)) continue;
-    seen.add(n.kind);
-    items.push({ label: n.kind, color: n.color, shape: 'circle' });
-  }
-  const inferred = edges.find((e) => e.inferred);
-  if (inferred) items.push({ label: 'inferred relationship', color: inferred.color, shape: 'line' });
-  return items;
+  const colors = new Map<string, string>();
+  for (const n of nodes) if (n.kind && !colors.has(n.kind)) colors.set(n.kind, n.color);
+  return legendForSnapshot(pictureLegend({ nodes, edges, labelColor: (kind) => colors.get(kind) ?? '#999999' }));
 }
 
 export function buildSnapshot(args: {

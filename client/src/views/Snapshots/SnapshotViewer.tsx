@@ -10,12 +10,13 @@ import { NodePanel } from '../../components/DetailsPanel';
 import { Modal } from '../../components/Modal';
 import { SourceText } from '../../components/SourceText';
 import { ExportMenu } from '../../components/export/ExportMenu';
+import { LegendList } from '../../components/export/LegendList';
 import { useSourceCache, useSourceSummaries } from '../../core/sources';
 import { explorerHref } from '../../state/console';
 import { humanDate } from '../../state/snapshots';
 import { PresentationOverlay, presentationSettings } from '../../components/export/PresentationOverlay';
 import { download, sourcesFootnote } from '../../utils/export';
-import { fileBaseName, legendFromNodes, snapshotFileText } from '../../state/snapshots';
+import { fileBaseName, snapshotFileText } from '../../state/snapshots';
 import { testHooks } from '../../app/testhooks';
 
 const LABEL_SIZE = 12;
@@ -162,7 +163,7 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
             sigma={sigma}
             title={snapshot.title}
             caption={snapshot.caption}
-            legend={view.legend ?? legendFromNodes}
+            legend={view.legend}
             sources={snapshot.sources}
             fileName={fileBaseName(snapshot.title)}
           />
@@ -228,7 +229,7 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
             <PresentationOverlay
               title={snapshot.title}
               caption={snapshot.caption}
-              legend={view.legend ?? legendFromNodes}
+              legend={view.legend}
               footnote={footnote}
               onExit={() => setPresenting(false)}
             />
@@ -277,6 +278,7 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
         {source && !source.source && !source.error && <p className="muted">Loading…</p>}
         {source?.source && <SourceText source={source.source} quote={source.quote} />}
       </Modal>
+      {!presenting && <LegendList items={view.legend} className="legend snapshot-legend" />}
       {!presenting && footnote && <p style={{ margin: 0, fontSize: 12, color: '#52606d' }}>{footnote}</p>}
     </section>
   );
