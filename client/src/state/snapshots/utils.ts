@@ -11,6 +11,7 @@ import {
   type SnapshotEdge,
 } from '../../../../contract';
 import { legendForSnapshot, pictureLegend } from '../legend';
+import { defaultUrlState, type UrlState } from '../url';
 import type { SnapshotListAction, SnapshotListState, ViewStateForSnapshot } from './types';
 
 /** At most this many bytes in a snapshot file (the server's body limit). */
@@ -149,4 +150,43 @@ export function humanDate(iso: string): string {
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
+}
+
+const SIZE_BY: readonly UrlState['sizeBy'][] = ['uniform', 'degree', 'betweenness', 'pagerank'];
+
+/**
+ * What "Open in explorer" continues from: the address of a snapshot's view (its database nodes on an empty
+ * canvas, mode, filters and time range, size-by, colouring, style rules, the selected node, the path asked
+ * for) and the positions the nodes were drawn at (which no address carries: the explorer takes them once, on
+ * opening). Nodes the view made up (who-met-whom edges' "met ×N") are not database nodes and stay out.
+ */
+export function explorerViewOfSnapshot(doc: SnapshotDocument): {
+  url: UrlState;
+  positions: Record<string, { x: number; y: number }>;
+} {
+  const { view } = doc;
+  const nodes = doc.graph.nodes.filter((n) => !n.derived);
+  const sizeBy = SIZE_BY.find((s) => s === view.styles['sizeBy']) ?? defaultUrlState.sizeBy;
+  const params = view.query?.kind === 'path' ? view.query.params : undefined;
+  const from = params?.['from'];
+  const to = params?.['to'];
+  const ids = new Set(nodes.map((n) => n.id));
+  return {
+    url: {
+      ...defaultUrlState,
+      start: 'empty',
+      show: nodes.map((n) => n.id),
+      mode: view.mode,
+      node: view.selection.find((id) => ids.has(id)) ?? null,
+      hiddenLabels: view.filters.hiddenLabels,
+      hiddenTypes: view.filters.hiddenTypes,
+      from: view.filters.from,
+      to: view.filters.to,
+      sizeBy,
+      colorByCommunity: view.styles['colorByCommunity'] === true,
+      rules: view.rules ?? [],
+      path: typeof from === 'string' && typeof to === 'string' && ids.has(from) && ids.has(to) ? [from, to] : null,
+    },
+    positions: Object.fromEntries(nodes.map((n) => [n.id, { x: n.x, y: n.y }])),
+  };
 }

@@ -12,7 +12,7 @@ import { SourceText } from '../../components/SourceText';
 import { ExportMenu } from '../../components/export/ExportMenu';
 import { LegendList } from '../../components/export/LegendList';
 import { useSourceCache, useSourceSummaries } from '../../core/sources';
-import { explorerHref } from '../../state/console';
+import { continueFromSnapshot, snapshotExplorerHref } from '../../core/explorer';
 import { humanDate } from '../../state/snapshots';
 import { PresentationOverlay, presentationSettings } from '../../components/export/PresentationOverlay';
 import { download, sourcesFootnote } from '../../utils/export';
@@ -96,8 +96,9 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
       (err: unknown) => update({ source: null, quote, error: (err as Error).message }),
     );
   };
-  // "Open in explorer" continues from this picture: the same database nodes on an empty canvas
-  const openHref = explorerHref(snapshot.graph.nodes.filter((n) => !n.derived).map((n) => n.id));
+  // "Open in explorer" continues from this picture: the same database nodes where they were drawn, with the
+  // view's style rules, size, colouring, filters, selection and path (core/explorer/handoff.ts)
+  const openHref = snapshotExplorerHref(snapshot);
 
   useEffect(() => {
     const el = container.current;
@@ -184,7 +185,7 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
             href={openHref}
             onClick={(e) => {
               e.preventDefault();
-              navigate(openHref);
+              navigate(continueFromSnapshot(snapshot));
             }}
           >
             Open in explorer
