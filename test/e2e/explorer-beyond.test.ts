@@ -188,7 +188,12 @@ describe('style rules', () => {
     const colours = async () =>
       page.evaluate((ids) => ids.map((id) => window.__parley!.nodeDisplay(id)?.color), [APRIL, PLANNED]);
     expect(await colours()).toEqual([VALUE_COLORS[0], VALUE_COLORS[1]]);
-    await page.locator('.style-legend li', { hasText: 'planned' }).waitFor();
+    // the legend's key says what the colours mean: the rule's values, no "Meeting" label swatch
+    const key = page.getByRole('region', { name: 'Meeting by status' });
+    await key.locator('li', { hasText: 'planned' }).waitFor();
+    expect(await key.locator('.legend-name').allTextContents()).toEqual(['held', 'planned']);
+    const meetingRow = page.locator('.filter-group .legend-item', { hasText: 'Meeting' }).first();
+    expect(await meetingRow.locator('.swatch').count()).toBe(0);
 
     await page.reload();
     await waitForGraph(page, 10);

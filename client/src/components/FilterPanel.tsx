@@ -1,12 +1,14 @@
 import { useState, type ReactNode } from 'react';
-import { labelColor } from '../graph/palette';
+import type { LegendItem } from '../state/legend/types';
 import { moveInGroup } from './roving';
 
 export interface FilterPanelProps {
   labels: { label: string; count: number }[];
   types: { type: string; count: number }[];
-  /** when colouring by community: each community's colour and how many nodes it has */
-  communities?: { community: number; count: number; color: string }[] | undefined;
+  /** the key of what is drawn (state/legend's pictureLegend): communities and colour rules' values are listed */
+  colorKey: LegendItem[];
+  /** the swatch of each label whose nodes are drawn in the label's colour (none while colours mean something else) */
+  labelSwatches: Record<string, string>;
   hiddenLabels: string[];
   hiddenTypes: string[];
   onToggleLabel: (label: string) => void;
@@ -39,6 +41,35 @@ function CheckList<T>(p: {
   );
 }
 
+/** The colours that do not mean labels: communities, colour rules' values (one section per heading). */
+function ColorKey({ items }: { items: LegendItem[] }) {
+  const sections: { title: string; items: LegendItem[] }[] = [];
+  for (const item of items) {
+    if (item.group.kind !== 'community' && item.group.kind !== 'rule') continue;
+    const last = sections[sections.length - 1];
+    if (last?.title === item.group.title) last.items.push(item);
+    else sections.push({ title: item.group.title, items: [item] });
+  }
+  return sections.map((s) => (
+    <section
+      key={s.title}
+      className="filter-group legend-key"
+      aria-label={s.title.startsWith('Communities') ? 'Communities' : s.title}
+    >
+      <h3 className="legend-title">{s.title}</h3>
+      <ul className="legend">
+        {s.items.map((item) => (
+          <li key={item.label} className="legend-item">
+            <span className="swatch" style={{ background: item.color }} aria-hidden="true" />
+            <span className="legend-name">{item.value ?? item.label}</span>
+            <span className="count">{item.count}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  ));
+}
+
 /** The legend (a colour per label; click to hide that label) and the relationship-type filter, with counts. */
 export function FilterPanel(p: FilterPanelProps) {
   return (
@@ -64,8 +95,8 @@ export function FilterPanel(p: FilterPanelProps) {
                   onFocus={onFocus}
                   onChange={() => p.onToggleLabel(label)}
                 />
-                {!p.communityMode && (
-                  <span className="swatch" style={{ background: labelColor(label) }} aria-hidden="true" />
+                {p.labelSwatches[label] && (
+                  <span className="swatch" style={{ background: p.labelSwatches[label] }} aria-hidden="true" />
                 )}
                 <span className="legend-name">{label}</span>
                 <span className="count">{count}</span>
@@ -74,20 +105,7 @@ export function FilterPanel(p: FilterPanelProps) {
           }}
         />
       </fieldset>
-      {p.communityMode && p.communities && (
-        <section className="filter-group" aria-label="Communities">
-          <h3 className="legend-title">Communities (Louvain)</h3>
-          <ul className="legend">
-            {p.communities.map(({ community, count, color }) => (
-              <li key={community} className="legend-item">
-                <span className="swatch" style={{ background: color }} aria-hidden="true" />
-                <span className="legend-name">Community {community + 1}</span>
-                <span className="count">{count}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ColorKey items={p.colorKey} />
       <fieldset className="filter-group">
         <legend>Relationship types</legend>
         <CheckList

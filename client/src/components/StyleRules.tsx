@@ -1,10 +1,9 @@
-import type { StyleKind, StyleLegend, StyleRule } from '../state/styles/types';
+import type { StyleKind, StyleRule } from '../state/styles/types';
 
 export interface StyleRulesProps {
   /** the labels drawn, each with the properties its nodes carry (all, and those that are numbers) */
   labels: { label: string; all: string[]; numeric: string[] }[];
   rules: StyleRule[];
-  legend: StyleLegend[];
   onSet: (label: string, kind: StyleKind, property: string | null) => void;
 }
 
@@ -14,7 +13,7 @@ const KINDS: { kind: StyleKind; title: string }[] = [
   { kind: 'caption', title: 'Caption' },
 ];
 
-/** Style rules per label: colour by a property's value, size by a number, caption by a property; with the key. */
+/** Style rules per label: colour by a property's value, size by a number, caption by a property; (the key is in the legend). */
 export function StyleRules(p: StyleRulesProps) {
   const current = (label: string, kind: StyleKind) =>
     p.rules.find((r) => r.label === label && r.kind === kind)?.property ?? '';
@@ -48,21 +47,9 @@ export function StyleRules(p: StyleRulesProps) {
           })}
         </fieldset>
       ))}
-      {p.legend.map((g) => (
-        <div key={`${g.label}.${g.property}`} className="style-legend" aria-label={`${g.label} by ${g.property}`}>
-          <p className="small">
-            {g.label} by {g.property}
-          </p>
-          <ul>
-            {g.entries.map((e) => (
-              <li key={e.value}>
-                <span className="swatch" style={{ background: e.color }} aria-hidden="true" /> {e.value}{' '}
-                <span className="muted">({e.count})</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
+      {p.rules.some((r) => r.kind === 'color') && (
+        <p className="muted small">The colours' key is in the legend (below), with the exports and snapshots.</p>
+      )}
     </div>
   );
 }

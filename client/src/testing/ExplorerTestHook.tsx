@@ -60,6 +60,8 @@ function explorerState(labelSize: number | null) {
     among: s.among,
     tableOpen: s.tableOpen,
     styleRules: s.styleRules,
+    sizeBy: s.sizeBy,
+    colorByCommunity: s.colorByCommunity,
     presenting: s.presenting,
     labelSize,
     undo: s.session ? undoLabel(s.session.history) : null,

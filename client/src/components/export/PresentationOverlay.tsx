@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { SnapshotLegendItem } from '../../../../contract';
+import { LegendList } from './LegendList';
 import './export.css';
 
 export interface PresentationOverlayProps {
@@ -36,16 +37,7 @@ export function PresentationOverlay({ title, caption, legend, footnote, onExit }
           {caption && <p className="caption">{caption}</p>}
         </div>
       )}
-      {legend.length > 0 && (
-        <ul className="legend" aria-label="Legend">
-          {legend.map((l) => (
-            <li key={`${l.shape}:${l.label}`}>
-              <span className={l.shape === 'line' ? 'swatch line' : 'swatch'} style={{ background: l.color }} />
-              {l.label}
-            </li>
-          ))}
-        </ul>
-      )}
+      <LegendList items={legend} />
       {footnote && <p className="footnote">{footnote}</p>}
       <button type="button" className="exit" onClick={onExit}>
         Exit presentation

@@ -117,7 +117,8 @@ export const useCounts = () => useExplorer((s) => countsMemo(modelOf(s), dataOf(
 /** the documents behind the edges drawn (what the footnote of an export or a snapshot names) */
 export const useVisibleSourceIds = () => useExplorer((s) => sourceIdsMemo(dataOf(s), viewOf(s)));
 export const useSizes = () => useExplorer((s) => sizesMemo(modelOf(s), s.sizeBy));
-export const useCommunities = () => useExplorer((s) => communitiesMemo(modelOf(s), s.colorByCommunity));
+export const communitiesOf = (s: ExplorerState) => communitiesMemo(modelOf(s), s.colorByCommunity);
+export const useCommunities = () => useExplorer(communitiesOf);
 
 /** The title of exports and presentation: the path, the mode, or the selected node. */
 export const useExportTitle = () =>

@@ -8,3 +8,4 @@ export * from './styled';
 export * from './selection';
 export * from './source';
 export * from './store';
+export * from './handoff';

@@ -15,7 +15,7 @@ import type { ExpandChoices } from '../../state/expansion';
 import type { History } from '../../state/history/types';
 import type { CameraRequest } from '../../state/render/types';
 import type { StyleRule } from '../../state/styles';
-import type { ViewState } from '../../state/view/types';
+import type { Position, ViewState } from '../../state/view/types';
 import type { SizeBy } from '../../utils/metrics';
 import { serverSource, type GraphSource } from './source';
 
@@ -78,10 +78,15 @@ export interface ExplorerState {
   styleRules: StyleRule[];
   /** the sigma instance drawing the graph (exports, layouts, presentation) */
   sigma: Sigma | null;
+  /**
+   * a snapshot's "Open in explorer" (./handoff.ts): the positions its nodes were drawn at, taken once by the
+   * explorer opening on the address that shows exactly those nodes
+   */
+  handoff: { show: string[]; positions: Record<string, Position> } | null;
 }
 
 /** What a fresh explorer screen starts with, besides the session and its source. */
-export function screenDefaults(): Omit<ExplorerState, 'source' | 'session' | 'sigma'> {
+export function screenDefaults(): Omit<ExplorerState, 'source' | 'session' | 'sigma' | 'handoff'> {
   return {
     loadError: null,
     notice: null,
@@ -115,6 +120,7 @@ export const explorerStore = createStore<ExplorerState>(() => ({
   source: serverSource,
   session: null,
   sigma: null,
+  handoff: null,
   ...screenDefaults(),
 }));
 

@@ -10,23 +10,22 @@ import {
   type SnapshotNode,
   type SnapshotEdge,
 } from '../../../../contract';
+import { legendForSnapshot, pictureLegend } from '../legend';
+import { defaultUrlState, type UrlState } from '../url';
 import type { SnapshotListAction, SnapshotListState, ViewStateForSnapshot } from './types';
 
 /** At most this many bytes in a snapshot file (the server's body limit). */
 export const SNAPSHOT_FILE_LIMIT = SNAPSHOT_MAX_BYTES;
 
-/** A legend from what is drawn: one entry per node kind, in its colour, in order of first appearance. */
+/**
+ * The legend of a stored picture (a console graph, a snapshot saved without one): each kind once, in the colour
+ * its first node is drawn in, and the inferred relationships (state/legend's producer, with the picture's own
+ * colours: a stored picture knows no rules nor palettes).
+ */
 export function legendFromNodes(nodes: SnapshotNode[], edges: SnapshotEdge[] = []): SnapshotLegendItem[] {
-  const items: SnapshotLegendItem[] = [];
-  const seen = new Set<string>();
-  for (const n of nodes) {
-    if (!n.kind || seen.has(n.kind)) continue;
-    seen.add(n.kind);
-    items.push({ label: n.kind, color: n.color, shape: 'circle' });
-  }
-  const inferred = edges.find((e) => e.inferred);
-  if (inferred) items.push({ label: 'inferred relationship', color: inferred.color, shape: 'line' });
-  return items;
+  const colors = new Map<string, string>();
+  for (const n of nodes) if (n.kind && !colors.has(n.kind)) colors.set(n.kind, n.color);
+  return legendForSnapshot(pictureLegend({ nodes, edges, labelColor: (kind) => colors.get(kind) ?? '#999999' }));
 }
 
 export function buildSnapshot(args: {
@@ -151,4 +150,43 @@ export function humanDate(iso: string): string {
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
+}
+
+const SIZE_BY: readonly UrlState['sizeBy'][] = ['uniform', 'degree', 'betweenness', 'pagerank'];
+
+/**
+ * What "Open in explorer" continues from: the address of a snapshot's view (its database nodes on an empty
+ * canvas, mode, filters and time range, size-by, colouring, style rules, the selected node, the path asked
+ * for) and the positions the nodes were drawn at (which no address carries: the explorer takes them once, on
+ * opening). Nodes the view made up (who-met-whom edges' "met ×N") are not database nodes and stay out.
+ */
+export function explorerViewOfSnapshot(doc: SnapshotDocument): {
+  url: UrlState;
+  positions: Record<string, { x: number; y: number }>;
+} {
+  const { view } = doc;
+  const nodes = doc.graph.nodes.filter((n) => !n.derived);
+  const sizeBy = SIZE_BY.find((s) => s === view.styles['sizeBy']) ?? defaultUrlState.sizeBy;
+  const params = view.query?.kind === 'path' ? view.query.params : undefined;
+  const from = params?.['from'];
+  const to = params?.['to'];
+  const ids = new Set(nodes.map((n) => n.id));
+  return {
+    url: {
+      ...defaultUrlState,
+      start: 'empty',
+      show: nodes.map((n) => n.id),
+      mode: view.mode,
+      node: view.selection.find((id) => ids.has(id)) ?? null,
+      hiddenLabels: view.filters.hiddenLabels,
+      hiddenTypes: view.filters.hiddenTypes,
+      from: view.filters.from,
+      to: view.filters.to,
+      sizeBy,
+      colorByCommunity: view.styles['colorByCommunity'] === true,
+      rules: view.rules ?? [],
+      path: typeof from === 'string' && typeof to === 'string' && ids.has(from) && ids.has(to) ? [from, to] : null,
+    },
+    positions: Object.fromEntries(nodes.map((n) => [n.id, { x: n.x, y: n.y }])),
+  };
 }

@@ -96,7 +96,7 @@ export function propertyChoices(nodes: readonly GraphNode[], label: string): { a
  * A node with several labels follows the first rule (in the rules' order) whose label it carries.
  */
 export function styleNodes(nodes: readonly GraphNode[], rules: readonly StyleRule[]): NodeStyles {
-  const out: NodeStyles = { colors: {}, sizes: {}, captions: {}, legend: [] };
+  const out: NodeStyles = { colors: {}, colorValues: {}, sizes: {}, captions: {}, legend: [] };
   for (const rule of rules) {
     const members = nodes.filter((n) => n.labels.includes(rule.label));
     const value = (n: GraphNode) => n.properties[rule.property];
@@ -111,7 +111,12 @@ export function styleNodes(nodes: readonly GraphNode[], rules: readonly StyleRul
       const values = [...counts.keys()].filter((v) => v !== NO_VALUE).sort((a, b) => a.localeCompare(b));
       const color = (v: string) =>
         v === NO_VALUE ? NO_VALUE_COLOR : (VALUE_COLORS[values.indexOf(v)] ?? NO_VALUE_COLOR);
-      for (const n of members) if (!(n.id in out.colors)) out.colors[n.id] = color(valueText(value(n)) ?? NO_VALUE);
+      for (const n of members) {
+        if (n.id in out.colors) continue;
+        const v = valueText(value(n)) ?? NO_VALUE;
+        out.colors[n.id] = color(v);
+        out.colorValues[n.id] = { label: rule.label, property: rule.property, value: v };
+      }
       const entries = [...values, ...(counts.has(NO_VALUE) ? [NO_VALUE] : [])].map((v) => ({
         value: v,
         color: color(v),

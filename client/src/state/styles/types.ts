@@ -13,6 +13,8 @@ export interface StyleLegend {
 /** What the rules make of the nodes in view (only the nodes a rule touches are listed). */
 export interface NodeStyles {
   colors: Record<string, string>;
+  /** which colour rule's value coloured each node (the same nodes as `colors`), for the legend */
+  colorValues: Record<string, { label: string; property: string; value: string }>;
   sizes: Record<string, number>;
   captions: Record<string, string>;
   legend: StyleLegend[];

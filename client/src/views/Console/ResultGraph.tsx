@@ -19,7 +19,7 @@ import { ExportMenu } from '../../components/export/ExportMenu';
 import { SIGMA_SETTINGS } from '../../graph/settings';
 import { ReducersController } from '../../graph/ReducersController';
 import { labelColor } from '../../graph/palette';
-import { legendFromNodes } from '../../state/snapshots';
+import { legendForSnapshot, pictureLegend } from '../../state/legend';
 import { count } from '../../utils/words';
 import { useConnectingEdges } from './useConnectingEdges';
 
@@ -100,7 +100,14 @@ function ResultCanvas({ graph: data }: { graph: CypherResponse['graph'] }) {
   const graph = useMemo(() => buildResultGraph(data), [data]);
   const drawnOfResult = useMemo(() => graph.size, [graph]);
   const [selected, setSelected] = useState<string | null>(null);
-  const labels = useMemo(() => [...new Set(data.nodes.map((n) => n.labels[0] ?? 'Node'))].sort(), [data]);
+  // the key of the result (state/legend, as in the explorer and the exports): its labels, sorted, with counts
+  const legend = useMemo(() => {
+    const nodes = data.nodes
+      .map((n) => ({ id: n.id, kind: n.labels[0] ?? 'Node' }))
+      .sort((a, b) => a.kind.localeCompare(b.kind));
+    return pictureLegend({ nodes, labelColor });
+  }, [data]);
+  const exportLegend = useMemo(() => legendForSnapshot(legend), [legend]);
   const node = selected ? data.nodes.find((n) => n.id === selected) : undefined;
   const [sigma, setSigma] = useState<Sigma | null>(null);
   // the documents behind the result's relationships, as the server describes them (for the export footnote)
@@ -138,7 +145,7 @@ function ResultCanvas({ graph: data }: { graph: CypherResponse['graph'] }) {
             sigma={sigma}
             title="Cypher console result"
             caption=""
-            legend={legendFromNodes}
+            legend={exportLegend}
             sources={shownSources}
             fileName="parley-console"
           />
@@ -163,10 +170,10 @@ function ResultCanvas({ graph: data }: { graph: CypherResponse['graph'] }) {
       </div>
       <div className="console-graph-foot">
         <div className="console-legend legend">
-          {labels.map((l) => (
-            <span key={l} className="legend-item">
-              <span className="swatch" style={{ background: labelColor(l) }} />
-              <span className="legend-name">{l}</span>
+          {legend.map((l) => (
+            <span key={l.label} className="legend-item">
+              <span className="swatch" style={{ background: l.color }} />
+              <span className="legend-name">{l.label}</span>
             </span>
           ))}
         </div>

@@ -10,13 +10,14 @@ import { NodePanel } from '../../components/DetailsPanel';
 import { Modal } from '../../components/Modal';
 import { SourceText } from '../../components/SourceText';
 import { ExportMenu } from '../../components/export/ExportMenu';
+import { LegendList } from '../../components/export/LegendList';
 import { useSourceCache, useSourceSummaries } from '../../core/sources';
-import { explorerHref } from '../../state/console';
+import { continueFromSnapshot, snapshotExplorerHref } from '../../core/explorer';
 import { humanDate } from '../../state/snapshots';
 import { PresentationOverlay, presentationSettings } from '../../components/export/PresentationOverlay';
 import { download, sourcesFootnote } from '../../utils/export';
 import { openSourceDialog, type SourceDialog } from '../../utils/sourceDialog';
-import { fileBaseName, legendFromNodes, snapshotFileText } from '../../state/snapshots';
+import { fileBaseName, snapshotFileText } from '../../state/snapshots';
 import { testHooks } from '../../app/testhooks';
 
 const LABEL_SIZE = 12;
@@ -89,8 +90,9 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
       () => api.source(sourceId),
       (next, ifStill) => setSource((now) => (!ifStill || now === ifStill ? next : now)),
     );
-  // "Open in explorer" continues from this picture: the same database nodes on an empty canvas
-  const openHref = explorerHref(snapshot.graph.nodes.filter((n) => !n.derived).map((n) => n.id));
+  // "Open in explorer" continues from this picture: the same database nodes where they were drawn, with the
+  // view's style rules, size, colouring, filters, selection and path (core/explorer/handoff.ts)
+  const openHref = snapshotExplorerHref(snapshot);
 
   useEffect(() => {
     const el = container.current;
@@ -156,7 +158,7 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
             sigma={sigma}
             title={snapshot.title}
             caption={snapshot.caption}
-            legend={view.legend ?? legendFromNodes}
+            legend={view.legend}
             sources={snapshot.sources}
             fileName={fileBaseName(snapshot.title)}
           />
@@ -177,7 +179,7 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
             href={openHref}
             onClick={(e) => {
               e.preventDefault();
-              navigate(openHref);
+              navigate(continueFromSnapshot(snapshot));
             }}
           >
             Open in explorer
@@ -222,7 +224,7 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
             <PresentationOverlay
               title={snapshot.title}
               caption={snapshot.caption}
-              legend={view.legend ?? legendFromNodes}
+              legend={view.legend}
               footnote={footnote}
               onExit={() => setPresenting(false)}
             />
@@ -271,6 +273,7 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
         {source && !source.source && !source.error && <p className="muted">Loading…</p>}
         {source?.source && <SourceText source={source.source} quote={source.quote} />}
       </Modal>
+      {!presenting && <LegendList items={view.legend} className="legend snapshot-legend" />}
       {!presenting && footnote && <p style={{ margin: 0, fontSize: 12, color: '#52606d' }}>{footnote}</p>}
     </section>
   );

@@ -31,8 +31,8 @@ import { LayoutController } from '../../../graph/LayoutController';
 import { ReducersController } from '../../../graph/ReducersController';
 import { SIGMA_SETTINGS } from '../../../graph/settings';
 import { moreHandleAnchor } from '../../../state/render';
-import { legendFromNodes } from '../../../state/snapshots';
-import { sourcesFootnote, visibleFromSigma } from '../../../utils/export';
+import { sourcesFootnote } from '../../../utils/export';
+import { useSnapshotLegend } from './legend';
 import { PRESENTATION_LABELS, useVisibleSources } from './snapshotView';
 
 // canvas events: a click on a "+N more" handle loads the next page of its anchor; a double-click expands
@@ -115,13 +115,8 @@ export function GraphCanvas() {
       });
     };
   }, [sigma, presenting]);
-  const presentationLegend = useMemo(() => {
-    if (!presenting || !sigma) return [];
-    const v = visibleFromSigma(sigma);
-    return legendFromNodes(v.nodes, v.edges);
-    // the legend follows what is drawn: recomputed when the picture changes
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [presenting, sigma, model, appearance]);
+  // the legend of what is drawn (communities, colour rules' values, labels), as the exports have it
+  const presentationLegend = useSnapshotLegend();
 
   const Hook = testHooks()?.Explorer;
   return (

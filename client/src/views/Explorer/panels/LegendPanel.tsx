@@ -1,32 +1,32 @@
-import { FilterPanel } from '../../../components/FilterPanel';
 import { useMemo } from 'react';
-import {
-  toggleLabelFilter,
-  toggleTypeFilter,
-  useCommunities,
-  useCounts,
-  useExplorer,
-  useModel,
-  useView,
-} from '../../../core/explorer';
-import { communityColor } from '../../../graph/palette';
-import { communityCounts, shownNodeIds } from '../../../state/render';
+import { FilterPanel } from '../../../components/FilterPanel';
+import { labelColor } from '../../../graph/palette';
+import { toggleLabelFilter, toggleTypeFilter, useCounts, useExplorer, useView } from '../../../core/explorer';
+import { usePictureLegend } from './legend';
 
-/** The legend with its filters: labels and relationship types in view, with counts. */
+/**
+ * The legend with its filters: labels and relationship types in view, with counts, and the key of the colours
+ * drawn (communities, colour rules' values) from state/legend, as the exports and snapshots have it.
+ */
 export function LegendPanel() {
   const counts = useCounts();
   const { filters } = useView();
   const communityMode = useExplorer((s) => s.colorByCommunity);
   const loading = useExplorer((s) => s.session === null && s.loadError === null);
-  const comms = useCommunities();
-  const model = useModel();
-  const communities = useMemo(
-    () =>
-      comms
-        ? communityCounts(comms, shownNodeIds(model)).map((c) => ({ ...c, color: communityColor(c.community) }))
-        : undefined,
-    [comms, model],
-  );
+  const key = usePictureLegend();
+  const rules = useExplorer((s) => s.styleRules);
+  // a label's swatch: its colour when its nodes are drawn in it; a label hidden by its checkbox keeps its swatch
+  // unless communities or a colour rule would colour it
+  const swatches = useMemo(() => {
+    const out: Record<string, string> = {};
+    for (const i of key) if (i.group.kind === 'label') out[i.group.label] = i.color;
+    for (const { label } of counts.labels) {
+      const ruled = rules.some((r) => r.kind === 'color' && r.label === label);
+      if (!(label in out) && filters.hiddenLabels.includes(label) && !communityMode && !ruled)
+        out[label] = labelColor(label);
+    }
+    return out;
+  }, [key, counts.labels, rules, filters.hiddenLabels, communityMode]);
   return (
     <FilterPanel
       labels={counts.labels}
@@ -37,7 +37,8 @@ export function LegendPanel() {
       onToggleType={toggleTypeFilter}
       communityMode={communityMode}
       loading={loading}
-      communities={communities}
+      colorKey={key}
+      labelSwatches={swatches}
     />
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { StyleRules } from '../../../components/StyleRules';
-import { setStyleRule, useDrawnNodes, useExplorer, useNodeStyles } from '../../../core/explorer';
+import { setStyleRule, useDrawnNodes, useExplorer } from '../../../core/explorer';
 import { primaryLabel } from '../../../state/data/utils';
 import { propertyChoices } from '../../../state/styles';
 
@@ -8,7 +8,6 @@ import { propertyChoices } from '../../../state/styles';
 export function StylePanel() {
   const nodes = useDrawnNodes();
   const rules = useExplorer((s) => s.styleRules);
-  const styles = useNodeStyles();
   const labels = useMemo(() => {
     const names = [...new Set(nodes.map(primaryLabel))].sort();
     return names.map((label) => ({ label, ...propertyChoices(nodes, label) }));
@@ -18,7 +17,7 @@ export function StylePanel() {
       <summary>
         <h2 className="section-title">Style rules{rules.length ? ` (${rules.length})` : ''}</h2>
       </summary>
-      <StyleRules labels={labels} rules={rules} legend={styles?.legend ?? []} onSet={setStyleRule} />
+      <StyleRules labels={labels} rules={rules} onSet={setStyleRule} />
     </details>
   );
 }

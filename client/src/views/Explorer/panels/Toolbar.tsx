@@ -18,9 +18,9 @@ import {
 } from '../../../core/explorer';
 import { LAYOUTS, runSyncLayout } from '../../../layouts';
 import { canRedo, canUndo, redoLabel, undoLabel } from '../../../state/history';
-import { legendFromNodes } from '../../../state/snapshots';
 import { SaveSnapshotButton } from '../../Snapshots/SaveSnapshotButton';
 import { SharePanel } from './SharePanel';
+import { useSnapshotLegend } from './legend';
 import { snapshotViewNow, useVisibleSources } from './snapshotView';
 
 /** Properties, dates and evidence of every fetched node and relationship, for GEXF and GraphML. */
@@ -41,6 +41,7 @@ export function Toolbar() {
   const loading = useExplorer((s) => s.session === null && s.loadError === null);
   const title = useExportTitle();
   const sources = useVisibleSources();
+  const legend = useSnapshotLegend();
   const getView = useCallback(() => snapshotViewNow(sources), [sources]);
   const runLayout = (id: string) => {
     if (sigma) applyLayout(id, runSyncLayout(id as 'circular' | 'noverlap', sigma.getGraph()));
@@ -81,7 +82,7 @@ export function Toolbar() {
         sigma={sigma}
         title={title}
         caption=""
-        legend={legendFromNodes}
+        legend={legend}
         sources={sources}
         attributes={exportedAttributes}
       />

@@ -5,6 +5,7 @@ import { useSourceSummaries } from '../../../core/sources';
 import { SIGMA_SETTINGS } from '../../../graph/settings';
 import { presentationSettings } from '../../../components/export/PresentationOverlay';
 import type { ViewStateForSnapshot } from '../../../state/snapshots';
+import { snapshotLegendNow } from './legend';
 
 /** Labels in presentation mode: bigger, and every one drawn. */
 export const PRESENTATION_LABELS = presentationSettings({ labelSize: SIGMA_SETTINGS.labelSize ?? 12 });
@@ -45,6 +46,8 @@ export function snapshotViewNow(sources: SourceSummary[]): ViewStateForSnapshot 
       ...(presenting ? { presentation: true } : {}),
     },
     rules: s.styleRules,
+    // the key of what is drawn (rule values, communities, labels), which the snapshot page shows
+    legend: snapshotLegendNow(),
     sources,
   };
 }
