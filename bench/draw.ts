@@ -27,7 +27,7 @@ import type { SizeName } from './generate';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = (msg: string) => process.stderr.write(`[bench:draw] ${msg}\n`);
-export const ARMS = ['parley', 'sigma', 'sigma, no edge picking', 'cytoscape'] as const;
+export const ARMS = ['parley', 'sigma', 'sigma, with edge picking', 'cytoscape'] as const;
 export type Arm = (typeof ARMS)[number];
 
 const CHROMIUM_ARGS = [
@@ -78,7 +78,7 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 export const ARM_PAGES: Record<Arm, string> = {
   parley: 'parley.html',
   sigma: 'sigma.html',
-  'sigma, no edge picking': 'sigma.html?edgeEvents=0',
+  'sigma, with edge picking': 'sigma.html?edgeEvents=1',
   cytoscape: 'cytoscape.html',
 };
 
@@ -230,7 +230,7 @@ export async function runDraw(opts: DrawOptions): Promise<DrawResults> {
         base,
         size,
         big ? Math.max(10, Math.round(frames / 4)) : frames,
-        big ? Math.max(3, Math.round(refreshes / 2)) : refreshes,
+        big && refreshes > 0 ? Math.max(3, Math.round(refreshes / 2)) : refreshes,
         opts.arms ?? ARMS,
       );
       const counts = drawCounts.get(size)!;

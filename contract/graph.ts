@@ -74,6 +74,23 @@ const subgraphShape = {
 export const subgraphSchema = z.object(subgraphShape).meta({ id: 'Subgraph' });
 export type Subgraph = z.infer<typeof subgraphSchema>;
 
+export const overviewResponseSchema = z
+  .object({
+    ...subgraphShape,
+    mode: z
+      .enum(['whole', 'top'])
+      .describe(
+        '`whole`: the database is small enough to draw whole (as GET /api/graph at its maximum); `top`: it is not, and these are its most connected entities, with the relationships among them',
+      ),
+    total: z
+      .number()
+      .int()
+      .describe('entities in the database (nodes the explorer can draw: not sources, snapshots nor bookkeeping)'),
+    threshold: z.number().int().describe('above this many entities, the answer is an overview (`top`)'),
+  })
+  .meta({ id: 'Overview' });
+export type OverviewResponse = z.infer<typeof overviewResponseSchema>;
+
 export const healthResponseSchema = z.object({ status: z.enum(['ok', 'degraded']), neo4j: z.enum(['up', 'down']) });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 
@@ -210,6 +227,12 @@ export const graphQuerySchema = z.object({
 });
 /** What the client may ask `GET /api/graph` for (every field optional). */
 export type GraphQuery = Partial<z.output<typeof graphQuerySchema>>;
+
+/** Entities the overview of a large database shows by default. */
+export const OVERVIEW_DEFAULT_LIMIT = 300;
+export const overviewQuerySchema = z.object({
+  limit: intParam(OVERVIEW_DEFAULT_LIMIT, 1, 2000).describe('entities an overview (`top`) shows at most'),
+});
 
 export const searchQuerySchema = z.object({
   q: z.string().trim().min(1, 'must not be empty: type part of a name').max(200, 'must be at most 200 characters'),

@@ -51,6 +51,7 @@ export type AppConfig = Pick<Config, 'PARLEY_RATE_LIMIT' | 'PARLEY_TOKEN' | 'PAR
       | 'PARLEY_LOG_PER_SECOND'
       | 'PARLEY_ACCOUNTS'
       | 'PARLEY_ACCOUNTS_SECRET_FILE'
+      | 'PARLEY_OVERVIEW_ABOVE'
     >
   >;
 

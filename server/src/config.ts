@@ -51,6 +51,8 @@ const Env = z.object({
   PARLEY_ACCOUNTS_SECRET_FILE: z.string().default(path.join(repoRoot, '.neo4j', 'accounts.secret')),
   PARLEY_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
   PARLEY_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(4096).default(256),
+  // Above this many entities the explorer opens on an overview (the most connected ones) instead of the whole graph.
+  PARLEY_OVERVIEW_ABOVE: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
   PARLEY_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // The request log (server/src/logging.ts): lines per second before requests are aggregated (0 = never),

@@ -381,6 +381,7 @@ describe('errors', () => {
         'get /api/health',
         'get /api/schema',
         'get /api/graph',
+        'get /api/graph/overview',
         'post /api/graph/among',
         'get /api/search',
         'get /api/nodes/{id}',

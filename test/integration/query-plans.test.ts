@@ -21,6 +21,10 @@ const ALLOWED: Record<string, { scans: 'label' | 'all'; why: string }> = {
     scans: 'all',
     why: 'the overview: every node, most connected first (capped by $limit; labels are a filter, not a seek)',
   },
+  'graph-overview': {
+    scans: 'all',
+    why: 'the overview of a large database: ranks every entity by degree (COUNT {}, from the degree store; a bounded Top); cached until the node or relationship count changes',
+  },
   'schema-counts': {
     scans: 'all',
     why: '/api/schema: every label and type with counts (see the repository for why not the count store)',

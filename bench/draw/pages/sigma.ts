@@ -22,10 +22,11 @@ import { fa2Rates, fa2Readable } from './layout';
 
 const container = document.getElementById('root')!;
 /**
- * `?edgeEvents=0`: the same without sigma's edge picking pass (Parley's setting draws every edge a second time
- * into a picking framebuffer on each frame; measured as its own arm to show what that pass costs).
+ * Parley's settings, edge picking pass off (Parley picks edges itself); `?edgeEvents=1`: the same with sigma's edge
+ * picking pass, which draws every edge a second time into a picking framebuffer on each frame (its own arm, to
+ * show what that pass costs).
  */
-const EDGE_EVENTS = new URLSearchParams(location.search).get('edgeEvents') !== '0';
+const EDGE_EVENTS = new URLSearchParams(location.search).get('edgeEvents') === '1';
 let sigma: Sigma | null = null;
 let graph: MultiDirectedGraph | null = null;
 let data: DrawData | null = null;

@@ -13,6 +13,7 @@ import type {
   SourceDetails,
   SourceSummariesResponse,
   Subgraph,
+  OverviewResponse,
 } from '../../../contract';
 import { sessionToken, signInRequired } from './session';
 
@@ -105,6 +106,8 @@ export const api = {
   schema: (signal?: AbortSignal) => get<SchemaResponse>('/schema', {}, signal),
   graph: (q: GraphQuery = {}, signal?: AbortSignal) =>
     get<Subgraph>('/graph', { labels: q.labels, from: q.from, to: q.to, limit: q.limit }, signal),
+  /** what the explorer opens on: the whole graph, or the most connected entities of a large database */
+  overview: (limit?: number, signal?: AbortSignal) => get<OverviewResponse>('/graph/overview', { limit }, signal),
   search: (q: string, limit = 10, signal?: AbortSignal) => get<SearchResponse>('/search', { q, limit }, signal),
   node: (id: string, signal?: AbortSignal) => get<NodeDetails>(`/nodes/${enc(id)}`, {}, signal),
   neighbors: (id: string, limit: number, offset: number, signal?: AbortSignal, filter: NeighborFilter = {}) =>

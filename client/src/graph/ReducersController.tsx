@@ -41,13 +41,28 @@ export function ReducersController(appearance: Appearance) {
   const ref = useLatest({ appearance, hovered, hoveredEdge });
 
   useEffect(() => {
+    // the hovered edge: the one within the pick tolerance of the pointer (the rule a click follows), found once per
+    // animation frame however often the pointer moves, and not while a button is held (a pan)
+    let frame = 0;
+    let at: { x: number; y: number } | null = null;
+    const pickHovered = () => {
+      frame = 0;
+      if (at) setHoveredEdge(ref.current.hovered ? null : edgeNear(sigma, at));
+    };
     register({
       enterNode: (e) => setHovered(e.node),
       leaveNode: () => setHovered(null),
-      // the hovered edge: under the pointer, or within the pick tolerance (the same rule a click follows)
-      mousemovebody: (e) => setHoveredEdge(ref.current.hovered ? null : edgeNear(sigma, e)),
-      enterEdge: (e) => setHoveredEdge(e.edge),
+      mousemovebody: (e) => {
+        if ((e.original as MouseEvent).buttons) return;
+        at = { x: e.x, y: e.y };
+        if (!frame) frame = requestAnimationFrame(pickHovered);
+      },
+      leaveStage: () => {
+        at = null;
+        setHoveredEdge(null);
+      },
     });
+    return () => cancelAnimationFrame(frame);
   }, [register, sigma, ref]);
   useEffect(() => {
     document.body.classList.toggle('pointer', hoveredEdge !== null);

@@ -6,7 +6,9 @@ import type { Settings } from 'sigma/settings';
 export const SIGMA_SETTINGS: Partial<Settings> = {
   allowInvalidContainer: true,
   renderEdgeLabels: false,
-  enableEdgeEvents: true,
+  // off: sigma's edge picking draws every edge again, into a framebuffer, on every frame (issue 13); Parley picks
+  // edges itself (graph/pick.ts)
+  enableEdgeEvents: false,
   defaultEdgeType: 'arrow',
   edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeLineProgram, curved: EdgeCurvedArrowProgram },
   labelRenderedSizeThreshold: 4,

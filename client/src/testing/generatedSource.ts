@@ -26,6 +26,8 @@ export function generatedSource(graph: Subgraph): GraphSource {
   return {
     kind: 'generated',
     whole: () => Promise.resolve(graph),
+    overview: () =>
+      Promise.resolve({ ...graph, mode: 'whole' as const, total: graph.nodes.length, threshold: graph.nodes.length }),
     among: (ids) => {
       const edges = edgesWithin(data, new Set(ids));
       return Promise.resolve({ nodes: [], edges, truncated: false });

@@ -25,6 +25,8 @@ const TABLE: Record<string, Need> = {
   'POST /api/extract': 'viewer',
   // a read with a body: the relationships among the nodes in view (explorer, console graph)
   'POST /api/graph/among': 'viewer',
+  // what the explorer opens on (the whole graph, or the overview of a large database)
+  'GET /api/graph/overview': 'viewer',
   'POST /api/snapshots': 'editor',
   'DELETE /api/snapshots/:id': 'editor',
   'POST /api/duplicates/dismiss': 'editor',

@@ -1,11 +1,13 @@
 /** Reading the graph: schema counts, subgraphs, one node with its relationships, neighbours, paths. */
 import {
   GRAPH_DEFAULT_LIMIT,
+  GRAPH_MAX_LIMIT,
   type GraphNode,
   type GraphQuery,
   type NeighborFilter,
   type NeighborsResponse,
   type NodeDetails,
+  type OverviewResponse,
   type PathResponse,
   type SchemaResponse,
   type SourceSummary,
@@ -100,6 +102,48 @@ export function createGraphRepository(db: Db, catalog: CatalogRepository) {
     return b.build(truncated);
   }
 
+  /**
+   * The ranking of the overview (element ids, most connected first), kept until the database's entity or
+   * relationship count changes (from the count store, read on every call): a ranking reads every node, the counts
+   * none. An edit that keeps both counts (a property change, a relationship moved) keeps the ranking for now; the
+   * nodes themselves are read fresh every time.
+   */
+  let ranking: { key: string; ids: string[] } | null = null;
+
+  /**
+   * What the explorer opens on: the whole graph when the database has at most `threshold` entities, else the
+   * `limit` most connected ones with the relationships among them; with the number of entities either way.
+   */
+  async function overview(limit: number, threshold: number): Promise<OverviewResponse> {
+    const [count] = await db.query('entity-count');
+    const total = Number(count?.entities ?? 0);
+    if (total <= threshold) {
+      const whole = await subgraph({ limit: GRAPH_MAX_LIMIT });
+      return { ...whole, mode: 'whole', total, threshold };
+    }
+    const key = `${total}:${String(count?.relationships)}:${limit}`;
+    if (ranking?.key !== key) {
+      const rows = await db.query('graph-overview', { limit });
+      ranking = { key, ids: rows.map((r) => String(r.elementId)) };
+    }
+    const rows = await db.query('nodes-by-element-id', { ids: ranking.ids });
+    const byId = new Map<string, PlainNode>();
+    for (const row of rows) if (isPlainNode(row.n)) byId.set(row.n.elementId, row.n);
+    const b = new GraphBuilder();
+    const ids: string[] = [];
+    for (const id of ranking.ids) {
+      const n = byId.get(id);
+      if (n) {
+        b.add(n);
+        ids.push(id);
+      }
+    }
+    const edgeLimit = limit * EDGES_PER_NODE;
+    const edgeRows = await db.query('graph-edges', { ids, limit: edgeLimit });
+    for (const row of edgeRows.slice(0, edgeLimit)) b.add(row.r);
+    return { ...b.build(true), mode: 'top', total, threshold };
+  }
+
   /** The relationships among the nodes with these API ids (both ends in the list), with their ends. */
   async function among(ids: string[]): Promise<Subgraph> {
     const limit = AMONG_EDGE_LIMIT;
@@ -184,7 +228,7 @@ export function createGraphRepository(db: Db, catalog: CatalogRepository) {
     return { ...b.build(), path: p.nodes.map((n) => nodeId(n)), length: p.relationships.length };
   }
 
-  return { resolve, schema, dateLabels, subgraph, among, node, neighbors, path, sourcesByIds };
+  return { resolve, schema, dateLabels, subgraph, overview, among, node, neighbors, path, sourcesByIds };
 }
 
 export type GraphRepository = ReturnType<typeof createGraphRepository>;

@@ -11,6 +11,8 @@ import {
   neighborsQuerySchema,
   neighborsResponseSchema,
   nodeDetailsSchema,
+  overviewQuerySchema,
+  overviewResponseSchema,
   pathQuerySchema,
   pathResponseSchema,
   schemaResponseSchema,
@@ -73,6 +75,21 @@ export const graphRoutes: FastifyPluginAsync = async (fastify) => {
       if (from && to && from > to) throw badRequest(`from (${from}) is after to (${to}); swap them.`);
       return repos.graph.subgraph(req.query);
     },
+  );
+
+  app.get(
+    '/api/graph/overview',
+    {
+      schema: {
+        summary: 'What the explorer opens on: the whole graph, or the most connected entities of a large database',
+        description:
+          'The whole graph (as GET /api/graph at its maximum) when the database has at most `threshold` entities (PARLEY_OVERVIEW_ABOVE); else the `limit` entities with the most relationships and the relationships among them. Either way `total` is the number of entities in the database.',
+        tags: ['graph'],
+        querystring: overviewQuerySchema,
+        response: answers({ 200: overviewResponseSchema }),
+      },
+    },
+    (req) => repos.graph.overview(req.query.limit, fastify.config.PARLEY_OVERVIEW_ABOVE ?? 5_000),
   );
 
   app.post(

@@ -173,9 +173,10 @@ export async function load(start: 'all' | 'empty', show: string[], seed = DEFAUL
   const { source } = getExplorer();
   try {
     if (start === 'all') {
-      const sub = await source.whole();
-      setExplorer({ loadError: null, session: sessionFromSubgraph(sub, 'all', null, seed) });
-      if (sub.truncated)
+      const sub = await source.overview();
+      const session = sessionFromSubgraph(sub, 'all', null, seed);
+      setExplorer({ loadError: null, session: sub.mode === 'top' ? { ...session, total: sub.total } : session });
+      if (sub.mode === 'whole' && sub.truncated)
         setExplorer({ notice: 'The graph was cut at 5,000 nodes: use search and expand to see the rest.' });
     } else {
       const found = await Promise.all(show.slice(0, 200).map((id) => source.node(id).catch(() => null)));

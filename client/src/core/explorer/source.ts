@@ -8,6 +8,7 @@ import type {
   NeighborFilter,
   NeighborsResponse,
   NodeDetails,
+  OverviewResponse,
   PathResponse,
   SearchHit,
   SourceDetails,
@@ -20,6 +21,11 @@ export interface GraphSource {
   readonly kind: string;
   /** the graph shown by "Whole graph" (the server caps it at 5,000 nodes and says so with `truncated`) */
   whole(): Promise<Subgraph>;
+  /**
+   * what the explorer opens on: the whole graph (`mode: 'whole'`), or, for a large database, its most connected
+   * entities (`mode: 'top'`), with the number of entities in it (`total`)
+   */
+  overview(): Promise<OverviewResponse>;
   /** the relationships among these nodes (both ends in the list): what an expansion leaves undrawn */
   among(ids: string[]): Promise<Subgraph>;
   /** a node with its relationships and the summaries of their sources */
@@ -42,6 +48,7 @@ export interface GraphSource {
 export const serverSource: GraphSource = {
   kind: 'server',
   whole: () => api.graph({ limit: 5000 }),
+  overview: () => api.overview(),
   among: (ids) => api.among(ids),
   node: (id, signal) => api.node(id, signal),
   neighbors: (id, limit, offset, filter) => api.neighbors(id, limit, offset, undefined, filter),

@@ -34,6 +34,8 @@ export interface Session {
   seed: number;
   data: GraphData;
   history: History<ViewState>;
+  /** the start was the overview of a large database (its most connected entities): how many entities it has */
+  total?: number;
 }
 
 export interface ExplorerState {

@@ -27,8 +27,19 @@ function Banners({ onRetry }: { onRetry: () => void }) {
   const notice = useExplorer((s) => s.notice);
   const empty = useExplorer((s) => s.session !== null && s.session.history.present.visible.length === 0);
   const loading = useExplorer((s) => s.session === null && s.loadError === null);
+  // a large database opened on its overview: how much of it is in view, and how to see more
+  const total = useExplorer((s) => s.session?.total ?? null);
+  const shown = useExplorer((s) => s.session?.history.present.visible.length ?? 0);
   return (
     <>
+      {total !== null && shown > 0 && (
+        <div className="banner overview-note" role="status">
+          <strong>
+            {shown.toLocaleString('en')} of {total.toLocaleString('en')} shown
+          </strong>{' '}
+          ({shown < total ? 'the most connected' : 'all'}). Search, or double-click a node to expand it, to see more.
+        </div>
+      )}
       {loading && (
         <div className="loading-hint" role="status">
           <span className="spinner" aria-hidden="true" /> Loading the graph…
