@@ -14,7 +14,21 @@ import {
   styleNodes,
   VALUE_COLORS,
 } from '../../../client/src/state/styles';
-import { edgeRows, filterRows, nextSort, nodeRows, propertyColumns, sortRows } from '../../../client/src/state/table';
+import {
+  drawnItems,
+  edgeRows,
+  filterRows,
+  metEdgeRows,
+  nextSort,
+  nodeRows,
+  propertyColumns,
+  sortRows,
+  tableRows,
+} from '../../../client/src/state/table';
+import { graphDataFrom } from '../../../client/src/state/data';
+import { projectMet } from '../../../client/src/state/met';
+import { deriveRenderModel, viewProjection } from '../../../client/src/state/render';
+import { emptyView } from '../../../client/src/state/view';
 import { diplomacy, edge, node } from './fixtures';
 
 describe('multi-select', () => {
@@ -123,12 +137,72 @@ describe('the data table', () => {
   it('names the ends of relationship rows; the header cycles ascending then descending', () => {
     const names = Object.fromEntries(nodes.map((x) => [x.id, x.name]));
     expect(edgeRows(edges.slice(0, 1), names)).toEqual([
-      { id: 'a1', type: 'ATTENDED', source: 'p:a', target: 'm:1', sourceName: 'Ann', targetName: 'Round 1', props: {} },
+      {
+        id: 'a1',
+        type: 'ATTENDED',
+        basis: 'stored',
+        source: 'p:a',
+        target: 'm:1',
+        sourceName: 'Ann',
+        targetName: 'Round 1',
+        props: {},
+      },
     ]);
     expect(nextSort(null, 'name')).toEqual({ key: 'name', dir: 'asc' });
     expect(nextSort({ key: 'name', dir: 'asc' }, 'name')).toEqual({ key: 'name', dir: 'desc' });
     expect(nextSort({ key: 'name', dir: 'desc' }, 'name')).toEqual({ key: 'name', dir: 'asc' });
     expect(nextSort({ key: 'name', dir: 'asc' }, 'degree')).toEqual({ key: 'degree', dir: 'asc' });
+  });
+});
+
+describe('the data table in who met whom', () => {
+  const { nodes, edges } = diplomacy();
+  const data = graphDataFrom({ nodes, edges });
+  const view = { ...emptyView, visible: nodes.map((n) => n.id), mode: 'met' as const };
+  it('lists the derived co-attendance links the picture draws, with their meetings, and counts them in degrees', () => {
+    const model = deriveRenderModel(data, view);
+    const rows = tableRows(drawnItems(model, data, viewProjection(data, view)));
+    expect(rows.edges.map((r) => r.id).sort()).toEqual(model.edges.map((e) => e.id).sort());
+    expect(rows.edges.find((r) => r.id === 'met:p:a|p:b')).toEqual({
+      id: 'met:p:a|p:b',
+      type: 'MET',
+      basis: 'derived',
+      source: 'p:a',
+      target: 'p:b',
+      sourceName: 'Ann',
+      targetName: 'Bob',
+      props: { meetings: 'Round 1 (2025-02-27); Round 2 (2025-04-10)', sharedMeetings: '2' },
+    });
+    expect(rows.edges.every((r) => r.basis === 'derived')).toBe(true);
+    expect(rows.nodes.map((r) => [r.name, r.degree])).toEqual([
+      ['Ann', 2],
+      ['Bob', 2],
+      ['Cat', 2],
+    ]);
+  });
+  it('lists only the links drawn; the graph mode lists stored relationships, inferred ones marked', () => {
+    const withoutCat = { ...view, visible: ['p:a', 'p:b', 'm:1', 'm:2'] };
+    const few = tableRows(drawnItems(deriveRenderModel(data, withoutCat), data, viewProjection(data, withoutCat)));
+    expect(few.edges.map((r) => r.id)).toEqual(['met:p:a|p:b']);
+    const graph = { ...view, mode: 'graph' as const };
+    const stored = tableRows(drawnItems(deriveRenderModel(data, graph), data, null));
+    expect(stored.edges).toHaveLength(edges.length);
+    expect(stored.edges.every((r) => r.basis === 'stored')).toBe(true);
+    const inferred = edgeRows([{ ...edges[0]!, inferred: true }], {});
+    expect(inferred[0]!.basis).toBe('inferred');
+  });
+  it('an undated shared meeting says so', () => {
+    const undated = [node('p:x', 'Person', { name: 'X' }), node('p:y', 'Person', { name: 'Y' })];
+    const m = node('m:u', 'Meeting', { name: 'Planned' });
+    const proj = projectMet(
+      [...undated, m],
+      [edge('p:x', 'ATTENDED', 'm:u', { id: 'x' }), edge('p:y', 'ATTENDED', 'm:u', { id: 'y' })],
+    );
+    expect(metEdgeRows(proj.edges, { 'p:x': 'X' })[0]!.props).toEqual({
+      meetings: 'Planned (undated)',
+      sharedMeetings: '1',
+    });
+    expect(metEdgeRows(proj.edges, { 'p:x': 'X' })[0]!.targetName).toBe('p:y');
   });
 });
 
