@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { GraphNode } from '../../../contract';
 import { snapshotViewSchema } from '../../../contract';
 import { expandChoices } from '../../../client/src/state/expansion';
-import { addMembers, keepVisible, nodesInBox, toggleMember } from '../../../client/src/state/multiselect';
+import {
+  addMembers,
+  boxOf,
+  extendOutline,
+  keepVisible,
+  nodesInBox,
+  nodesInPolygon,
+  spansArea,
+  toggleMember,
+} from '../../../client/src/state/multiselect';
 import {
   decodeStyleRules,
   encodeStyleRules,
@@ -53,6 +62,54 @@ describe('multi-select', () => {
       { id: 'below', x: 1, y: -1 },
     ];
     expect(nodesInBox(pts, { x1: 2, y1: 2, x2: 0, y2: 0 })).toEqual(['in', 'edge']);
+  });
+  it('a lasso holds what its outline closes around, a concave one too; fewer than three points hold nothing', () => {
+    // an L: the square (0,0)-(4,4) without its top-right quarter (2,2)-(4,4)
+    const ell = [
+      { x: 0, y: 0 },
+      { x: 4, y: 0 },
+      { x: 4, y: 2 },
+      { x: 2, y: 2 },
+      { x: 2, y: 4 },
+      { x: 0, y: 4 },
+    ];
+    const pts = [
+      { id: 'low-right', x: 3, y: 1 },
+      { id: 'notch', x: 3, y: 3 },
+      { id: 'top-left', x: 1, y: 3 },
+      { id: 'outside', x: 5, y: 1 },
+    ];
+    expect(nodesInPolygon(pts, ell)).toEqual(['low-right', 'top-left']);
+    expect(nodesInPolygon(pts, ell.slice(0, 2))).toEqual([]);
+  });
+  it('a drag spans an area past a few pixels; its box runs from the first point to the last', () => {
+    expect(spansArea([{ x: 10, y: 10 }])).toBe(false);
+    expect(
+      spansArea([
+        { x: 10, y: 10 },
+        { x: 12, y: 13 },
+      ]),
+    ).toBe(false);
+    expect(
+      spansArea([
+        { x: 10, y: 10 },
+        { x: 10, y: 30 },
+      ]),
+    ).toBe(true);
+    expect(
+      boxOf([
+        { x: 5, y: 6 },
+        { x: 0, y: 0 },
+        { x: 1, y: 2 },
+      ]),
+    ).toEqual({ x1: 5, y1: 6, x2: 1, y2: 2 });
+    expect(boxOf([])).toBeNull();
+    const outline = extendOutline([{ x: 0, y: 0 }], { x: 1, y: 1 });
+    expect(outline).toEqual([{ x: 0, y: 0 }]);
+    expect(extendOutline(outline, { x: 5, y: 0 })).toEqual([
+      { x: 0, y: 0 },
+      { x: 5, y: 0 },
+    ]);
   });
 });
 
