@@ -1,11 +1,13 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { Placement, Rect, Size } from '../state/menu';
 import { moveInGroup } from './roving';
 
 export interface ExpandMenuProps {
   nodeName: string;
-  /** where it opens (page coordinates: the pointer, or the button that opened it) */
-  x: number;
-  y: number;
+  /** what the menu must not cover (page coordinates): the node and its label, or the point it was opened at */
+  avoid: Rect;
+  /** where a menu of this size goes on this screen, next to `avoid` (state/menu placeMenu) */
+  place: (avoid: Rect, menu: Size, screen: Size) => Placement;
   /** null while loading */
   choices: { types: { type: string; count: number }[]; labels: { label: string; count: number }[] } | null;
   error: string | null;
@@ -46,16 +48,37 @@ export function ExpandMenu(p: ExpandMenuProps) {
     } else if (e.key === 'Tab') onClose();
     else moveInGroup(e, '[role="menuitem"]');
   };
-  // kept on screen: opens left of / above the point when there is no room right of / below it
-  const left = Math.max(8, Math.min(p.x, window.innerWidth - WIDTH - 8));
-  const top = Math.max(8, Math.min(p.y, window.innerHeight - 360));
+  // placed once its size is known (before the browser paints it): beside the node and its label, never over
+  // them, and on screen; again when its choices arrive (it grows) or the window is resized
+  const [at, setAt] = useState<Placement | null>(null);
+  const [screen, setScreen] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
+  useEffect(() => {
+    const resize = () => setScreen({ width: window.innerWidth, height: window.innerHeight });
+    window.addEventListener('resize', resize);
+    return () => window.removeEventListener('resize', resize);
+  }, []);
+  const { avoid, place } = p;
+  const { left: aLeft, top: aTop, right: aRight, bottom: aBottom } = avoid;
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.style.maxHeight = '';
+    const r = el.getBoundingClientRect();
+    setAt(
+      place({ left: aLeft, top: aTop, right: aRight, bottom: aBottom }, { width: r.width, height: r.height }, screen),
+    );
+  }, [place, aLeft, aTop, aRight, aBottom, screen, ready, p.choices, p.error]);
   return (
     <div
       ref={ref}
       className="expand-menu"
       role="menu"
       aria-label={`Expand ${p.nodeName} by`}
-      style={{ left, top, width: WIDTH }}
+      style={
+        at
+          ? { left: at.left, top: at.top, maxHeight: at.maxHeight, width: WIDTH }
+          : { left: 0, top: 0, width: WIDTH, visibility: 'hidden' }
+      }
       onKeyDown={onKey}
     >
       <p className="expand-menu-title">Expand {p.nodeName}</p>

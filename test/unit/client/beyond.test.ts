@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { GraphNode } from '../../../contract';
 import { snapshotViewSchema } from '../../../contract';
 import { expandChoices } from '../../../client/src/state/expansion';
-import { addMembers, keepVisible, nodesInBox, toggleMember } from '../../../client/src/state/multiselect';
+import {
+  addMembers,
+  boxOf,
+  extendOutline,
+  keepVisible,
+  nodesInBox,
+  nodesInPolygon,
+  spansArea,
+  toggleMember,
+} from '../../../client/src/state/multiselect';
 import {
   decodeStyleRules,
   encodeStyleRules,
@@ -14,7 +23,21 @@ import {
   styleNodes,
   VALUE_COLORS,
 } from '../../../client/src/state/styles';
-import { edgeRows, filterRows, nextSort, nodeRows, propertyColumns, sortRows } from '../../../client/src/state/table';
+import {
+  drawnItems,
+  edgeRows,
+  filterRows,
+  metEdgeRows,
+  nextSort,
+  nodeRows,
+  propertyColumns,
+  sortRows,
+  tableRows,
+} from '../../../client/src/state/table';
+import { graphDataFrom } from '../../../client/src/state/data';
+import { projectMet } from '../../../client/src/state/met';
+import { deriveRenderModel, viewProjection } from '../../../client/src/state/render';
+import { emptyView } from '../../../client/src/state/view';
 import { diplomacy, edge, node } from './fixtures';
 
 describe('multi-select', () => {
@@ -39,6 +62,54 @@ describe('multi-select', () => {
       { id: 'below', x: 1, y: -1 },
     ];
     expect(nodesInBox(pts, { x1: 2, y1: 2, x2: 0, y2: 0 })).toEqual(['in', 'edge']);
+  });
+  it('a lasso holds what its outline closes around, a concave one too; fewer than three points hold nothing', () => {
+    // an L: the square (0,0)-(4,4) without its top-right quarter (2,2)-(4,4)
+    const ell = [
+      { x: 0, y: 0 },
+      { x: 4, y: 0 },
+      { x: 4, y: 2 },
+      { x: 2, y: 2 },
+      { x: 2, y: 4 },
+      { x: 0, y: 4 },
+    ];
+    const pts = [
+      { id: 'low-right', x: 3, y: 1 },
+      { id: 'notch', x: 3, y: 3 },
+      { id: 'top-left', x: 1, y: 3 },
+      { id: 'outside', x: 5, y: 1 },
+    ];
+    expect(nodesInPolygon(pts, ell)).toEqual(['low-right', 'top-left']);
+    expect(nodesInPolygon(pts, ell.slice(0, 2))).toEqual([]);
+  });
+  it('a drag spans an area past a few pixels; its box runs from the first point to the last', () => {
+    expect(spansArea([{ x: 10, y: 10 }])).toBe(false);
+    expect(
+      spansArea([
+        { x: 10, y: 10 },
+        { x: 12, y: 13 },
+      ]),
+    ).toBe(false);
+    expect(
+      spansArea([
+        { x: 10, y: 10 },
+        { x: 10, y: 30 },
+      ]),
+    ).toBe(true);
+    expect(
+      boxOf([
+        { x: 5, y: 6 },
+        { x: 0, y: 0 },
+        { x: 1, y: 2 },
+      ]),
+    ).toEqual({ x1: 5, y1: 6, x2: 1, y2: 2 });
+    expect(boxOf([])).toBeNull();
+    const outline = extendOutline([{ x: 0, y: 0 }], { x: 1, y: 1 });
+    expect(outline).toEqual([{ x: 0, y: 0 }]);
+    expect(extendOutline(outline, { x: 5, y: 0 })).toEqual([
+      { x: 0, y: 0 },
+      { x: 5, y: 0 },
+    ]);
   });
 });
 
@@ -123,12 +194,72 @@ describe('the data table', () => {
   it('names the ends of relationship rows; the header cycles ascending then descending', () => {
     const names = Object.fromEntries(nodes.map((x) => [x.id, x.name]));
     expect(edgeRows(edges.slice(0, 1), names)).toEqual([
-      { id: 'a1', type: 'ATTENDED', source: 'p:a', target: 'm:1', sourceName: 'Ann', targetName: 'Round 1', props: {} },
+      {
+        id: 'a1',
+        type: 'ATTENDED',
+        basis: 'stored',
+        source: 'p:a',
+        target: 'm:1',
+        sourceName: 'Ann',
+        targetName: 'Round 1',
+        props: {},
+      },
     ]);
     expect(nextSort(null, 'name')).toEqual({ key: 'name', dir: 'asc' });
     expect(nextSort({ key: 'name', dir: 'asc' }, 'name')).toEqual({ key: 'name', dir: 'desc' });
     expect(nextSort({ key: 'name', dir: 'desc' }, 'name')).toEqual({ key: 'name', dir: 'asc' });
     expect(nextSort({ key: 'name', dir: 'asc' }, 'degree')).toEqual({ key: 'degree', dir: 'asc' });
+  });
+});
+
+describe('the data table in who met whom', () => {
+  const { nodes, edges } = diplomacy();
+  const data = graphDataFrom({ nodes, edges });
+  const view = { ...emptyView, visible: nodes.map((n) => n.id), mode: 'met' as const };
+  it('lists the derived co-attendance links the picture draws, with their meetings, and counts them in degrees', () => {
+    const model = deriveRenderModel(data, view);
+    const rows = tableRows(drawnItems(model, data, viewProjection(data, view)));
+    expect(rows.edges.map((r) => r.id).sort()).toEqual(model.edges.map((e) => e.id).sort());
+    expect(rows.edges.find((r) => r.id === 'met:p:a|p:b')).toEqual({
+      id: 'met:p:a|p:b',
+      type: 'MET',
+      basis: 'derived',
+      source: 'p:a',
+      target: 'p:b',
+      sourceName: 'Ann',
+      targetName: 'Bob',
+      props: { meetings: 'Round 1 (2025-02-27); Round 2 (2025-04-10)', sharedMeetings: '2' },
+    });
+    expect(rows.edges.every((r) => r.basis === 'derived')).toBe(true);
+    expect(rows.nodes.map((r) => [r.name, r.degree])).toEqual([
+      ['Ann', 2],
+      ['Bob', 2],
+      ['Cat', 2],
+    ]);
+  });
+  it('lists only the links drawn; the graph mode lists stored relationships, inferred ones marked', () => {
+    const withoutCat = { ...view, visible: ['p:a', 'p:b', 'm:1', 'm:2'] };
+    const few = tableRows(drawnItems(deriveRenderModel(data, withoutCat), data, viewProjection(data, withoutCat)));
+    expect(few.edges.map((r) => r.id)).toEqual(['met:p:a|p:b']);
+    const graph = { ...view, mode: 'graph' as const };
+    const stored = tableRows(drawnItems(deriveRenderModel(data, graph), data, null));
+    expect(stored.edges).toHaveLength(edges.length);
+    expect(stored.edges.every((r) => r.basis === 'stored')).toBe(true);
+    const inferred = edgeRows([{ ...edges[0]!, inferred: true }], {});
+    expect(inferred[0]!.basis).toBe('inferred');
+  });
+  it('an undated shared meeting says so', () => {
+    const undated = [node('p:x', 'Person', { name: 'X' }), node('p:y', 'Person', { name: 'Y' })];
+    const m = node('m:u', 'Meeting', { name: 'Planned' });
+    const proj = projectMet(
+      [...undated, m],
+      [edge('p:x', 'ATTENDED', 'm:u', { id: 'x' }), edge('p:y', 'ATTENDED', 'm:u', { id: 'y' })],
+    );
+    expect(metEdgeRows(proj.edges, { 'p:x': 'X' })[0]!.props).toEqual({
+      meetings: 'Planned (undated)',
+      sharedMeetings: '1',
+    });
+    expect(metEdgeRows(proj.edges, { 'p:x': 'X' })[0]!.targetName).toBe('p:y');
   });
 });
 

@@ -6,7 +6,7 @@
 import { AMONG_MAX_IDS, type NeighborFilter } from '../../../../contract';
 import { mergeSubgraph } from '../../state/data';
 import { expandChoices } from '../../state/expansion';
-import { toggleMember } from '../../state/multiselect';
+import { addMembers, toggleMember } from '../../state/multiselect';
 import { removeRule, setRule, type StyleKind } from '../../state/styles';
 import { hideNodes, showNodes } from '../../state/view';
 import { step, expandNode } from './actions';
@@ -27,6 +27,21 @@ export function toggleMulti(id: string): void {
   setExplorer({ multi: toggleMember(multi, id, single), selection: null, among: null });
   fetchSelected(false);
 }
+
+/**
+ * A box or lasso drawn on the canvas: the nodes inside join the picked set (with the node selected alone, if
+ * any, as a shift-click does). An area holding nothing changes nothing.
+ */
+export function selectArea(ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  const { multi, selection } = getExplorer();
+  const single = multi.length === 0 && selection?.kind === 'node' ? [selection.id] : [];
+  setExplorer({ multi: addMembers(addMembers(multi, single), ids), selection: null, among: null });
+  fetchSelected(false);
+}
+
+/** Turns "Select area" on with a shape (a drag then draws it instead of panning), or off (null). */
+export const setAreaMode = (area: 'box' | 'lasso' | null) => setExplorer({ area });
 
 /** Picks these nodes at once (the table's "select all shown", the test hook). */
 export const setMulti = (ids: string[]) => setExplorer({ multi: [...ids], selection: null, among: null });

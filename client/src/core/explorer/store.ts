@@ -70,6 +70,8 @@ export interface ExplorerState {
   shortcutsOpen: boolean;
   /** the nodes picked with shift-click (multi-select; see ./group.ts), in the order picked */
   multi: string[];
+  /** "Select area" is on: a drag on the canvas draws a box or a lasso around nodes to pick (null: a drag pans) */
+  area: 'box' | 'lasso' | null;
   /** the relationships among the picked nodes, highlighted like a path after "Show relationships among" */
   among: { nodes: string[]; edges: string[]; message: string } | null;
   /** the "Expand by" menu of a node (right-click, or the details panel's button), with its choices once fetched */
@@ -111,6 +113,7 @@ export function screenDefaults(): Omit<ExplorerState, 'source' | 'session' | 'si
     sourceDialog: null,
     shortcutsOpen: false,
     multi: [],
+    area: null,
     among: null,
     menu: null,
     tableOpen: false,

@@ -1,35 +1,18 @@
 /** What the style rules and the data table derive from the store (memoized like ./derived). */
-import type { GraphEdge, GraphNode } from '../../../../contract';
-import type { GraphData } from '../../state/data/types';
 import type { RenderModel } from '../../state/render';
 import { styleNodes, type StyleRule } from '../../state/styles';
-import { edgeRows, nodeRows } from '../../state/table';
+import { drawnItems, tableRows, type Drawn } from '../../state/table';
 import type { PictureLegendInput } from '../../state/legend';
-import { communitiesOf, dataOf, memo, modelOf } from './derived';
+import { communitiesOf, dataOf, memo, modelOf, projectionOf } from './derived';
 import { useExplorer, type ExplorerState } from './store';
 
-/** The nodes and relationships drawn and not hidden (no "+N more" handles, no who-met-whom edges). */
-const drawnMemo = memo((model: RenderModel, data: GraphData) => {
-  const nodes = model.nodes
-    .filter((n) => !n.hidden && n.kind !== 'More')
-    .map((n) => data.nodes[n.id])
-    .filter((n): n is GraphNode => !!n);
-  const edges = model.edges
-    .filter((e) => !e.hidden && e.type !== 'MORE')
-    .map((e) => data.edges[e.id])
-    .filter((e): e is GraphEdge => !!e);
-  return { nodes, edges };
-});
+/** The nodes and relationships drawn and not hidden; who met whom's links apart (state/table drawnItems). */
+const drawnMemo = memo(drawnItems);
 
-const stylesMemo = memo((drawn: ReturnType<typeof drawnMemo>, rules: StyleRule[]) =>
-  rules.length ? styleNodes(drawn.nodes, rules) : null,
-);
-const rowsMemo = memo((drawn: ReturnType<typeof drawnMemo>) => {
-  const names = Object.fromEntries(drawn.nodes.map((n) => [n.id, n.name]));
-  return { nodes: nodeRows(drawn.nodes, drawn.edges), edges: edgeRows(drawn.edges, names) };
-});
+const stylesMemo = memo((drawn: Drawn, rules: StyleRule[]) => (rules.length ? styleNodes(drawn.nodes, rules) : null));
+const rowsMemo = memo(tableRows);
 
-const drawnOf = (s: Parameters<typeof modelOf>[0]) => drawnMemo(modelOf(s), dataOf(s));
+const drawnOf = (s: Parameters<typeof modelOf>[0]) => drawnMemo(modelOf(s), dataOf(s), projectionOf(s));
 const stylesOf = (s: ExplorerState) => stylesMemo(drawnOf(s), s.styleRules);
 
 /** What the legend explains, from what is drawn (state/legend's pictureLegend adds the palette's colours). */
@@ -50,5 +33,5 @@ export const useLegendInput = () => useExplorer(legendInputOf);
 export const useDrawnNodes = () => useExplorer((s) => drawnOf(s).nodes);
 /** Colours, sizes and captions the style rules give the nodes drawn, with the colour legend; null without rules. */
 export const useNodeStyles = () => useExplorer(stylesOf);
-/** The data table's rows (unsorted, unfiltered): the nodes drawn and the relationships drawn. */
+/** The data table's rows (unsorted, unfiltered): the nodes drawn and the relationships drawn, derived ones too. */
 export const useTableRows = () => useExplorer((s) => rowsMemo(drawnOf(s)));

@@ -5,9 +5,12 @@
 import type { GraphEdge, GraphNode } from '../../../../contract';
 import { primaryLabel } from '../data/utils';
 import { valueNumber, valueText } from '../styles';
+import type { GraphData } from '../data/types';
+import type { MetEdge, MetProjection } from '../met/types';
+import type { RenderModel } from '../render/types';
 import type { ColumnKey, EdgeRow, NodeRow, TableSort } from './types';
 
-export type { ColumnKey, EdgeRow, NodeRow, TableSort } from './types';
+export type { ColumnKey, EdgeBasis, EdgeRow, NodeRow, TableSort } from './types';
 
 /** The table renders at most this many rows and says "showing the first N of M" (the rest are one filter away). */
 export const TABLE_ROW_CAP = 200;
@@ -48,12 +51,69 @@ export function edgeRows(edges: readonly GraphEdge[], names: Record<string, stri
   return edges.map((e) => ({
     id: e.id,
     type: e.type,
+    basis: e.inferred ? 'inferred' : 'stored',
     source: e.source,
     target: e.target,
     sourceName: names[e.source] ?? e.source,
     targetName: names[e.target] ?? e.target,
     props: propsText(e.properties, new Set(['inferenceReason'])),
   }));
+}
+
+/**
+ * Rows for who met whom's links (what that picture draws): type MET, basis "derived", and as properties the
+ * meetings both attended (name and date, by date) and how many.
+ */
+export function metEdgeRows(edges: readonly MetEdge[], names: Record<string, string>): EdgeRow[] {
+  return edges.map((e) => ({
+    id: e.id,
+    type: 'MET',
+    basis: 'derived',
+    source: e.source,
+    target: e.target,
+    sourceName: names[e.source] ?? e.source,
+    targetName: names[e.target] ?? e.target,
+    props: {
+      meetings: e.meetings
+        .map((m) => (m.date ? `${m.name} (${m.date.slice(0, 10)})` : `${m.name} (undated)`))
+        .join('; '),
+      sharedMeetings: String(e.weight),
+    },
+  }));
+}
+
+/** What the picture draws and does not hide: nodes and stored relationships, and who met whom's derived links. */
+export interface Drawn {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  derived: MetEdge[];
+}
+
+/**
+ * The nodes and relationships drawn and not hidden ("+N more" handles left out); who met whom's links, which are
+ * not stored relationships, apart in `derived` (from the projection the picture was drawn from).
+ */
+export function drawnItems(model: RenderModel, data: GraphData, projection: MetProjection | null): Drawn {
+  const nodes = model.nodes
+    .filter((n) => !n.hidden && n.kind !== 'More')
+    .map((n) => data.nodes[n.id])
+    .filter((n): n is GraphNode => !!n);
+  const edges = model.edges
+    .filter((e) => !e.hidden && e.type !== 'MORE')
+    .map((e) => data.edges[e.id])
+    .filter((e): e is GraphEdge => !!e);
+  const shown = new Set(model.edges.filter((e) => !e.hidden).map((e) => e.id));
+  const derived = (projection?.edges ?? []).filter((e) => shown.has(e.id));
+  return { nodes, edges, derived };
+}
+
+/** The table's rows of what is drawn: the table lists what the picture shows, derived links included. */
+export function tableRows(drawn: Drawn): { nodes: NodeRow[]; edges: EdgeRow[] } {
+  const names = Object.fromEntries(drawn.nodes.map((n) => [n.id, n.name]));
+  return {
+    nodes: nodeRows(drawn.nodes, [...drawn.edges, ...drawn.derived]),
+    edges: [...edgeRows(drawn.edges, names), ...metEdgeRows(drawn.derived, names)],
+  };
 }
 
 /** The property columns of some rows: every key any row carries, sorted. */

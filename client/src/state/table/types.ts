@@ -7,10 +7,17 @@ export interface NodeRow {
   props: Record<string, string>;
 }
 
+/**
+ * Where a relationship row comes from: stored in the database, stored but inferred (with a reason), or derived by
+ * the view (who met whom's co-attendance links: never stored, computed from the ATTENDED relationships in view).
+ */
+export type EdgeBasis = 'stored' | 'inferred' | 'derived';
+
 /** A row of the data table: a relationship drawn, with the names of its ends. */
 export interface EdgeRow {
   id: string;
   type: string;
+  basis: EdgeBasis;
   source: string;
   target: string;
   sourceName: string;

@@ -4,6 +4,7 @@ import '@react-sigma/core/lib/style.css';
 import { MultiDirectedGraph } from 'graphology';
 import type Sigma from 'sigma';
 import { testHooks } from '../../../app/testhooks';
+import { AreaSelectBar } from '../../../components/AreaSelectBar';
 import { PresentationOverlay } from '../../../components/export/PresentationOverlay';
 import { ZoomControls } from '../../../components/ZoomControls';
 import {
@@ -12,7 +13,9 @@ import {
   fitView,
   openExpandMenu,
   select,
+  selectArea,
   selectNode,
+  setAreaMode,
   setExplorer,
   setSettings,
   useCommunities,
@@ -24,6 +27,7 @@ import {
   toggleMulti,
   zoomBy,
 } from '../../../core/explorer';
+import { AreaSelectController, type AreaShape } from '../../../graph/AreaSelectController';
 import { CameraController } from '../../../graph/CameraController';
 import { DataController } from '../../../graph/DataController';
 import { EventsController } from '../../../graph/EventsController';
@@ -55,6 +59,8 @@ const setSigma = (sigma: Sigma | null) => setExplorer({ sigma });
 const zoomIn = () => zoomBy(1.5);
 const zoomOut = () => zoomBy(1 / 1.5);
 const leavePresentation = () => setSettings({ presenting: false });
+const leaveArea = () => setAreaMode(null);
+const setAreaShape = (shape: AreaShape) => setAreaMode(shape);
 
 /** The sigma canvas with its render-nothing controllers, and the presentation overlay. */
 export function GraphCanvas() {
@@ -71,6 +77,7 @@ export function GraphCanvas() {
   const camera = useExplorer((s) => s.camera);
   const presenting = useExplorer((s) => s.presenting);
   const sigma = useExplorer((s) => s.sigma);
+  const area = useExplorer((s) => s.area);
   const title = useExportTitle();
   const sources = useVisibleSources();
   const appearance = useMemo(
@@ -147,9 +154,11 @@ export function GraphCanvas() {
           />
           <LayoutController running={layoutRunning} onStopped={onLayoutStopped} />
           <CameraController request={camera} />
+          <AreaSelectController mode={presenting ? null : area} onSelect={selectArea} onLeave={leaveArea} />
           {Hook && <Hook />}
         </SigmaContainer>
         <ZoomControls onZoomIn={zoomIn} onZoomOut={zoomOut} onFit={fitView} />
+        {area && !presenting && <AreaSelectBar shape={area} onShape={setAreaShape} onDone={leaveArea} />}
       </div>
       {presenting && (
         <PresentationOverlay

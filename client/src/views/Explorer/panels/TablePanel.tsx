@@ -24,6 +24,7 @@ const EDGE_COLUMNS: DataColumn[] = [
   { key: 'type', title: 'Type' },
   { key: 'sourceName', title: 'From' },
   { key: 'targetName', title: 'To' },
+  { key: 'basis', title: 'Basis' },
 ];
 
 /** The data table beside the canvas: rows of what is drawn, linked to the selection both ways. */

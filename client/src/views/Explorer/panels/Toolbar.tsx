@@ -7,6 +7,7 @@ import {
   dataOf,
   getExplorer,
   redo,
+  setAreaMode,
   setSettings,
   toggleLayoutRunning,
   toggleTable,
@@ -36,6 +37,7 @@ export function Toolbar() {
   const sigma = useExplorer((s) => s.sigma);
   const presenting = useExplorer((s) => s.presenting);
   const tableOpen = useExplorer((s) => s.tableOpen);
+  const area = useExplorer((s) => s.area);
   const mode = useView().mode;
   const counts = useCounts();
   const loading = useExplorer((s) => s.session === null && s.loadError === null);
@@ -99,6 +101,15 @@ export function Toolbar() {
       </button>
       <button type="button" className="button" aria-pressed={tableOpen} onClick={toggleTable} title="T">
         Table
+      </button>
+      <button
+        type="button"
+        className="button"
+        aria-pressed={area !== null}
+        onClick={() => setAreaMode(area ? null : 'box')}
+        title="Drag on the graph to select the nodes inside a box or a lasso (or Shift+drag at any time)"
+      >
+        Select area
       </button>
       <span className="toolbar-sep" />
       <button
