@@ -1,4 +1,5 @@
 import type { KeyboardEvent, MouseEvent } from 'react';
+import { count } from '../utils/words';
 
 export interface DataColumn {
   key: string;
@@ -64,7 +65,7 @@ export function DataTable(p: DataTableProps) {
         <span className="muted small" role="status">
           {p.rows.length < p.matching
             ? `Showing the first ${p.rows.length} of ${p.matching} ${what}: filter to narrow them`
-            : `${p.matching} ${what}`}
+            : count(p.matching, what.slice(0, -1), what)}
         </span>
         <button type="button" className="link-button" onClick={p.onClose}>
           Close table ✕

@@ -11,6 +11,7 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: '0', what: 'Fit the graph (with room for its labels)' },
   { keys: 'T', what: 'Show or hide the data table' },
   { keys: 'Shift+click', what: 'Add a node to the selection (or take it out); right-click: Expand by' },
+  { keys: 'Shift+drag', what: 'Add the nodes inside a box to the selection (Escape cancels; lasso: Select area)' },
   { keys: 'M', what: 'Switch the who-met-whom view' },
   { keys: 'L', what: 'Start or stop ForceAtlas2' },
   { keys: 'P', what: 'Presentation mode (Escape leaves it)' },

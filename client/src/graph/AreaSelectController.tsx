@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type PointerEvent, type WheelEvent as ReactWheelEvent } from 'react';
 import { useSigma } from '@react-sigma/core';
 import type Sigma from 'sigma';
 import type { SigmaEventPayload, SigmaStageEventPayload } from 'sigma/types';
@@ -133,6 +133,12 @@ export function AreaSelectController({ mode, onSelect, onLeave }: AreaSelectProp
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     if (mode && dragRef.current) extend(at(e));
   };
+  // the wheel still zooms: handed on to sigma's canvas, which the layer covers
+  const onWheel = (e: ReactWheelEvent<HTMLDivElement>) => {
+    const { deltaX, deltaY, deltaMode, clientX, clientY } = e;
+    const init = { deltaX, deltaY, deltaMode, clientX, clientY, bubbles: true, cancelable: true };
+    sigma.getContainer().dispatchEvent(new WheelEvent('wheel', init));
+  };
 
   const points = drag?.points ?? [];
   const box = drag?.shape === 'box' ? boxOf(points) : null;
@@ -146,6 +152,7 @@ export function AreaSelectController({ mode, onSelect, onLeave }: AreaSelectProp
           onPointerMove={onPointerMove}
           onPointerUp={finish}
           onPointerCancel={() => update(null)}
+          onWheel={onWheel}
         />
       )}
       {drag && (

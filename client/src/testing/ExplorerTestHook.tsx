@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useSigma } from '@react-sigma/core';
 import { expandNode, getExplorer, switchSource, viewOf } from '../core/explorer';
+import { nodeLabelRect } from '../graph/labelRect';
 import { graphPositions } from '../graph/LayoutController';
 import { redoLabel, undoLabel } from '../state/history';
 import type { Position } from '../state/view/types';
@@ -16,6 +17,8 @@ export interface ParleyTestHook {
   visibleEdgeIds: () => string[];
   /** where a node is on screen (CSS pixels relative to the canvas container), or null */
   nodeViewportPosition: (id: string) => { x: number; y: number } | null;
+  /** the node and its label as drawn, in page coordinates (what the "Expand by" menu must not cover), or null */
+  nodeLabelRect: (id: string) => { left: number; top: number; right: number; bottom: number } | null;
   /** the container's position in the page, to turn the above into page coordinates */
   containerRect: () => { left: number; top: number; width: number; height: number };
   /** a generated graph (seeded) replaces the data: `nodes` nodes, `edges` edges; `show` limits the first view */
@@ -88,6 +91,7 @@ export function ExplorerTestHook() {
         const d = sigma.getNodeDisplayData(id);
         return d ? sigma.framedGraphToViewport(d) : null;
       },
+      nodeLabelRect: (id) => nodeLabelRect(sigma, id),
       containerRect: () => {
         const r = sigma.getContainer().getBoundingClientRect();
         return { left: r.left, top: r.top, width: r.width, height: r.height };
