@@ -1,0 +1,207 @@
+/**
+ * `npm run bench:explore` (issue 13, "L is usable without loading it whole"): memory of the tab and of the server
+ * while a person explores a large generated database in the real explorer. `-- --sizes M` (default) or `M,L`.
+ *
+ * Per size: a throwaway local Neo4j (1 GiB heap, 512 MiB page cache) gets the generated data set
+ * (bench/generate.ts, seeded); Parley runs as its own process (built client, as `npm start` serves it) so its
+ * resident memory is its own; headless Chromium (1440×900) opens `/`, which answers the overview of the most
+ * connected entities ("N of M shown"); then eight expansions (the first eight nodes of the overview, as a
+ * double-click does) and five nodes' details. After each phase: the tab's JS heap after a forced GC
+ * (`performance.memory` with precise memory info) and the server's and Neo4j's RSS (/proc VmRSS). Also the time
+ * of GET /api/graph/overview, first (the degree ranking is computed) and again (it is kept). Run `npm run build`
+ * first. Results: bench/results/explore.json and a table on stdout.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { OverviewResponse } from '../contract';
+import { loadConfig, repoRoot } from '../server/src/config';
+import { findFreePort, startLocalNeo4j } from '../server/src/neo4j/local';
+import { startDatabase } from '../server/src/start';
+import { loadGenerated } from './_load';
+import { machine, save } from './_util';
+import { plan, type SizeName } from './generate';
+
+const log = (msg: string) => process.stderr.write(`[bench:explore] ${msg}\n`);
+
+/** Resident memory of a process in MiB (Linux /proc), or null when it cannot be read. */
+function rssMiB(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Parley as a child process on 127.0.0.1 (as bench/load.ts starts it); resolves once it says it is ready. */
+async function startParley(neo4jUri: string, password: string): Promise<{ child: ChildProcess; base: string }> {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'index.ts')], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4jUri,
+      NEO4J_PASSWORD: password,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PARLEY_LOAD_SEED: 'false',
+      PARLEY_LOG_LEVEL: 'warn',
+      PARLEY_ACCOUNTS: 'off',
+      PARLEY_TOKEN: '',
+      PARLEY_QUERY_TIMEOUT_MS: '120000',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`Parley did not start in 180 s:\n${err}`)), 180_000);
+    child.stderr?.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (/ready in/.test(err)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Parley exited (${String(code)}) before it was ready:\n${err}`));
+    });
+  });
+  return { child, base: `http://127.0.0.1:${port}` };
+}
+
+/** The bits of the explorer's test hook (`?testhook=1`) used here. */
+interface Hooked {
+  __parley?: { visibleNodeIds(): string[]; expand(id: string): Promise<void> };
+}
+
+interface Sample {
+  at: string;
+  shown: number;
+  tabHeapMiB: number;
+  serverMiB: number | null;
+  neo4jMiB: number | null;
+}
+
+async function exploreSize(size: SizeName) {
+  const local = await startLocalNeo4j({ port: 0, heap: '1g', pageCache: '512m' });
+  let child: ChildProcess | null = null;
+  const browser = await chromium.launch({
+    executablePath: process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--enable-precise-memory-info', '--js-flags=--expose-gc', '--enable-unsafe-swiftshader'],
+  });
+  try {
+    const setup = {
+      NEO4J_URI: local.uri,
+      NEO4J_PASSWORD: local.password,
+      PARLEY_LOAD_SEED: 'false',
+      PARLEY_QUERY_TIMEOUT_MS: '600000',
+    };
+    const started = await startDatabase(loadConfig(setup));
+    log(`${size}: loading`);
+    const loaded = await loadGenerated(started.db, plan(size));
+    log(
+      `${size}: loaded ${loaded.nodes} nodes, ${loaded.relationships} relationships in ${Math.round(loaded.ms / 1000)} s`,
+    );
+    await started.db.close();
+    const parley = await startParley(local.uri, local.password);
+    child = parley.child;
+    const timed = async () => {
+      const t0 = performance.now();
+      const o = (await (await fetch(`${parley.base}/api/graph/overview`)).json()) as OverviewResponse;
+      return { ms: Math.round(performance.now() - t0), o };
+    };
+    const first = await timed();
+    const again = await timed();
+    log(`${size}: overview ${first.o.nodes.length} of ${first.o.total}: ${first.ms} ms, then ${again.ms} ms`);
+    const serverIdle = rssMiB(child.pid);
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(300_000);
+    const samples: Sample[] = [];
+    const sample = async (at: string) => {
+      const tabHeapMiB = await page.evaluate(() => {
+        (window as unknown as { gc?: () => void }).gc?.();
+        const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+        return m ? Math.round((m.usedJSHeapSize / 2 ** 20) * 10) / 10 : NaN;
+      });
+      const shown = await page.evaluate(() => (window as unknown as Hooked).__parley?.visibleNodeIds().length ?? 0);
+      samples.push({ at, shown, tabHeapMiB, serverMiB: rssMiB(child?.pid), neo4jMiB: rssMiB(local.pid) });
+      log(`${size} ${at}: ${JSON.stringify(samples[samples.length - 1])}`);
+    };
+    const t0 = performance.now();
+    await page.goto(`${parley.base}/?testhook=1`);
+    await page
+      .getByRole('status')
+      .filter({ hasText: / shown/ })
+      .waitFor();
+    await page.waitForFunction(() => ((window as unknown as Hooked).__parley?.visibleNodeIds().length ?? 0) > 0);
+    const openMs = Math.round(performance.now() - t0);
+    await sample('overview open');
+    for (const n of first.o.nodes.slice(0, 8))
+      await page.evaluate((id) => (window as unknown as Hooked).__parley!.expand(id), n.id);
+    await sample('after 8 expansions');
+    for (const n of first.o.nodes.slice(8, 13)) {
+      const res = await fetch(`${parley.base}/api/nodes/${encodeURIComponent(n.id)}`);
+      await res.arrayBuffer();
+    }
+    const note = await page
+      .getByRole('status')
+      .filter({ hasText: / shown/ })
+      .innerText();
+    await sample('after 5 details');
+    await page.close();
+    return {
+      size,
+      dataset: { nodes: loaded.nodes, relationships: loaded.relationships, loadSeconds: Math.round(loaded.ms / 1000) },
+      overview: { shown: first.o.nodes.length, total: first.o.total, firstMs: first.ms, againMs: again.ms },
+      openMs,
+      note,
+      serverIdleMiB: serverIdle,
+      samples,
+    };
+  } finally {
+    await browser.close();
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child!.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
+    }
+    await local.stop();
+  }
+}
+
+async function main(argv: string[]) {
+  if (!existsSync(path.join(repoRoot, 'dist', 'client', 'index.html'))) throw new Error('run `npm run build` first');
+  const i = argv.indexOf('--sizes');
+  const sizes = (i >= 0 ? argv[i + 1]! : 'M').split(',') as SizeName[];
+  const m0 = machine();
+  const t0 = performance.now();
+  const runs = [];
+  for (const size of sizes) runs.push(await exploreSize(size));
+  const result = {
+    machine: m0,
+    loadAtEnd: machine().load1,
+    seconds: Math.round((performance.now() - t0) / 1000),
+    runs,
+  };
+  save('explore', result);
+  for (const r of runs) {
+    process.stdout.write(
+      `\n${r.size}: ${r.dataset.nodes} nodes / ${r.dataset.relationships} relationships; overview ${r.overview.shown} of ${r.overview.total} ` +
+        `(${r.overview.firstMs} ms, then ${r.overview.againMs} ms); page open to the note ${r.openMs} ms; "${r.note}"\n` +
+        '| at | shown | tab JS heap MiB | server RSS MiB | Neo4j RSS MiB |\n| --- | --- | --- | --- | --- |\n' +
+        r.samples.map((s) => `| ${s.at} | ${s.shown} | ${s.tabHeapMiB} | ${s.serverMiB} | ${s.neo4jMiB} |`).join('\n') +
+        '\n',
+    );
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
