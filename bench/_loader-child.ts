@@ -10,6 +10,31 @@ import { openImport, runOpened } from '../server/src/import/open';
 import { Db } from '../server/src/neo4j/db';
 import { createRepositories } from '../server/src/repositories';
 
+/**
+ * PARLEY_PROFILE=<tag> (bench/_loading-profile.ts): every statement the writer runs in a transaction printed on
+ * stderr with its wall time and its row count, `PROF <tag> <ms> rows=<n> <text>`.
+ */
+function profileStatements(db: Db, tag: string) {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((work, opts) =>
+    transaction(
+      (tx) =>
+        work({
+          run: async (text, params = {}) => {
+            const t = performance.now();
+            const rows = await tx.run(text, params);
+            const p = params as { rows?: unknown[]; ids?: unknown[] };
+            const n = (p.rows ?? p.ids ?? []).length;
+            process.stderr.write(
+              `PROF ${tag} ${Math.round(performance.now() - t)} rows=${n} ${text.replace(/\s+/g, ' ').slice(0, 100)}\n`,
+            );
+            return rows;
+          },
+        }),
+      opts,
+    )) as Db['transaction'];
+}
+
 async function main() {
   const [batch, ...files] = process.argv.slice(2);
   const db = new Db({
@@ -20,6 +45,7 @@ async function main() {
     queryTimeoutMs: 600_000,
   });
   try {
+    if (process.env.PARLEY_PROFILE) profileStatements(db, process.env.PARLEY_PROFILE);
     const repos = createRepositories(db);
     await repos.dataset.applySchema();
     const t0 = performance.now();

@@ -387,8 +387,36 @@ const labelOf = (scan: Scan, id: string) => {
 };
 
 /**
+ * Writes handed on one at a time, in order, with one in flight while the caller reads and parses the next batch
+ * (so the files are parsed while Neo4j writes). A failed write stops the next `push` and `drain` with its error.
+ */
+function writeQueue() {
+  let pending: Promise<void> = Promise.resolve();
+  let failed: { err: unknown } | null = null;
+  const check = () => {
+    if (failed) throw failed.err;
+  };
+  return {
+    async push(write: () => Promise<void>) {
+      await pending;
+      check();
+      pending = write().catch((err: unknown) => {
+        failed = { err };
+      });
+    },
+    async drain() {
+      await pending;
+      check();
+    },
+    /** waits for the write in flight, whatever its outcome: nothing may still be writing when the undo starts */
+    settle: () => pending,
+  };
+}
+
+/**
  * Pass 3's reading: the files again in batches of `batchSize` rows, nodes grouped by their first label and
  * relationships by their end labels, each group handed on when it holds `batchSize` rows (and at the end).
+ * The handlers run one at a time and in order, the next batch read while the last one is written.
  */
 async function eachGroup(
   scan: Scan,
@@ -396,8 +424,26 @@ async function eachGroup(
   onNodes: (label: string, nodes: ImportNode[]) => Promise<void>,
   onRels: (sourceLabel: string, targetLabel: string, rels: ImportRelationship[]) => Promise<void>,
 ) {
-  for (let i = 0; i < scan.sources.length; i += batchSize)
-    await onNodes('Source', sourceNodes({ sources: scan.sources.slice(i, i + batchSize) }));
+  const q = writeQueue();
+  try {
+    await groups(scan, batchSize, q, onNodes, onRels);
+  } catch (err) {
+    await q.settle();
+    throw err;
+  }
+}
+
+async function groups(
+  scan: Scan,
+  batchSize: number,
+  q: ReturnType<typeof writeQueue>,
+  onNodes: (label: string, nodes: ImportNode[]) => Promise<void>,
+  onRels: (sourceLabel: string, targetLabel: string, rels: ImportRelationship[]) => Promise<void>,
+) {
+  for (let i = 0; i < scan.sources.length; i += batchSize) {
+    const sources = sourceNodes({ sources: scan.sources.slice(i, i + batchSize) });
+    await q.push(() => onNodes('Source', sources));
+  }
   const nodeGroups = new Map<string, ImportNode[]>();
   const relGroups = new Map<string, ImportRelationship[]>();
   for (const f of scan.csv) {
@@ -414,7 +460,7 @@ async function eachGroup(
         nodeGroups.set(label, g);
         if (g.length >= batchSize) {
           nodeGroups.delete(label);
-          await onNodes(label, g);
+          await q.push(() => onNodes(label, g));
         }
       }
       for (const rel of r.relationships) {
@@ -426,18 +472,21 @@ async function eachGroup(
         relGroups.set(k, g);
         if (g.length >= batchSize) {
           relGroups.delete(k);
-          await onRels(sl, tl, [...foldRelationships(g).values()]);
+          const folded = [...foldRelationships(g).values()];
+          await q.push(() => onRels(sl, tl, folded));
         }
       }
     }
-    // a file's nodes are all written before the next file's relationships may need them
-    for (const [label, g] of nodeGroups) await onNodes(label, g);
+    // a file's nodes are all handed on before the next file's relationships, which may need them
+    for (const [label, g] of nodeGroups) await q.push(() => onNodes(label, g));
     nodeGroups.clear();
   }
   for (const [k, g] of relGroups) {
     const [sl, tl] = k.split('\u0000') as [string, string];
-    await onRels(sl, tl, [...foldRelationships(g).values()]);
+    const folded = [...foldRelationships(g).values()];
+    await q.push(() => onRels(sl, tl, folded));
   }
+  await q.drain();
 }
 
 /** The dry run of a scanned import: what would happen, per label and type. Writes nothing. */
