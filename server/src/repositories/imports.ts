@@ -79,10 +79,6 @@ const MODEL_PAIRS: [string, string][] = [
   ['Person', 'Person'],
 ];
 
-/** the warm-up's compiling part: rounds of this many nodes of each end label and relationships between them */
-const WARM_UP_ROUNDS = 3;
-const WARM_UP_ROWS = 1_000;
-
 /** thrown at the end of a dry batch (the warm-up's) so that its transaction is rolled back */
 class RolledBack extends Error {
   constructor(readonly result: BatchResult) {
@@ -454,43 +450,6 @@ export function createImportsRepository(db: Db) {
         at: { file: '' },
       };
       await writeRelationships(probe, a, b, [r], 'keep', true).catch(() => {});
-    }
-    // the write path compiled too (the JVM's JIT): a few rounds of nodes and relationships between them, written
-    // by the writer's own statements in transactions rolled back
-    const [sl, tl] = pairs[0] ?? ['Person', 'Meeting'];
-    const node = (id: string, label: string): ImportNode => ({
-      id,
-      labels: [label],
-      name: `warm-up ${id.length}`,
-      aliases: ['warm-up'],
-      description: 'warm-up',
-      properties: { status: 'warm-up' },
-      at: { file: '' },
-    });
-    for (let round = 0; round < WARM_UP_ROUNDS; round++) {
-      const as = Array.from({ length: WARM_UP_ROWS }, (_, i) => node(`${probe}-a${i}`, sl));
-      const bs = Array.from({ length: WARM_UP_ROWS }, (_, i) => node(`${probe}-b${i}`, tl));
-      await db
-        .transaction(
-          async (tx) => {
-            await nodesIn(tx.run, probe, sl, as, 'keep');
-            await nodesIn(tx.run, probe, tl, bs, 'keep');
-            const rels = as.map((a, i): ImportRelationship => ({
-              type: 'PARLEY_WARM_UP',
-              source: a.id,
-              target: bs[i]!.id,
-              properties: { role: 'warm-up' },
-              evidence: [],
-              inferred: false,
-              inferenceReason: null,
-              at: { file: '' },
-            }));
-            await relationshipsIn(tx.run, probe, sl, tl, rels, 'keep');
-            throw new RolledBack({ changes: [] });
-          },
-          { mode: 'write', timeoutMs: 300_000 },
-        )
-        .catch(() => {});
     }
     return Math.round(performance.now() - t0);
   }
