@@ -3,47 +3,30 @@
 // deeper than the parser survives is refused before it reaches Neo4j. Real Neo4j, reached through a TCP proxy
 // the test controls (test/_faultproxy.ts), so "nothing reached Neo4j" can be shown with Neo4j frozen.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/src/app';
 import { MAX_NESTING } from '../../server/src/console';
 import { loadConfig } from '../../server/src/config';
 import { CONSOLE_MESSAGE_BYTES, DEFAULT_MESSAGE_BYTES } from '../../server/src/neo4j/bolt-limits';
 import { CONSOLE_MAX_RUNS } from '../../server/src/neo4j/console';
-import { Db } from '../../server/src/neo4j/db';
+import type { Db } from '../../server/src/neo4j/db';
 import { DbError } from '../../server/src/neo4j/errors';
-import { createRepositories } from '../../server/src/repositories';
-import { boltTarget, FaultProxy } from '../_faultproxy';
+import type { FaultProxy } from '../_faultproxy';
+import { proxiedApp, type ProxiedApp } from './_proxy';
 
 const config = () => loadConfig({});
 let proxy: FaultProxy;
 let db: Db;
 let app: FastifyInstance;
 
+let proxied: ProxiedApp;
+
 beforeAll(async () => {
-  const target = boltTarget(inject('neo4jUri'));
-  proxy = await new FaultProxy(target.host, target.port).start();
-  const cfg = loadConfig({ NEO4J_URI: proxy.uri, NEO4J_PASSWORD: inject('neo4jPassword') });
-  db = new Db({
-    uri: proxy.uri,
-    user: cfg.NEO4J_USER,
-    password: cfg.NEO4J_PASSWORD,
-    database: cfg.NEO4J_DATABASE,
-    queryTimeoutMs: cfg.PARLEY_QUERY_TIMEOUT_MS,
-    watchdog: true,
-  });
-  app = await buildApp({
-    config: { ...cfg, PARLEY_RATE_LIMIT: 100_000 },
-    repos: createRepositories(db),
-    staticDir: null,
-  });
+  proxied = await proxiedApp();
+  ({ proxy, db, app } = proxied);
 });
 
 afterAll(async () => {
-  await proxy.setMode('forward');
-  await app.close();
-  await db.close();
-  await proxy.close();
+  await proxied.close();
 });
 
 afterEach(async () => {

@@ -3,13 +3,10 @@
 // again. Data routes answer 503 database_unavailable within 2 s (asserted with a 2.5 s bound to absorb a loaded
 // two-core machine; "never hangs" is the point), the breaker then fails fast, and recovery needs no restart.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/src/app';
-import { loadConfig } from '../../server/src/config';
-import { Db } from '../../server/src/neo4j/db';
-import { createRepositories } from '../../server/src/repositories';
-import { boltTarget, FaultProxy } from '../_faultproxy';
+import type { Db } from '../../server/src/neo4j/db';
+import type { FaultProxy } from '../_faultproxy';
+import { proxiedApp, type ProxiedApp } from './_proxy';
 
 const BOUND_MS = 2_500;
 
@@ -17,30 +14,15 @@ let proxy: FaultProxy;
 let db: Db;
 let app: FastifyInstance;
 
+let proxied: ProxiedApp;
+
 beforeAll(async () => {
-  const target = boltTarget(inject('neo4jUri'));
-  proxy = await new FaultProxy(target.host, target.port).start();
-  const config = loadConfig({ NEO4J_URI: proxy.uri, NEO4J_PASSWORD: inject('neo4jPassword') });
-  db = new Db({
-    uri: proxy.uri,
-    user: config.NEO4J_USER,
-    password: config.NEO4J_PASSWORD,
-    database: config.NEO4J_DATABASE,
-    queryTimeoutMs: config.PARLEY_QUERY_TIMEOUT_MS,
-    watchdog: true,
-  });
-  app = await buildApp({
-    config: { ...config, PARLEY_RATE_LIMIT: 100_000 },
-    repos: createRepositories(db),
-    staticDir: null,
-  });
+  proxied = await proxiedApp();
+  ({ proxy, db, app } = proxied);
 });
 
 afterAll(async () => {
-  await proxy.setMode('forward');
-  await app.close();
-  await db.close();
-  await proxy.close();
+  await proxied.close();
 });
 
 afterEach(async () => {

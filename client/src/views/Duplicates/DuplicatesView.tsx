@@ -66,6 +66,27 @@ export default function DuplicatesView() {
     };
   }, [chosen, pairKey]);
 
+  /** a pair's choices: merge either way, or "Not the same"; each writes, then says what it did (`act`) */
+  const pairActions = (c: DuplicateCandidate) => [
+    ...(
+      [
+        [c.a, c.b],
+        [c.b, c.a],
+      ] as const
+    ).map(([keep, merge]) => ({
+      key: `merge-into-${keep.id}`,
+      label: `Merge into ${keep.name}`,
+      run: () => duplicatesApi.merge(keep.id, merge.id),
+      done: `Merged “${merge.name}” into “${keep.name}”.`,
+    })),
+    {
+      key: 'dismiss',
+      label: 'Not the same',
+      run: () => duplicatesApi.dismiss(c.a.id, c.b.id),
+      done: `“${c.a.name}” and “${c.b.name}” will not be proposed again.`,
+    },
+  ];
+
   async function act(what: () => Promise<unknown>, done: string) {
     setBusy(true);
     try {
@@ -128,42 +149,11 @@ export default function DuplicatesView() {
               ))}
             </ul>
             <div className="dups-actions">
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() =>
-                  void act(
-                    () => duplicatesApi.merge(chosen.a.id, chosen.b.id),
-                    `Merged “${chosen.b.name}” into “${chosen.a.name}”.`,
-                  )
-                }
-              >
-                Merge into {chosen.a.name}
-              </button>
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() =>
-                  void act(
-                    () => duplicatesApi.merge(chosen.b.id, chosen.a.id),
-                    `Merged “${chosen.a.name}” into “${chosen.b.name}”.`,
-                  )
-                }
-              >
-                Merge into {chosen.b.name}
-              </button>
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() =>
-                  void act(
-                    () => duplicatesApi.dismiss(chosen.a.id, chosen.b.id),
-                    `“${chosen.a.name}” and “${chosen.b.name}” will not be proposed again.`,
-                  )
-                }
-              >
-                Not the same
-              </button>
+              {pairActions(chosen).map((x) => (
+                <button key={x.key} type="button" disabled={busy} onClick={() => void act(x.run, x.done)}>
+                  {x.label}
+                </button>
+              ))}
             </div>
             <div className="dups-sides">
               <NodeCard details={shown.a} title="first" />
