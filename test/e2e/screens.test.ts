@@ -128,6 +128,108 @@ describe('every screen size', () => {
   });
 });
 
+type Box = Awaited<ReturnType<typeof box>>;
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+/**
+ * Presentation: the title, legend, footnote and Exit button are on screen, cover neither each other nor the graph,
+ * the graph gets a good part of the screen, and every node is drawn inside the graph's box.
+ */
+async function checkPresentation(
+  page: Page,
+  size: { width: number; height: number },
+  graphSelector: string,
+  nodes: { x: number; y: number }[],
+) {
+  const names: string[] = [];
+  // the pieces shown (a snapshot without sources has no footnote)
+  for (const n of ['heading', 'legend', 'footnote', 'exit'])
+    if ((await page.locator(`.presentation-overlay .${n}`).count()) > 0) names.push(n);
+  expect(names).toEqual(expect.arrayContaining(['heading', 'legend', 'exit']));
+  const pieces = await Promise.all(names.map((n) => box(page, `.presentation-overlay .${n}`)));
+  const graph = await box(page, graphSelector);
+  const all = [...pieces, graph];
+  const labels = [...names, 'graph'];
+  for (const [i, b] of all.entries()) {
+    expect(b.x, labels[i]).toBeGreaterThanOrEqual(0);
+    expect(b.y, labels[i]).toBeGreaterThanOrEqual(0);
+    expect(b.x + b.width, labels[i]).toBeLessThanOrEqual(size.width + 0.5);
+    expect(b.y + b.height, labels[i]).toBeLessThanOrEqual(size.height + 0.5);
+    for (const [j, c] of all.entries()) if (j > i) expect(overlaps(b, c), `${labels[i]} / ${labels[j]}`).toBe(false);
+  }
+  expect(graph.width * graph.height).toBeGreaterThan(size.width * size.height * 0.35);
+  for (const p of nodes) {
+    expect(p.x).toBeGreaterThanOrEqual(graph.x);
+    expect(p.x).toBeLessThanOrEqual(graph.x + graph.width);
+    expect(p.y).toBeGreaterThanOrEqual(graph.y);
+    expect(p.y).toBeLessThanOrEqual(graph.y + graph.height);
+  }
+}
+
+describe('presentation at every size', () => {
+  for (const size of SIZES) {
+    it(`from the explorer and from a snapshot page at ${size.width}x${size.height}`, async () => {
+      const page = await open(size.width, size.height, '/');
+      await waitForGraph(page, 6);
+      await page.locator('body').press('p');
+      await page.getByLabel('Presentation').waitFor();
+      await page.waitForTimeout(800); // the framing animation
+      expect(await page.isVisible('.drawer-bar')).toBe(false);
+      const ids = await visibleNodeIds(page);
+      const points = await Promise.all(ids.map((id) => nodePoint(page, id)));
+      await checkPresentation(page, size, '#graph-canvas', points);
+      await page.screenshot({ path: screenshotPath(`presentation-${size.width}x${size.height}.png`) });
+      await page.context().close();
+
+      const snap = await open(size.width, size.height, `/s/${snapshotId}`);
+      await snap.waitForFunction(
+        () => (window as unknown as { __parleySnapshot?: { ready: boolean } }).__parleySnapshot?.ready === true,
+      );
+      await snap.getByRole('button', { name: 'Present' }).click();
+      await snap.getByLabel('Presentation').waitFor();
+      await snap.waitForTimeout(300);
+      const at = await snap.evaluate(
+        (list) => {
+          const hook = (
+            window as unknown as { __parleySnapshot: { viewportPosition: (id: string) => { x: number; y: number } } }
+          ).__parleySnapshot;
+          const r = document.querySelector('[data-testid="snapshot-canvas"]')!.getBoundingClientRect();
+          return list.map((id) => ({
+            x: r.left + hook.viewportPosition(id).x,
+            y: r.top + hook.viewportPosition(id).y,
+          }));
+        },
+        snapshot.graph.nodes.map((n) => n.id),
+      );
+      await checkPresentation(snap, size, '[data-testid="snapshot-canvas"]', at);
+      await snap.screenshot({ path: screenshotPath(`snapshot-presentation-${size.width}x${size.height}.png`) });
+      await snap.context().close();
+    });
+  }
+
+  it('the console graph at every size: on screen, every node of a small result labelled', async () => {
+    for (const size of SIZES) {
+      const page = await open(size.width, size.height, '/console');
+      await page.waitForSelector('[data-testid="console-editor"] .cm-content');
+      await page.click('[data-testid="console-editor"] .cm-content');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.insertText('MATCH p=(a)-[r]->(m) RETURN p, m LIMIT 5');
+      await page.keyboard.press('Control+Enter');
+      await page.waitForSelector('[data-testid="console-table"] tbody tr');
+      await page.click('[data-testid="console-tab-graph"]');
+      await page.waitForSelector('[data-testid="console-graph"] canvas');
+      expect(await page.getAttribute('[data-testid="console-graph"]', 'data-labels')).toBe('all');
+      const canvas = await box(page, '.console-graph-canvas');
+      expect(canvas.x).toBeGreaterThanOrEqual(0);
+      expect(canvas.x + canvas.width).toBeLessThanOrEqual(size.width);
+      expect(canvas.height).toBeGreaterThan(200);
+      await page.screenshot({ path: screenshotPath(`console-graph-${size.width}x${size.height}.png`) });
+      await page.context().close();
+    }
+  });
+});
+
 describe('feedback the user can see', () => {
   it('shows loading while the graph loads, not "0 nodes" and "Nothing in view yet"', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

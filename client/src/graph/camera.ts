@@ -53,10 +53,14 @@ function labelWidth(sigma: Sigma, text: string): number {
 function fitLabels(sigma: Sigma, ids: string[], start: CameraState): CameraState {
   const { width, height } = sigma.getDimensions();
   const m = FRAME_MARGINS.left;
+  const labelRoom = Math.max(width / 3, width - 2 * m - 200);
   const items = ids.map((id) => {
     const d = sigma.getNodeDisplayData(id)!;
     const r = sigma.scaleSize(d.size);
-    return { d, r, label: d.label ? labelWidth(sigma, d.label) + 6 : 0 };
+    // a label about as wide as the canvas (a long name on a phone) cannot be fitted by zooming out: its pixel
+    // width stays, and counting it whole would shrink the graph to a point; the nodes keep 200 px (or two
+    // thirds of a narrow canvas) to spread over, and such a label may overflow instead
+    return { d, r, label: d.label ? Math.min(labelWidth(sigma, d.label) + 6, labelRoom) : 0 };
   });
   let state = start;
   for (let pass = 0; pass < 5; pass++) {

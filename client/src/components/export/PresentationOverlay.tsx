@@ -12,9 +12,13 @@ export interface PresentationOverlayProps {
   onExit: () => void;
 }
 
-/** Sigma settings for presentation mode: bigger labels, every label drawn. Merge them into the canvas settings. */
-export function presentationSettings(base: { labelSize?: number }) {
-  return { labelSize: Math.round((base.labelSize ?? 12) * 1.5), labelRenderedSizeThreshold: 0 };
+/**
+ * Sigma settings for presentation mode: bigger labels (for a projector: not on a screen under 700 px wide, where
+ * they would hide the graph), every label drawn. Merge them into the canvas settings.
+ */
+export function presentationSettings(base: { labelSize?: number }, screenWidth = Infinity) {
+  const factor = screenWidth < 700 ? 1 : 1.5;
+  return { labelSize: Math.round((base.labelSize ?? 12) * factor), labelRenderedSizeThreshold: 0 };
 }
 
 /**

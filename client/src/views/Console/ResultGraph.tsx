@@ -12,6 +12,7 @@ import '@react-sigma/core/lib/style.css';
 import { MultiDirectedGraph } from 'graphology';
 import circular from 'graphology-layout/circular';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import noverlap from 'graphology-layout-noverlap';
 import type { CypherResponse, GraphEdge } from '../../../../contract';
 import { frameState } from '../../graph/camera';
 import { useSourceSummaries } from '../../core/sources';
@@ -40,15 +41,26 @@ export function addEdges(graph: MultiDirectedGraph, edges: GraphEdge[]): string[
   return added;
 }
 
+/** Up to this many nodes, a result labels every node (sigma's label grid otherwise drops labels of close nodes). */
+export const LABEL_ALL_MAX = 60;
+
 export function buildResultGraph(g: CypherResponse['graph']): MultiDirectedGraph {
   const graph = new MultiDirectedGraph();
+  const forceLabel = g.nodes.length <= LABEL_ALL_MAX;
   for (const n of g.nodes) {
-    graph.mergeNode(n.id, { label: n.name, kind: n.labels[0] ?? 'Node', size: 6, x: 0, y: 0 });
+    graph.mergeNode(n.id, { label: n.name, kind: n.labels[0] ?? 'Node', size: 6, x: 0, y: 0, forceLabel });
   }
   addEdges(graph, g.edges);
   circular.assign(graph, { scale: 100 });
   if (graph.order > 1) {
     forceAtlas2.assign(graph, { iterations: 150, settings: forceAtlas2.inferSettings(graph) });
+    // then nodes pushed apart, so that two nodes (and their labels) do not sit on each other
+    let [minX, maxX] = [Infinity, -Infinity];
+    graph.forEachNode((_, a) => {
+      minX = Math.min(minX, a['x'] as number);
+      maxX = Math.max(maxX, a['x'] as number);
+    });
+    noverlap.assign(graph, { maxIterations: 150, settings: { margin: Math.max(maxX - minX, 1) / 20, ratio: 1 } });
   }
   return graph;
 }
@@ -126,6 +138,7 @@ function ResultCanvas({ graph: data }: { graph: CypherResponse['graph'] }) {
       data-nodes={graph.order}
       data-edges={drawnOfResult + connecting.edges.length}
       data-connected={connecting.status === 'done' ? connecting.edges.length : 0}
+      data-labels={graph.order <= LABEL_ALL_MAX ? 'all' : 'by zoom'}
     >
       <div className="console-graph-canvas">
         <SigmaContainer

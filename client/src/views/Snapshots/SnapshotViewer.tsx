@@ -19,6 +19,7 @@ import { download, sourcesFootnote } from '../../utils/export';
 import { openSourceDialog, type SourceDialog } from '../../utils/sourceDialog';
 import { fileBaseName, snapshotFileText } from '../../state/snapshots';
 import { testHooks } from '../../app/testhooks';
+import { frameState } from '../../graph/camera';
 
 const LABEL_SIZE = 12;
 const noop = () => {};
@@ -115,12 +116,14 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
         curved: EdgeCurvedArrowProgram,
         curvedLine: EdgeCurveProgram,
       },
-      ...(presenting ? presentationSettings({ labelSize }) : {}),
+      ...(presenting ? presentationSettings({ labelSize }, window.innerWidth) : {}),
     });
     if (view.bbox) s.setCustomBBox({ x: view.bbox.x, y: view.bbox.y });
-    // presenting: the whole picture fitted to the screen; otherwise the camera it was saved with
-    // (zoomed out a little: sigma pads for the nodes, not for the labels drawn to their right)
-    s.getCamera().setState(presenting ? { x: 0.55, y: 0.5, ratio: 1.3, angle: 0 } : view.camera);
+    // presenting: the whole picture framed in the room the title, legend and footnote leave, with its labels
+    // inside (graph/camera.ts, as the explorer frames); otherwise the camera it was saved with
+    s.refresh();
+    const framed = presenting ? frameState(s, graph.nodes()) : null;
+    s.getCamera().setState(framed ?? view.camera);
     s.refresh();
     s.on('clickNode', ({ node }) => setSelected(node));
     s.on('clickStage', () => setSelected(null));

@@ -5,7 +5,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type Sigma from 'sigma';
 import { testHooks } from '../../../app/testhooks';
 import { AreaSelectBar } from '../../../components/AreaSelectBar';
-import { PresentationOverlay } from '../../../components/export/PresentationOverlay';
+import { PresentationOverlay, presentationSettings } from '../../../components/export/PresentationOverlay';
 import { ZoomControls } from '../../../components/ZoomControls';
 import {
   applyLayout,
@@ -37,7 +37,7 @@ import { SIGMA_SETTINGS } from '../../../graph/settings';
 import { moreHandleAnchor } from '../../../state/render';
 import { sourcesFootnote } from '../../../utils/export';
 import { useSnapshotLegend } from './legend';
-import { PRESENTATION_LABELS, useVisibleSources } from './snapshotView';
+import { useVisibleSources } from './snapshotView';
 
 // canvas events: a click on a "+N more" handle loads the next page of its anchor; a double-click expands
 const onClickNode = (id: string, shift: boolean) => {
@@ -98,7 +98,7 @@ export function GraphCanvas() {
   // (the camera comes back on leaving)
   useEffect(() => {
     if (!sigma) return;
-    const big = PRESENTATION_LABELS;
+    const big = presentationSettings({ labelSize: SIGMA_SETTINGS.labelSize ?? 12 }, window.innerWidth);
     sigma.setSetting('labelSize', presenting ? big.labelSize : (SIGMA_SETTINGS.labelSize ?? 12));
     sigma.setSetting(
       'labelRenderedSizeThreshold',
