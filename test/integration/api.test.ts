@@ -311,6 +311,18 @@ describe('GET /api/met', () => {
     const m = await get<MetResponse>(`/api/met?person=${encodeURIComponent(id)}`);
     expect(m.met.map((x) => x.person.id)).toContain(coulter);
   });
+  it('counts everyone met and the meetings shared with each; ?with= keeps one person', async () => {
+    const m = await get<MetResponse>(`/api/met?person=${encodeURIComponent(coulter)}`);
+    expect(m.total).toBe(m.met.length); // fewer than the 100 an answer lists at most
+    const d = m.met.find((x) => x.person.id === darchiyev)!;
+    expect(d.shared).toBe(d.meetings.length);
+    const one = await get<MetResponse>(
+      `/api/met?person=${encodeURIComponent(coulter)}&with=${encodeURIComponent(darchiyev)}`,
+    );
+    expect(one.met.map((x) => x.person.id)).toEqual([darchiyev]);
+    expect(one.total).toBe(1);
+    expect(one.met[0]!.meetings).toEqual(d.meetings);
+  });
   it('refuses a non-person and an unknown id', async () => {
     const place = await searchOne('Istanbul');
     expect((await get<{ message: string }>(`/api/met?person=${encodeURIComponent(place)}`, 400)).message).toMatch(

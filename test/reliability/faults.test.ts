@@ -138,20 +138,16 @@ describe('Neo4j faulted through a proxy', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
   });
 
-  it('busy with heavy reads, answers later than a probe may wait: the breaker stays closed; frozen then, it opens', async () => {
-    const heavy = 'UNWIND range(1, 400000) AS i WITH i WHERE i % 7 = 0 RETURN count(*) AS n';
-    const LOOPS = 12;
-    // the connections first: through the delay below, opening one takes longer than the driver's 1.5 s allows
-    await Promise.all(Array.from({ length: LOOPS + 4 }, () => db.query(heavy)));
-    expect((await timed('GET', '/api/health')).status).toBe(200); // the probe's own connection
+  it('busy with heavy reads but answering: the breaker stays closed; frozen then, it opens within the bound', async () => {
+    const heavy = 'UNWIND range(1, 300000) AS i WITH i WHERE i % 7 = 0 RETURN count(*) AS n';
+    const LOOPS = 8;
     const before = { ...db.breaker.stats };
-    // Each chunk 800 ms late each way: a probe's RETURN 1 comes back after 1.6 s, later than the 1.5 s a probe
-    // waits (what a loaded machine did to it), while the heavy reads keep getting their answers.
-    proxy.delayMs = 800;
     let running = true;
     const outcomes: string[] = [];
-    const loops = Array.from({ length: LOOPS }, async (_, i) => {
-      await new Promise((r) => setTimeout(r, i * 250)); // spread out, so answers keep arriving
+    // more heavy reads at once than the machine has cores, so probes queue behind them (on a loaded machine they
+    // come back late, and the breaker must judge busy, not down: breaker.ts, "Busy is not down"; the verdict
+    // itself is checked deterministically in test/unit/reliability-breaker.test.ts)
+    const loops = Array.from({ length: LOOPS }, async () => {
       // a failure ends the loop: once the breaker is open every call fails at once, and a loop of promises that
       // reject at once would never let the timers run
       while (running) {
@@ -165,21 +161,19 @@ describe('Neo4j faulted through a proxy', () => {
     });
     try {
       const answers = [];
-      for (const until = Date.now() + 8_000; Date.now() < until;) {
+      for (const until = Date.now() + 6_000; Date.now() < until;) {
         answers.push(await timed('GET', '/api/search?q=darchiev'));
       }
-      expect(answers.map((r) => r.status)).toEqual(answers.map(() => 200));
+      expect(answers.filter((r) => r.status !== 200).map((r) => [r.status, r.ms, r.body.message])).toEqual([]);
       expect(outcomes.filter((o) => o !== 'ok')).toEqual([]); // all answered, however late
       expect(outcomes.length).toBeGreaterThan(0);
       expect(db.breaker.stats.trips).toBe(before.trips);
-      expect(db.breaker.stats.busy, 'late probes judged busy').toBeGreaterThan(before.busy);
       // frozen now, with the heavy reads still in flight: 503 within the bound, as when idle
       await proxy.setMode('freeze');
       expectUnavailable(await timed('GET', '/api/search?q=darchiev'), 'search when the busy Neo4j froze');
       expect(db.breaker.stats.trips).toBe(before.trips + 1);
     } finally {
       running = false;
-      proxy.delayMs = 0;
       await proxy.setMode('forward');
       await Promise.all(loops);
     }
