@@ -11,67 +11,20 @@
  * of GET /api/graph/overview, first (the degree ranking is computed) and again (it is kept). Run `npm run build`
  * first. Results: bench/results/explore.json and a table on stdout.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { OverviewResponse } from '../contract';
 import { loadConfig, repoRoot } from '../server/src/config';
-import { findFreePort, startLocalNeo4j } from '../server/src/neo4j/local';
+import { startLocalNeo4j } from '../server/src/neo4j/local';
 import { startDatabase } from '../server/src/start';
 import { loadGenerated } from './_load';
+import { rssMiB, startParleyProcess } from './_parley-process';
 import { machine, save } from './_util';
 import { plan, type SizeName } from './generate';
 
 const log = (msg: string) => process.stderr.write(`[bench:explore] ${msg}\n`);
-
-/** Resident memory of a process in MiB (Linux /proc), or null when it cannot be read. */
-function rssMiB(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Parley as a child process on 127.0.0.1 (as bench/load.ts starts it); resolves once it says it is ready. */
-async function startParley(neo4jUri: string, password: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'index.ts')], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      NEO4J_URI: neo4jUri,
-      NEO4J_PASSWORD: password,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PARLEY_LOAD_SEED: 'false',
-      PARLEY_LOG_LEVEL: 'warn',
-      PARLEY_ACCOUNTS: 'off',
-      PARLEY_TOKEN: '',
-      PARLEY_QUERY_TIMEOUT_MS: '120000',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`Parley did not start in 180 s:\n${err}`)), 180_000);
-    child.stderr?.on('data', (d: Buffer) => {
-      err += d.toString();
-      if (/ready in/.test(err)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Parley exited (${String(code)}) before it was ready:\n${err}`));
-    });
-  });
-  return { child, base: `http://127.0.0.1:${port}` };
-}
 
 /** The bits of the explorer's test hook (`?testhook=1`) used here. */
 interface Hooked {
@@ -108,7 +61,10 @@ async function exploreSize(size: SizeName) {
       `${size}: loaded ${loaded.nodes} nodes, ${loaded.relationships} relationships in ${Math.round(loaded.ms / 1000)} s`,
     );
     await started.db.close();
-    const parley = await startParley(local.uri, local.password);
+    const parley = await startParleyProcess(local.uri, local.password, {
+      PARLEY_LOG_LEVEL: 'warn',
+      PARLEY_QUERY_TIMEOUT_MS: '120000',
+    });
     child = parley.child;
     const timed = async () => {
       const t0 = performance.now();

@@ -25,15 +25,16 @@
  * Reuses bench/_load.ts (the data set), bench/_read.ts (the routes, their ids, the HTTP arm) and bench/_util.ts.
  * Results: bench/results/load.json or load-quick.json, and a table on stdout.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig, repoRoot } from '../server/src/config';
-import { findFreePort, startLocalNeo4j } from '../server/src/neo4j/local';
+import { loadConfig } from '../server/src/config';
+import { startLocalNeo4j } from '../server/src/neo4j/local';
 import { startDatabase } from '../server/src/start';
 import { loadGenerated } from './_load';
 import { generatedIds, httpArm, mixedArm, routes, type Figure } from './_read';
+import { rssMiB, startParleyProcess } from './_parley-process';
 import { machine, save } from './_util';
 import { plan } from './generate';
 
@@ -57,59 +58,6 @@ interface Loaded {
   ms: number;
 }
 const log = (msg: string) => process.stderr.write(`[bench:load] ${msg}\n`);
-
-/** Resident memory of a process in MiB (Linux /proc), or null when it cannot be read. */
-function rssMiB(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Parley as a child process on 127.0.0.1; resolves with its base URL once it says it is ready. */
-async function startParley(
-  neo4jUri: string,
-  password: string,
-  logDir: string,
-): Promise<{ child: ChildProcess; base: string }> {
-  const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'index.ts')], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      NEO4J_URI: neo4jUri,
-      NEO4J_PASSWORD: password,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PARLEY_LOAD_SEED: 'false',
-      PARLEY_RATE_LIMIT: '1000000000', // lifted for the bench only
-      PARLEY_LOG_LEVEL: 'info',
-      PARLEY_LOG_FILE: path.join(logDir, 'parley.log'),
-      PARLEY_ACCOUNTS: 'off',
-      PARLEY_TOKEN: '',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`Parley did not start in 180 s:\n${err}`)), 180_000);
-    child.stderr?.on('data', (d: Buffer) => {
-      err += d.toString();
-      if (/ready in/.test(err)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Parley exited (${String(code)}) before it was ready:\n${err}`));
-    });
-  });
-  return { child, base: `http://127.0.0.1:${port}` };
-}
 
 function table(figs: Figure[]): string {
   const head = '| route | connections | req/s | p50 ms | p95 ms | p99 ms | errors |';
@@ -156,7 +104,11 @@ async function main() {
     const ids = await generatedIds(started.db, true);
     await started.db.close();
     if (PREPARE) return;
-    const parley = await startParley(local.uri, local.password, logDir);
+    const parley = await startParleyProcess(local.uri, local.password, {
+      PARLEY_RATE_LIMIT: '1000000000', // lifted for the bench only
+      PARLEY_LOG_LEVEL: 'info',
+      PARLEY_LOG_FILE: path.join(logDir, 'parley.log'),
+    });
     child = parley.child;
     const memory: { at: string; serverMiB: number | null; neo4jMiB: number | null }[] = [];
     const sample = (at: string) => memory.push({ at, serverMiB: rssMiB(child?.pid), neo4jMiB: rssMiB(local.pid) });
