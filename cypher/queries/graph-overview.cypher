@@ -3,7 +3,7 @@
 // params: {"limit": 300}
 // expect: rows >= 10
 // expect: columns = elementId, degree
-// expect: every degree >= 1
+// expect: some degree >= 5
 MATCH (n)
 WHERE NOT n:Snapshot AND NOT n:Source AND none(l IN labels(n) WHERE l STARTS WITH 'Parley')
 WITH n, COUNT { (n)--() } AS degree
