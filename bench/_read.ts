@@ -38,6 +38,8 @@ export interface Figure {
   errors: number;
   /** HTTP arm: answers by status, and requests autocannon gave up on (`timeout`, after 10 s) */
   statuses?: Record<string, number>;
+  /** mixed arm: when (seconds into the window, at the moment autocannon gave up) each time-out came */
+  timeoutsAt?: number[];
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -123,8 +125,15 @@ export async function mixedArm(
   seconds: number,
 ): Promise<Figure[]> {
   const requests = list.map((r) => ({ method: 'GET' as const, path: r.url }));
-  await autocannon({ url: base, connections, duration: 1, requests }); // warm-up: JIT, plans, pool
-  const per = list.map(() => ({ latencies: [] as number[], statuses: {} as Record<string, number>, timeouts: 0 }));
+  // Warm-up (JIT, plans, pool): one round per connection, every answer awaited (60 s each), so nothing of it is
+  // still running on the server when the window opens. (A 1 s `duration` warm-up left its slow cold answers in
+  // flight; the window's first requests queued behind them and were counted as time-outs.)
+  await autocannon({ url: base, connections, amount: connections * list.length, requests, timeout: 60 });
+  const per = list.map(() => ({
+    latencies: [] as number[],
+    statuses: {} as Record<string, number>,
+    timeoutsAt: [] as number[],
+  }));
   type Iterating = { requestIterator: { currentRequestIndex: number } };
   const count = (i: number, status: string) => {
     const p = per[i];
@@ -146,9 +155,11 @@ export async function mixedArm(
             count(i, String(statusCode));
           });
           // emitted after the connection was opened again and the next request sent: the one before timed out
-          (client as unknown as NodeJS.EventEmitter).on('timeout', () =>
-            count((it.currentRequestIndex - 1 + list.length) % list.length, 'timeout'),
-          );
+          (client as unknown as NodeJS.EventEmitter).on('timeout', () => {
+            const i = (it.currentRequestIndex - 1 + list.length) % list.length;
+            count(i, 'timeout');
+            per[i]?.timeoutsAt.push(Math.round((performance.now() - t0) / 100) / 10);
+          });
         },
       },
       (err, res) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(res)),
@@ -163,6 +174,7 @@ export async function mixedArm(
     return {
       ...summarise({ dataset, route: route.name, arm: 'http' as const, connections }, p.latencies, elapsed, errors),
       statuses: p.statuses,
+      ...(p.timeoutsAt.length > 0 ? { timeoutsAt: p.timeoutsAt } : {}),
     };
   });
   const all: Record<string, number> = {};
