@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, defaultStaticDir, type AppConfig } from '../server/src/app';
@@ -98,6 +98,72 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     args: CHROMIUM_ARGS,
   });
+}
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+/**
+ * Opens a page of Parley at `base` + `path` with the test hook loaded, at this viewport; each script error on
+ * the page is pushed to `errors` (when given) for the test to check.
+ */
+export async function openPage(
+  browser: Browser,
+  base: string,
+  pagePath: string,
+  viewport: Viewport,
+  errors?: string[],
+): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  if (errors) page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(withTestHook(`${base}${pagePath}`));
+  return page;
+}
+
+export interface BrowserSuite {
+  /** Parley listening over the run's Neo4j (set before the file's first test). */
+  parley: Awaited<ReturnType<typeof startParley>>;
+  /** Chromium (set before the file's first test). */
+  browser: Browser;
+  /** Script errors of the pages `open` opened since the last test ended. */
+  pageErrors: string[];
+  /** `openPage` on this file's Parley and browser (1440x900 unless told), its errors in `pageErrors`. */
+  open(pagePath: string, viewport?: Viewport): Promise<Page>;
+}
+
+/**
+ * A browser test file's set-up, registered with vitest where it is called (at the top of the file): Parley
+ * (`startParley` with these options) and Chromium before the first test, both closed after the last; after
+ * each test, no page opened through `open` had a script error (`checkPageErrors: false` leaves that out).
+ * A file's own `afterAll` hooks run before these close (vitest runs after-hooks last-registered first).
+ */
+export function browserSuite(
+  opts: Parameters<typeof startParley>[0] & { checkPageErrors?: boolean } = {},
+): BrowserSuite {
+  const { checkPageErrors = true, ...parleyOpts } = opts;
+  const suite: BrowserSuite = {
+    parley: undefined as unknown as BrowserSuite['parley'],
+    browser: undefined as unknown as Browser,
+    pageErrors: [],
+    open: (pagePath, viewport = { width: 1440, height: 900 }) =>
+      openPage(suite.browser, suite.parley.baseUrl, pagePath, viewport, suite.pageErrors),
+  };
+  beforeAll(async () => {
+    suite.parley = await startParley(parleyOpts);
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await (suite.browser as Browser | undefined)?.close();
+    await (suite.parley as BrowserSuite['parley'] | undefined)?.close();
+  });
+  if (checkPageErrors)
+    afterEach(() => {
+      expect(suite.pageErrors).toEqual([]);
+      suite.pageErrors.length = 0;
+    });
+  return suite;
 }
 
 export const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');

@@ -4,42 +4,20 @@
  * and a style rule by property that survives a reload from its URL. Screenshots of the table and the menu at
  * 1440x900 and 390x844 go to docs/screenshots/.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { PATH_COLOR } from '../../client/src/graph/palette';
 import { VALUE_COLORS } from '../../client/src/state/styles';
-import { launchBrowser, screenshotPath, startParley, withTestHook } from '../_helpers';
+import { browserSuite, screenshotPath } from '../_helpers';
 import { hookState, nodePoint, visibleNodeIds, waitForGraph } from './explorer-helpers';
 
-let parley: Awaited<ReturnType<typeof startParley>>;
-let browser: Browser;
+const t = browserSuite();
 const COULTER = 'person:sonata-coulter';
 const DARCH = 'person:aleksandr-darchiyev';
 const APRIL = 'meeting:istanbul-april-10';
 const PLANNED = 'meeting:follow-up';
 
-beforeAll(async () => {
-  parley = await startParley();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await parley?.close();
-});
-
-const pageErrors: string[] = [];
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
-  pageErrors.length = 0;
-});
-
-async function open(path: string, size = { width: 1440, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport: size });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(withTestHook(`${parley.baseUrl}${path}`));
-  return page;
-}
-
+const open = t.open;
 type Extra = { multi: string[]; among: { edges: string[] } | null; styleRules: unknown[]; tableOpen: boolean };
 const extra = (page: Page) => hookState(page) as unknown as Promise<Extra>;
 /** A node's point once the camera has stopped moving (the first frame animates after load). */

@@ -4,11 +4,11 @@
  * labelled, the handle clear of its anchor; edges are picked within a few pixels and the hovered one is shown;
  * focus goes to the graph after a search hit; Escape in the source dialog closes only the dialog.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { HIGHLIGHT_EDGE } from '../../client/src/graph/palette';
 import { distanceToSegment } from '../../client/src/state/render/utils';
-import { launchBrowser, screenshotPath, startParley, withTestHook } from '../_helpers';
+import { browserSuite, screenshotPath } from '../_helpers';
 import {
   chooseFromCombobox,
   hookState,
@@ -19,31 +19,10 @@ import {
   waitForGraph,
 } from './explorer-helpers';
 
-let parley: Awaited<ReturnType<typeof startParley>>;
-let browser: Browser;
+const t = browserSuite();
 const COULTER = 'person:sonata-coulter';
 
-beforeAll(async () => {
-  parley = await startParley();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await parley?.close();
-});
-
-const pageErrors: string[] = [];
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
-  pageErrors.length = 0;
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(withTestHook(`${parley.baseUrl}${path}`));
-  return page;
-}
+const open = (path: string) => t.open(path);
 
 /** Waits until every node drawn is inside the canvas with its whole label (drawn to its right). */
 /** Framed, and at rest: the camera is not moving, no layout runs, and nothing moved since the last look
@@ -152,7 +131,7 @@ describe('the canvas frames itself', () => {
   });
 
   it('expanding Darchiyev from an empty canvas draws every relationship whose two ends are in view', async () => {
-    const seed = (await (await fetch(`${parley.baseUrl}/api/graph?limit=5000`)).json()) as {
+    const seed = (await (await fetch(`${t.parley.baseUrl}/api/graph?limit=5000`)).json()) as {
       edges: { id: string; source: string; target: string }[];
     };
     const page = await open('/?start=empty');
@@ -181,7 +160,7 @@ describe('the canvas frames itself', () => {
     await waitForFramed(page);
     // the relationships among the nodes in view have come in (POST /api/graph/among)
     const seedEdges = (
-      (await (await fetch(`${parley.baseUrl}/api/graph?limit=5000`)).json()) as {
+      (await (await fetch(`${t.parley.baseUrl}/api/graph?limit=5000`)).json()) as {
         edges: { source: string; target: string }[];
       }
     ).edges;

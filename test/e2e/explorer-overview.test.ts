@@ -4,28 +4,25 @@
  * this file's server (PARLEY_OVERVIEW_ABOVE) and 400 people of its own (ids of this run, a hub and a ring) are
  * added to the shared Neo4j and removed after; M is read from the API at the time, never a global count.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { OverviewResponse } from '../../contract';
-import { launchBrowser, screenshotPath, startParley, withTestHook } from '../_helpers';
+import { browserSuite, screenshotPath } from '../_helpers';
 import { chooseFromCombobox, visibleNodeIds, waitForGraph } from './explorer-helpers';
 
 const RUN = `ove-${process.pid}-${Date.now().toString(36)}`;
 const N = 400;
-let parley: Awaited<ReturnType<typeof startParley>>;
-let browser: Browser;
+const t = browserSuite({ config: { PARLEY_OVERVIEW_ABOVE: 100 } });
 
 beforeAll(async () => {
-  parley = await startParley({ config: { PARLEY_OVERVIEW_ABOVE: 100 } });
-  browser = await launchBrowser();
   // person 0 knows everyone; each knows the next (a ring)
-  await parley.db.query(
+  await t.parley.db.query(
     `UNWIND range(0, $n - 1) AS i
      CREATE (:Person {id: $prefix + toString(i), name: 'Overview ' + $run + ' ' + toString(i) + ' person'})`,
     { n: N, prefix: `person:${RUN}-`, run: RUN },
     { mode: 'write' },
   );
-  await parley.db.query(
+  await t.parley.db.query(
     `UNWIND range(1, $n - 1) AS i
      MATCH (p:Person {id: $prefix + toString(i)})
      MATCH (h:Person {id: $prefix + '0'})
@@ -36,33 +33,20 @@ beforeAll(async () => {
   );
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  await parley?.db.query(
+  await t.parley?.db.query(
     'MATCH (p:Person) WHERE p.id STARTS WITH $prefix DETACH DELETE p',
     { prefix: `person:${RUN}-` },
     { mode: 'write' },
   );
-  await parley?.close();
 });
 
-const pageErrors: string[] = [];
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
-  pageErrors.length = 0;
-});
-
-async function open(width: number, height: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(withTestHook(`${parley.baseUrl}/`));
-  return page;
-}
+const open = (width: number, height: number) => t.open('/', { width, height });
 
 const shownNote = (page: Page) => page.getByRole('status').filter({ hasText: / shown/ });
 
 describe('a large database opens on an overview', () => {
   it('draws the most connected entities, says "N of M shown", and grows by search', async () => {
-    const total = ((await (await fetch(`${parley.baseUrl}/api/graph/overview`)).json()) as OverviewResponse).total;
+    const total = ((await (await fetch(`${t.parley.baseUrl}/api/graph/overview`)).json()) as OverviewResponse).total;
     expect(total).toBeGreaterThan(300);
     const page = await open(1440, 900);
     await waitForGraph(page, 300);

@@ -3,29 +3,16 @@
  * web worker while the page keeps answering, positions stay in the view state so the graph reopens without a new
  * layout, and expanding a node with ~10,000 neighbours holds the cap.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshotPath, startParley, withTestHook } from '../_helpers';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, openPage, screenshotPath } from '../_helpers';
 import { hookState, positions, visibleNodeIds, waitForGraph } from './explorer-helpers';
 
-let parley: Awaited<ReturnType<typeof startParley>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  parley = await startParley();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await parley?.close();
-});
+const t = browserSuite();
 
 describe('explorer with a 10,000-node graph', () => {
   it('runs ForceAtlas2 in a worker while the page answers, and reopens with the same positions', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await openPage(t.browser, t.parley.baseUrl, '/', { width: 1280, height: 800 });
     page.setDefaultTimeout(240_000);
-    await page.goto(withTestHook(`${parley.baseUrl}/`));
     await waitForGraph(page, 1);
     await page.evaluate(() => window.__parley!.loadGenerated(10_000, 50_000, 7));
     await page.waitForFunction(() => window.__parley!.visibleNodeIds().length === 10_000, null, { timeout: 240_000 });
@@ -72,9 +59,8 @@ describe('explorer with a 10,000-node graph', () => {
   }, 300_000);
 
   it('holds the expansion cap on a node with 9,999 neighbours and pages with "+N more"', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await openPage(t.browser, t.parley.baseUrl, '/', { width: 1280, height: 800 });
     page.setDefaultTimeout(240_000);
-    await page.goto(withTestHook(`${parley.baseUrl}/`));
     await waitForGraph(page, 1);
     await page.evaluate(() => window.__parley!.loadGenerated(10_000, 50_000, 7, ['gen:0']));
     await page.waitForFunction(() => window.__parley!.visibleNodeIds().length === 1);

@@ -4,13 +4,12 @@
  * screen) at 1440x900, 1024x768 and 390x844, and the data table listing who met whom's derived links. Screenshots
  * go to docs/screenshots/.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotPath, startParley, withTestHook } from '../_helpers';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite, screenshotPath, type Viewport } from '../_helpers';
 import { hookState, nodePoint, waitForGraph } from './explorer-helpers';
 
-let parley: Awaited<ReturnType<typeof startParley>>;
-let browser: Browser;
+const t = browserSuite();
 const COULTER = 'person:sonata-coulter';
 const DARCH = 'person:aleksandr-darchiyev';
 const APRIL = 'meeting:istanbul-april-10';
@@ -21,27 +20,7 @@ const SIZES = [
   { width: 390, height: 844 },
 ] as const;
 
-beforeAll(async () => {
-  parley = await startParley();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await parley?.close();
-});
-
-const pageErrors: string[] = [];
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
-  pageErrors.length = 0;
-});
-
-async function open(path: string, size: { width: number; height: number } = SIZES[0]): Promise<Page> {
-  const page = await browser.newPage({ viewport: size });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(withTestHook(`${parley.baseUrl}${path}`));
-  return page;
-}
+const open = (path: string, size: Viewport = SIZES[0]) => t.open(path, size);
 
 const show = (...ids: string[]) => `/?start=empty&show=${ids.map(encodeURIComponent).join(',')}`;
 const multi = async (page: Page) => ((await hookState(page)) as unknown as { multi: string[] }).multi;

@@ -3,9 +3,8 @@
  * the seed: the canvas, search by alias, details with quotes, expand/collapse, who-met-whom, paths, the time bar,
  * undo, the URL, hostile names. Saves the README's screenshots to docs/screenshots/.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotPath, startParley, withTestHook } from '../_helpers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, screenshotPath, type Viewport } from '../_helpers';
 import {
   chooseFromCombobox,
   hookState,
@@ -16,8 +15,7 @@ import {
   waitForGraph,
 } from './explorer-helpers';
 
-let parley: Awaited<ReturnType<typeof startParley>>;
-let browser: Browser;
+const t = browserSuite();
 let seed: { nodes: { id: string; labels: string[] }[]; edges: { id: string }[] };
 
 const DARCHIYEV = 'person:aleksandr-darchiyev';
@@ -27,33 +25,18 @@ const XSS_NAME = '<img src=x onerror=alert(1)>';
 const LONELY_ID = 'person:e2e-lonely';
 
 beforeAll(async () => {
-  parley = await startParley();
-  browser = await launchBrowser();
-  seed = (await (await fetch(`${parley.baseUrl}/api/graph?limit=5000`)).json()) as typeof seed;
+  seed = (await (await fetch(`${t.parley.baseUrl}/api/graph?limit=5000`)).json()) as typeof seed;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await parley?.db.query(
+  await t.parley?.db.query(
     'MATCH (n) WHERE n.id IN $ids DETACH DELETE n',
     { ids: [XSS_ID, LONELY_ID] },
     { mode: 'write' },
   );
-  await parley?.close();
 });
 
-const pageErrors: string[] = [];
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
-  pageErrors.length = 0;
-});
-
-async function open(path = '/', viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(withTestHook(`${parley.baseUrl}${path}`));
-  return page;
-}
+const open = (path = '/', viewport: Viewport = { width: 1280, height: 800 }) => t.open(path, viewport);
 
 describe('explorer', () => {
   it('opens on the sigma canvas with every seed node (foundation view)', async () => {
@@ -129,7 +112,7 @@ describe('explorer', () => {
     await waitForGraph(page, 1);
     expect(await visibleNodeIds(page)).toEqual([COULTER]);
     const total = (
-      (await (await fetch(`${parley.baseUrl}/api/nodes/${COULTER}/neighbors?limit=1`)).json()) as { total: number }
+      (await (await fetch(`${t.parley.baseUrl}/api/nodes/${COULTER}/neighbors?limit=1`)).json()) as { total: number }
     ).total;
     expect(total).toBeGreaterThan(2);
 
@@ -241,12 +224,12 @@ describe('explorer', () => {
   });
 
   it('says plainly when two nodes are not connected (the API answers 404)', async () => {
-    await parley.db.query(
+    await t.parley.db.query(
       'MERGE (n:Person {id: $id}) SET n.name = $name',
       { id: LONELY_ID, name: 'Lonely Test Person' },
       { mode: 'write' },
     );
-    const api = await fetch(`${parley.baseUrl}/api/path?from=${COULTER}&to=${LONELY_ID}`);
+    const api = await fetch(`${t.parley.baseUrl}/api/path?from=${COULTER}&to=${LONELY_ID}`);
     expect(api.status).toBe(404);
     const p2 = await open(`/?start=empty&show=${encodeURIComponent(LONELY_ID)}&node=${encodeURIComponent(LONELY_ID)}`);
     await p2.getByRole('heading', { name: 'Lonely Test Person' }).waitFor();
@@ -312,7 +295,7 @@ describe('explorer', () => {
   });
 
   it('shows a hostile node name as text and opens the shortcut list on "?"', async () => {
-    await parley.db.query(
+    await t.parley.db.query(
       'MERGE (n:Person {id: $id}) SET n.name = $name',
       { id: XSS_ID, name: XSS_NAME },
       { mode: 'write' },

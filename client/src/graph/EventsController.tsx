@@ -13,8 +13,9 @@ export interface GraphEventHandlers {
 }
 
 /**
- * Wires canvas clicks to the explorer's actions. Double-click expands instead of zooming. A click on the stage
- * within a few pixels of an edge selects that edge (a wider pick area than sigma's exact pixel). Renders nothing.
+ * Wires canvas clicks to the explorer's actions. Double-click expands instead of zooming. Sigma's edge events are
+ * off (`enableEdgeEvents: false`, graph/settings.ts), so edges are picked here: a click on the stage within a few
+ * pixels of an edge selects that edge (graph/pick.ts). Renders nothing.
  */
 export function EventsController(handlers: GraphEventHandlers) {
   const register = useRegisterEvents();
@@ -34,7 +35,6 @@ export function EventsController(handlers: GraphEventHandlers) {
         e.preventSigmaDefault();
         onDoubleClickNode(e.node);
       },
-      clickEdge: (e) => onClickEdge(e.edge),
       clickStage: (e) => {
         const near = edgeNear(sigma, e.event);
         if (near) onClickEdge(near);

@@ -13,7 +13,7 @@
 import neo4j, {
   type Driver,
   type ManagedTransaction,
-  type Result,
+  type QueryResult,
   type Session,
   type SessionConfig,
 } from 'neo4j-driver';
@@ -23,6 +23,7 @@ import { classify, DbError } from './errors';
 import { boltHandshake } from './handshake';
 import { toParams, toPlain, type Plain } from './convert';
 import { QueryLibrary } from './queries';
+import { watchSession } from './watched-session';
 
 export type Row = Record<string, Plain>;
 
@@ -55,6 +56,15 @@ function toPlanOperator(p: unknown): PlanOperator {
     details: typeof o.arguments?.Details === 'string' ? o.arguments.Details : '',
     children: Array.isArray(o.children) ? o.children.map(toPlanOperator) : [],
   };
+}
+
+/** A result's records as plain JSON rows. */
+function toRows(res: QueryResult): Row[] {
+  return res.records.map((rec) => {
+    const row: Row = {};
+    for (const key of rec.keys) row[String(key)] = toPlain(rec.get(key));
+    return row;
+  });
 }
 
 export interface RunOptions {
@@ -158,56 +168,7 @@ export class Db {
       ...(this.options.database ? { database: this.options.database } : {}),
       ...config,
     });
-    // When the breaker opens, everything the session is waiting on is rejected as unavailable (and closing it
-    // no longer waits on a server that does not answer), so its caller answers 503 instead of hanging.
-    let rejectTrip: (err: DbError) => void = () => {};
-    const tripped = new Promise<never>((_, reject) => {
-      rejectTrip = reject;
-    });
-    tripped.catch(() => {});
-    const unwatch = this.breaker.watch((err) => rejectTrip(err));
-    // an answer on the session tells the breaker the database is answering (busy, not down)
-    const answered = <T>(v: T): T => {
-      this.breaker.answered();
-      return v;
-    };
-    const race = <T>(p: Promise<T>): Promise<T> => Promise.race([p.then(answered), tripped]);
-    const quiet = (p: Promise<void>): Promise<void> => Promise.race([p, tripped.catch(() => {})]);
-    const guardResult = (r: Result): Result => {
-      const keys = r.keys.bind(r);
-      const summary = r.summary.bind(r);
-      const iterate = r[Symbol.asyncIterator].bind(r);
-      r.keys = () => race(keys());
-      r.summary = () => race(summary());
-      r[Symbol.asyncIterator] = () => {
-        const it = iterate();
-        const ret = it.return?.bind(it);
-        return {
-          ...it,
-          next: () => race(it.next()),
-          ...(ret ? { return: (v: never) => race(ret(v)) } : {}),
-        } as ReturnType<typeof iterate>;
-      };
-      return r;
-    };
-    const executeRead = session.executeRead.bind(session);
-    session.executeRead = ((work: never, config?: never) =>
-      race(executeRead(work, config))) as typeof session.executeRead;
-    const begin = session.beginTransaction.bind(session);
-    session.beginTransaction = ((config?: never) => {
-      const tx = begin(config);
-      const run = tx.run.bind(tx);
-      const rollback = tx.rollback.bind(tx);
-      tx.run = ((q: never, p?: never) => guardResult(run(q, p))) as typeof tx.run;
-      tx.rollback = () => quiet(rollback());
-      return tx;
-    }) as typeof session.beginTransaction;
-    const close = session.close.bind(session);
-    session.close = () => {
-      unwatch();
-      return quiet(close());
-    };
-    return session;
+    return watchSession(session, this.breaker);
   }
 
   private async runProbe(): Promise<boolean> {
@@ -277,12 +238,7 @@ export class Db {
   }
 
   private static async runIn(tx: ManagedTransaction, text: string, params: Record<string, unknown>): Promise<Row[]> {
-    const res = await tx.run(text, toParams(params) as Record<string, unknown>);
-    return res.records.map((rec) => {
-      const row: Row = {};
-      for (const key of rec.keys) row[String(key)] = toPlain(rec.get(key));
-      return row;
-    });
+    return toRows(await tx.run(text, toParams(params) as Record<string, unknown>));
   }
 
   /** Runs one query in its own transaction (read by default) and returns its rows as plain JSON. */
@@ -302,13 +258,7 @@ export class Db {
     const session = await this.session('write');
     try {
       const res = await session.run(text, toParams(params) as Record<string, unknown>);
-      return {
-        rows: res.records.map((rec) => {
-          const row: Row = {};
-          for (const key of rec.keys) row[String(key)] = toPlain(rec.get(key));
-          return row;
-        }),
-      };
+      return { rows: toRows(res) };
     } catch (err) {
       throw classify(err);
     } finally {
