@@ -21,7 +21,8 @@ export const GRAPH_MAX_LIMIT = 5000;
 /**
  * Every error answer: a stable machine-readable `error` code (e.g. `not_found`, `bad_request`,
  * `query_timeout`) and a `message` that says what went wrong and what to do about it. Some errors add fields
- * (a Cypher error's `position`), so the object is open.
+ * (a Cypher error's `position`), so the object is open. Database trouble: `503 database_unavailable` (Neo4j is
+ * not answering), `503 busy` (too many queries at once; the answer carries Retry-After), `504 query_timeout`.
  */
 export const apiErrorSchema = z
   .looseObject({

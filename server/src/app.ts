@@ -28,6 +28,7 @@ import { jsonDepthError } from './json-depth';
 import { RequestLogBudget, SUMMARY_EVERY_MS, type LoggerOptions } from './logging';
 import { HttpError } from './errors';
 import { ExtractPool } from './extract/pool';
+import { BUSY_RETRY_AFTER_S, inRequest } from './neo4j/admission';
 import { DbError } from './neo4j/errors';
 import type { Repositories } from './repositories';
 import { routePlugins } from './routes';
@@ -109,6 +110,7 @@ const REFUSAL_STATUS: Record<RefusalCode, number> = {
 const DB_STATUS: Record<DbError['kind'], [number, string]> = {
   unavailable: [503, 'database_unavailable'],
   busy: [503, 'console_busy'],
+  overloaded: [503, 'busy'],
   timeout: [504, 'query_timeout'],
   syntax: [400, 'cypher_error'],
   memory: [422, 'query_too_large'],
@@ -216,6 +218,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  // Each handler runs as its request's work (neo4j/admission.ts): its reads wait their turn in the bulkhead's
+  // queue, and leave it when the client goes away. (preHandler, not onRequest: the handler is called from here.)
+  app.addHook('preHandler', (_req, reply, done) => {
+    const abort = new AbortController();
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) abort.abort();
+    });
+    inRequest(abort.signal, done);
+  });
+
   const https = deps.config.PARLEY_HTTPS ?? false;
   await app.register(helmet, {
     // Over plain HTTP these two turn every script and style into an https fetch that fails (a blank page) for
@@ -271,6 +283,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const [status, code] = DB_STATUS[err.kind];
       if (status >= 500 && err.kind === 'other') req.log.error({ err }, 'database error');
       const message = status === 500 ? 'The database failed to answer; the error has been logged.' : err.message;
+      // a full queue (or the console's turns): the client may try again shortly
+      if (err.kind === 'overloaded' || err.kind === 'busy')
+        void reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
       return send(reply, status, {
         error: code,
         message,

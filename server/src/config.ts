@@ -3,6 +3,7 @@
  * message that names the variable and says what it accepts (fail fast: never run half-configured).
  */
 import { z } from 'zod';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,6 +55,15 @@ const Env = z.object({
   // Above this many entities the explorer opens on an overview (the most connected ones) instead of the whole graph.
   PARLEY_OVERVIEW_ABOVE: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
   PARLEY_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  // The bulkhead (neo4j/admission.ts): how many of Parley's reads run on Neo4j at once (0 = no limit; at most the
+  // pool's 50 connections), and how long a read waits for its turn before it is refused with 503 busy.
+  PARLEY_DB_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(50, "must be from 0 to 50 (the connection pool's size)")
+    .default(2 * availableParallelism() + 2),
+  PARLEY_DB_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // The request log (server/src/logging.ts): lines per second before requests are aggregated (0 = never),
   // and a file rotated by size instead of stdout.

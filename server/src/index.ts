@@ -31,6 +31,25 @@ async function main() {
     extractor,
     logger: loggerOptions(config),
   });
+  // The breaker's transitions and the bulkhead's sheds go to the log: a line when it opens (why) and closes, and
+  // a summary at most every 10 s while reads are shed, never a line per request (neo4j/admission.ts).
+  started.db.breaker.onChange = (e) => {
+    if (e.state === 'open')
+      app.log.warn({ reason: e.reason }, `circuit breaker open: Neo4j is not answering (${e.reason})`);
+    else
+      app.log.info(
+        { openMs: e.openMs },
+        `circuit breaker closed: Neo4j answers again after ${(e.openMs / 1000).toFixed(1)} s`,
+      );
+  };
+  started.db.admission.limit = config.PARLEY_DB_CONCURRENCY;
+  started.db.admission.maxWaitMs = config.PARLEY_DB_QUEUE_WAIT_MS;
+  started.db.admission.onSummary = (s) =>
+    app.log.warn(
+      s,
+      `busy: ${s.shed} read(s) refused with 503 busy in ${(s.periodMs / 1000).toFixed(0)} s (queue limit ${s.limit})`,
+    );
+  started.db.admission.enabled = config.PARLEY_DB_CONCURRENCY > 0;
   let stopping = false;
   // SIGTERM/SIGINT, even under load and with a query in flight, stop within 10 s (issue 12): no new
   // connections at once; requests in flight get GRACE_MS to finish; then whatever still waits on Neo4j is

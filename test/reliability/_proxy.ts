@@ -18,7 +18,14 @@ export interface ProxiedApp {
   close: () => Promise<void>;
 }
 
-export async function proxiedApp(): Promise<ProxiedApp> {
+export interface ProxiedAppOptions {
+  /** turn the bulkhead on (neo4j/admission.ts) with this limit and wait */
+  admission?: { limit: number; maxWaitMs: number };
+  /** extra routes (e.g. a test's own slow read), given the app's Db */
+  plugins?: (db: Db) => ((app: FastifyInstance) => Promise<void>)[];
+}
+
+export async function proxiedApp(opts: ProxiedAppOptions = {}): Promise<ProxiedApp> {
   const target = boltTarget(inject('neo4jUri'));
   const proxy = await new FaultProxy(target.host, target.port).start();
   const config = loadConfig({ NEO4J_URI: proxy.uri, NEO4J_PASSWORD: inject('neo4jPassword') });
@@ -30,10 +37,16 @@ export async function proxiedApp(): Promise<ProxiedApp> {
     queryTimeoutMs: config.PARLEY_QUERY_TIMEOUT_MS,
     watchdog: true,
   });
+  if (opts.admission) {
+    db.admission.limit = opts.admission.limit;
+    db.admission.maxWaitMs = opts.admission.maxWaitMs;
+    db.admission.enabled = true;
+  }
   const app = await buildApp({
     config: { ...config, PARLEY_RATE_LIMIT: 100_000 },
     repos: createRepositories(db),
     staticDir: null,
+    ...(opts.plugins ? { plugins: opts.plugins(db) } : {}),
   });
   return {
     proxy,

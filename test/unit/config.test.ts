@@ -1,4 +1,5 @@
 // config.ts: the environment, validated once at start.
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/src/config';
 
@@ -22,6 +23,14 @@ describe('loadConfig', () => {
     expect(msg).toMatch(/NEO4J_URI: must be a bolt/);
     expect(msg).toMatch(/PARLEY_LOAD_SEED/);
     expect(msg).toMatch(/PARLEY_NEO4J_HEAP: must be a size such as 512m or 1g/);
+  });
+  it('sizes the bulkhead from the cores, and refuses one larger than the connection pool', () => {
+    const c = loadConfig({});
+    expect(c.PARLEY_DB_CONCURRENCY).toBe(2 * availableParallelism() + 2);
+    expect(c.PARLEY_DB_QUEUE_WAIT_MS).toBe(2_000);
+    expect(loadConfig({ PARLEY_DB_CONCURRENCY: '0' }).PARLEY_DB_CONCURRENCY).toBe(0);
+    expect(() => loadConfig({ PARLEY_DB_CONCURRENCY: '51' })).toThrow(/PARLEY_DB_CONCURRENCY: must be from 0 to 50/);
+    expect(() => loadConfig({ PARLEY_DB_QUEUE_WAIT_MS: 'soon' })).toThrow(/PARLEY_DB_QUEUE_WAIT_MS/);
   });
   it('treats empty strings as unset', () => {
     expect(loadConfig({ NEO4J_URI: '', PORT: '' }).PORT).toBe(8080);

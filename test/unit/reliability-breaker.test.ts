@@ -2,7 +2,7 @@
 // driver errors that mean "unavailable" (503), including a full pool.
 import { describe, expect, it } from 'vitest';
 import { Neo4jError } from 'neo4j-driver';
-import { Breaker } from '../../server/src/neo4j/breaker';
+import { Breaker, type BreakerEvent } from '../../server/src/neo4j/breaker';
 import { classify, DbError } from '../../server/src/neo4j/errors';
 
 const never = () => new Promise<never>(() => {});
@@ -138,6 +138,41 @@ describe('Breaker', () => {
     b.enabled = true;
     await expect(b.run(never, 60_000)).rejects.toMatchObject({ kind: 'unavailable' });
     expect(b.stats.busy).toBe(0);
+    b.close();
+  });
+
+  it('tells its listener when it opens (with the verdict’s reason) and when it closes, once each', async () => {
+    let alive = false;
+    const b = breaker(() => Promise.resolve(alive));
+    const events: BreakerEvent[] = [];
+    b.onChange = (e) => events.push(e);
+    await expect(b.run(never, 60_000)).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(b.run(never, 60_000)).rejects.toMatchObject({ kind: 'unavailable' }); // open: no second event
+    alive = true;
+    for (let i = 0; i < 50 && b.isOpen; i++) await sleep(10);
+    expect(events).toEqual([
+      { state: 'open', reason: expect.stringMatching(/probe .* failed/) as unknown },
+      { state: 'closed', openMs: expect.any(Number) as unknown },
+    ]);
+    b.close();
+  });
+
+  it('a frozen database’s reason says what got no answer', async () => {
+    const b = new Breaker({
+      probe: never,
+      alive: never,
+      stallMs: 20,
+      probeTimeoutMs: 50,
+      aliveAfterMs: 10,
+      tickMs: 10,
+    });
+    b.enabled = true;
+    const events: BreakerEvent[] = [];
+    b.onChange = (e) => events.push(e);
+    await expect(b.run(never, 60_000)).rejects.toMatchObject({ kind: 'unavailable' });
+    expect(events).toEqual([
+      { state: 'open', reason: expect.stringMatching(/no answer in 50 ms.*handshake/) as unknown },
+    ]);
     b.close();
   });
 

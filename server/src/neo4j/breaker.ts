@@ -64,6 +64,9 @@ export interface BreakerOptions {
   onRecover?: () => void;
 }
 
+/** a transition of the breaker, for the server's log (index.ts wires `onChange`) */
+export type BreakerEvent = { state: 'open'; reason: string } | { state: 'closed'; openMs: number };
+
 interface Pending {
   since: number;
   fail(err: DbError): void;
@@ -90,6 +93,10 @@ export class Breaker {
   private retry: NodeJS.Timeout | null = null;
   private closedForGood = false;
   enabled = false;
+  /** told when the breaker opens (with the verdict's reason) and when it closes again; must not throw */
+  onChange: ((e: BreakerEvent) => void) | null = null;
+  /** why the last verdict was `down` */
+  private downReason = '';
   /** how often the breaker opened, and how many late probes were judged busy rather than down */
   readonly stats = { trips: 0, busy: 0 };
   readonly stallMs: number;
@@ -111,6 +118,11 @@ export class Breaker {
   /** A call got an answer from the database (records, a result): it is answering, however slowly. */
   answered(): void {
     this.lastAnswer = Date.now();
+  }
+
+  /** Settles once the verdict in flight, if any, is in (the bulkhead waits for it before it sheds a call). */
+  settled(): Promise<void> {
+    return this.probing ? this.probing.then(() => {}) : Promise.resolve();
   }
 
   /** Throws `unavailable` while the breaker is open. */
@@ -197,7 +209,10 @@ export class Breaker {
       });
       return { p, cancel: () => clearTimeout(timer) };
     };
-    const verdictOf = (ok: boolean) => (ok ? 'up' : 'down');
+    const verdictOf = (ok: boolean) => {
+      if (!ok) this.downReason = 'the probe (RETURN 1) failed: refused, reset or an error';
+      return ok ? 'up' : 'down';
+    };
     // The bare handshake starts once the probe is slower than a healthy one, so a quiet server is not asked
     // twice on every health check; it gets the rest of the probe's time.
     const aliveAfter = Math.min(this.opts.aliveAfterMs ?? 200, timeoutMs);
@@ -225,7 +240,9 @@ export class Breaker {
       rest.p.then(() => new Promise<boolean>((resolve) => setImmediate(() => resolve(false)))),
     ]);
     rest.cancel();
-    return handshake ? this.busy() : 'down';
+    if (handshake) return this.busy();
+    this.downReason = `the probe (RETURN 1) got no answer in ${timeoutMs} ms, no other call got one in the last ${RECENT_ANSWER_MS} ms, and a fresh Bolt handshake got none either`;
+    return 'down';
   }
 
   private busy(): 'busy' {
@@ -259,6 +276,7 @@ export class Breaker {
     for (const p of [...this.pending]) p.fail(err);
     if (first) {
       this.stats.trips++;
+      this.onChange?.({ state: 'open', reason: this.downReason });
       this.opts.onTrip?.();
       this.scheduleRetry();
     }
@@ -268,7 +286,9 @@ export class Breaker {
   private recover(up: boolean): void {
     if (up) this.lastOk = Date.now();
     if (this.openSince === null) return;
+    const openMs = Date.now() - this.openSince;
     this.openSince = null;
+    this.onChange?.({ state: 'closed', openMs });
     if (this.retry) clearTimeout(this.retry);
     this.retry = null;
     this.opts.onRecover?.();

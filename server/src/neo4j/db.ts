@@ -17,6 +17,7 @@ import neo4j, {
   type Session,
   type SessionConfig,
 } from 'neo4j-driver';
+import { Admission } from './admission';
 import { installBoltLimits } from './bolt-limits';
 import { Breaker } from './breaker';
 import { classify, DbError } from './errors';
@@ -103,6 +104,8 @@ const CONSOLE_POOL_SIZE = 10;
 export class Db {
   readonly queries: QueryLibrary;
   readonly breaker: Breaker;
+  /** the bulkhead in front of `transaction` (admission.ts); off until the server turns it on */
+  readonly admission = new Admission();
   private current: Driver;
   /** the console's own pool: its connections decode smaller messages (bolt-limits.ts) and cannot starve Parley's */
   private consolePool: Driver;
@@ -284,6 +287,14 @@ export class Db {
    * watched by the breaker and has a client-side deadline (transaction timeout + CLIENT_BACKSTOP_MS).
    */
   async transaction<T>(work: (tx: Tx) => Promise<T>, opts: RunOptions = {}): Promise<T> {
+    // the bulkhead (admission.ts): a request's read waits its turn, and the wait counts toward its own timeout
+    const timeoutMs = opts.timeoutMs ?? this.options.queryTimeoutMs;
+    return this.admission.run(opts.mode ?? 'read', timeoutMs, this.breaker, (left) =>
+      this.admittedTransaction(work, { ...opts, timeoutMs: left }),
+    );
+  }
+
+  private async admittedTransaction<T>(work: (tx: Tx) => Promise<T>, opts: RunOptions): Promise<T> {
     const mode = opts.mode ?? 'read';
     const timeout = opts.timeoutMs ?? this.options.queryTimeoutMs;
     let session: Session;
@@ -342,6 +353,7 @@ export class Db {
 
   async close(): Promise<void> {
     this.breaker.close();
+    this.admission.flushSummary();
     // Closing waits for connections in use to be released; one stuck on a query that was given up on (at
     // shutdown, or on a database that stopped answering) would hold it until that query ends. Wait 1.5 s at
     // most: the process is about to end, and the server ends the query when the connection goes.

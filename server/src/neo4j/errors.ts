@@ -1,11 +1,22 @@
 /**
  * Database failures, classified so the HTTP layer can answer with the right status without knowing the
- * driver: unavailable → 503, timeout → 504, syntax / semantic error → 400, constraint → 409.
+ * driver: unavailable → 503, busy / overloaded → 503 (Retry-After), timeout → 504, syntax / semantic error → 400, constraint → 409.
  */
 import { Neo4jError } from 'neo4j-driver';
 import { RESULT_TOO_LARGE } from './bolt-limits';
 
-export type DbErrorKind = 'unavailable' | 'busy' | 'timeout' | 'syntax' | 'constraint' | 'client' | 'memory' | 'other';
+export type DbErrorKind =
+  | 'unavailable'
+  /** the console's own limit (console-slots.ts) */
+  | 'busy'
+  /** the bulkhead's queue (admission.ts): the call could not start in time */
+  | 'overloaded'
+  | 'timeout'
+  | 'syntax'
+  | 'constraint'
+  | 'client'
+  | 'memory'
+  | 'other';
 
 export class DbError extends Error {
   override name = 'DbError';

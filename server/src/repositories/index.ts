@@ -1,4 +1,5 @@
 /** Every repository, built from one database handle (routes get them from `app.repos`). */
+import { unqueued } from '../neo4j/admission';
 import type { Db } from '../neo4j/db';
 import { createCatalogRepository } from './catalog';
 import { createCypherRepository } from './cypher';
@@ -48,7 +49,8 @@ export function createRepositories(db: Db, opts: RepositoryOptions = {}) {
     cypher: createCypherRepository(db),
     snapshots: createSnapshotsRepository(db),
     duplicates: createDuplicatesRepository(db),
-    imports: createImportsRepository(db),
+    // an import skips the bulkhead's queue: a shed look-up half-way would undo all of it (neo4j/admission.ts)
+    imports: unqueued(createImportsRepository(db)),
     users: createUsersRepository(db),
   };
 }
