@@ -1,4 +1,5 @@
-/** Shared by bench:load and bench:explore: Parley's real server as a child process, and a process's memory. */
+/** Shared by bench (the reading arms), bench:load and bench:explore: Parley's real server as a child process, and a
+ * process's memory. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,15 +19,18 @@ export function rssMiB(pid: number | undefined): number | null {
 
 /**
  * Parley (server/src/index.ts) on 127.0.0.1 and a free port, against the given Neo4j, with the seed off, accounts
- * and token off; `env` adds or overrides settings. Resolves with its base URL once it says it is ready (180 s).
+ * and token off; `env` adds or overrides settings; `nodeArgs` go to node (e.g. `--cpu-prof`). Resolves with its
+ * base URL once it says it is ready (180 s), and `said()`: what it has written to stderr so far.
  */
 export async function startParleyProcess(
   neo4jUri: string,
   password: string,
   env: Record<string, string>,
-): Promise<{ child: ChildProcess; base: string }> {
+  nodeArgs: string[] = [],
+): Promise<{ child: ChildProcess; base: string; said: () => string }> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'index.ts')], {
+  const args = [...nodeArgs, '--import', 'tsx', path.join(repoRoot, 'server', 'src', 'index.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -41,8 +45,8 @@ export async function startParleyProcess(
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  let err = '';
   await new Promise<void>((resolve, reject) => {
-    let err = '';
     const timer = setTimeout(() => reject(new Error(`Parley did not start in 180 s:\n${err}`)), 180_000);
     child.stderr?.on('data', (d: Buffer) => {
       err += d.toString();
@@ -56,5 +60,5 @@ export async function startParleyProcess(
       reject(new Error(`Parley exited (${String(code)}) before it was ready:\n${err}`));
     });
   });
-  return { child, base: `http://127.0.0.1:${port}` };
+  return { child, base: `http://127.0.0.1:${port}`, said: () => err };
 }

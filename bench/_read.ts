@@ -75,8 +75,9 @@ export async function httpArm(
   base: string,
   connections: number,
   seconds: number,
+  warm = true,
 ): Promise<Figure> {
-  await autocannon({ url: base + route.url, connections, duration: 0.5 }); // warm-up: JIT, plans, pool
+  if (warm) await autocannon({ url: base + route.url, connections, duration: 0.5 }); // JIT, plans, pool
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const measure = (opts: { duration: number } | { amount: number }) =>
@@ -323,6 +324,17 @@ export function routes(ids: {
         resolve(ids.person),
         {
           query: 'neighbors',
+          params: (p) => ({ elementId: p.elementId, offset: 0, limit: 25, type: null, label: null }),
+        },
+      ],
+    },
+    {
+      name: 'expand (2 hops, degree ≤ 100)',
+      url: `/api/nodes/${e(ids.person)}/neighbors?limit=25&hops=2`,
+      steps: [
+        resolve(ids.person),
+        {
+          query: 'neighbors-two-hops',
           params: (p) => ({ elementId: p.elementId, offset: 0, limit: 25, type: null, label: null }),
         },
       ],

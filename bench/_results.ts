@@ -25,6 +25,8 @@ export interface Results {
   date: string;
   mode: 'quick' | 'full';
   seconds: number;
+  /** seconds per phase: setup (Neo4j, seed, Parley's process), reading, drawing, loading, extraction */
+  phases?: Record<string, number>;
   machine: Record<string, unknown>;
   versions: Record<string, string>;
   neo4j: { heap: string; pageCache: string; version: string };
@@ -32,17 +34,75 @@ export interface Results {
   reading: Figure[];
   payload: Record<string, unknown>[];
   drawing: Record<string, unknown>[];
+  /** when the drawing figures come from an earlier run (`--no-draw` keeps them): that run's date and machine */
+  drawingRun?: { date: string; machine: Record<string, unknown> };
   targets: Target[];
-  /** the loading arms (bench/_loading-suite.ts), with the sizes they ran and, when run alone, when and where */
+  /** the loading arms (bench/_loading-suite.ts), with the sizes they ran and, when they come from another run
+   * (`--loading-only`, or kept by `--no-loading`), when and where */
   loading?: LoadingResults;
   loadingSizes?: string[];
+  /** older results: the one run all the loading figures came from (now `loadingFrom`, per size) */
   loadingRun?: { date: string; machine: Record<string, unknown> };
+  /** per size: the run its loading figures come from (date, machine with the load, how long the arms took) */
+  loadingFrom?: Record<string, LoadingRun>;
   /** the extraction arm (bench/extract.ts): precision / recall per kind and text, the 1,000-word timing, and when
-   * run alone (`--extract-only`), when and where */
+   * it comes from another run (`--extract-only`, or kept by `--no-extract`), when and where */
   extraction?: { rows: Record<string, string>[]; timing: Record<string, unknown>; summary: string };
   extractionRun?: { date: string; machine: Record<string, unknown> };
   regressions: string[];
   notes: string[];
+}
+
+export interface LoadingRun {
+  date: string;
+  machine: Record<string, unknown>;
+  /** seconds the loading arms took in that run (all its sizes) */
+  seconds?: number;
+}
+
+/** Where each size's loading figures come from, for results written before `loadingFrom`. */
+export function loadingFromOf(r: Pick<Results, 'loadingFrom' | 'loadingRun' | 'loadingSizes' | 'date' | 'machine'>) {
+  if (r.loadingFrom) return r.loadingFrom;
+  const run = r.loadingRun ?? { date: r.date, machine: r.machine };
+  return Object.fromEntries((r.loadingSizes ?? []).map((size) => [size, run]));
+}
+
+/**
+ * The loading figures of this run (`now`, its sizes, `run`) with those of the last results for every other size:
+ * a run of S keeps the M and L figures measured before (and says when they were measured). A size measured again
+ * replaces all of its figures; notes are kept only for the sizes kept (`M: …`), so nothing piles up run after run.
+ */
+export function mergeLoading(
+  last: Pick<Results, 'loading' | 'loadingFrom' | 'loadingRun' | 'loadingSizes' | 'date' | 'machine'> | null,
+  now: LoadingResults | undefined,
+  sizes: string[],
+  run: LoadingRun,
+): Pick<Results, 'loading' | 'loadingSizes' | 'loadingFrom'> {
+  const measured = now ? sizes : [];
+  const kept = last?.loading;
+  const keptSizes = last ? (last.loadingSizes ?? []).filter((x) => !measured.includes(x)) : [];
+  if (!now && (!kept || keptSizes.length === 0)) return {};
+  const keep = (data: string) => keptSizes.includes(data);
+  const keptFrom = last ? loadingFromOf(last) : {};
+  return {
+    loading: {
+      figures: [...(kept?.figures.filter((f) => keep(f.data)) ?? []), ...(now?.figures ?? [])],
+      probes: [...(kept?.probes.filter((p) => keep(p.data)) ?? []), ...(now?.probes ?? [])],
+      runs: {
+        ...Object.fromEntries(Object.entries(kept?.runs ?? {}).filter(([k]) => keep(k.split(' ')[0]!))),
+        ...(now?.runs ?? {}),
+      },
+      notes: [
+        ...(kept?.notes.filter((n) => keptSizes.some((k) => n.startsWith(`${k}:`))) ?? []),
+        ...(now?.notes ?? []),
+      ],
+    },
+    loadingSizes: [...keptSizes, ...measured],
+    loadingFrom: {
+      ...Object.fromEntries(keptSizes.flatMap((k) => (keptFrom[k] ? [[k, keptFrom[k]]] : []))),
+      ...Object.fromEntries(measured.map((k) => [k, run])),
+    },
+  };
 }
 
 const key = (f: Figure) => `${f.dataset} · ${f.route} · ${f.arm}@${f.connections}`;
@@ -141,7 +201,14 @@ export function genericTable(rows: Record<string, unknown>[]): string {
 export function markdown(r: Results): string {
   const m = r.machine;
   const lines = [
-    `Last run: ${r.date.slice(0, 16).replace('T', ' ')} UTC, \`npm run bench${r.mode === 'quick' ? ' -- --quick' : ''}\`, ${Math.round(r.seconds)} s. ` +
+    `Last run: ${r.date.slice(0, 16).replace('T', ' ')} UTC, \`npm run bench${r.mode === 'quick' ? ' -- --quick' : ''}\`, ${Math.round(r.seconds)} s` +
+      `${
+        r.phases
+          ? ` (${Object.entries(r.phases)
+              .map(([k, v]) => `${k} ${v} s`)
+              .join(', ')})`
+          : ''
+      }. ` +
       `Machine: ${String(m.cpu)}, ${String(m.cores)} cores, ${String(m.memoryGiB)} GiB, load ${String(m.load1)} at the start ` +
       `and ${String(m.load1End)} at the end. Node ${r.versions.node}, Java ${r.versions.java}, Neo4j ${r.neo4j.version} ` +
       `(heap ${r.neo4j.heap}, page cache ${r.neo4j.pageCache}), Chromium ${r.versions.chromium}, WebGL renderer \`${r.versions.webglRenderer}\`.`,
@@ -171,12 +238,13 @@ export function markdown(r: Results): string {
   ];
   if (r.loading) lines.push('', ...loadingMarkdown(r));
   if (r.payload.length > 0) lines.push('', '**Payload** (graph format, JSON)', '', genericTable(r.payload));
-  if (r.drawing.length > 0) lines.push('', '**Drawing**', '', genericTable(r.drawing));
+  if (r.drawing.length > 0)
+    lines.push('', `**Drawing**${r.drawingRun ? ` (${earlier(r.drawingRun)})` : ''}`, '', genericTable(r.drawing));
   if (r.extraction) {
     const run = r.extractionRun;
     lines.push(
       '',
-      `**Extraction** (article → proposals, no database; precision / recall per kind on the evaluation set, as \`npm run bench:extract\`${run ? `; run ${run.date.slice(0, 16).replace('T', ' ')} UTC with \`--extract-only\`, load ${String(run.machine.load1)}` : ''}):`,
+      `**Extraction** (article → proposals, no database; precision / recall per kind on the evaluation set, as \`npm run bench:extract\`${run ? `; ${earlier(run)}` : ''}):`,
       '',
       genericTable(r.extraction.rows),
       '',
@@ -191,6 +259,12 @@ export function markdown(r: Results): string {
   );
   if (r.notes.length > 0) lines.push('', ...r.notes.map((n) => `- ${n}`));
   return lines.join('\n');
+}
+
+/** Figures that come from another run than the last one: when, and the load then. */
+function earlier(run: { date: string; machine: Record<string, unknown> }): string {
+  const end = run.machine.load1End === undefined ? '' : ` and ${String(run.machine.load1End)} at the end`;
+  return `measured ${run.date.slice(0, 16).replace('T', ' ')} UTC, not in the last run; load ${String(run.machine.load1)} at the start${end}`;
 }
 
 export const START = '<!-- bench:start (generated by `npm run bench`; edit bench/_results.ts instead) -->';
@@ -209,8 +283,24 @@ export function writeReadme(r: Results, file = path.join(repoRoot, 'README.md'))
 /** The loading tables: every arm, cold and warm, the batch sweep, and what a cold JVM pays for. */
 function loadingMarkdown(r: Results): string[] {
   const l = r.loading!;
+  // which run each size comes from: this one, or an earlier one (with its date and load)
+  const from = loadingFromOf(r);
+  const groups = new Map<string, { sizes: string[]; run: LoadingRun }>();
+  for (const size of r.loadingSizes ?? []) {
+    const run = from[size];
+    if (!run) continue;
+    const g = groups.get(run.date) ?? { sizes: [] as string[], run };
+    g.sizes.push(size);
+    groups.set(run.date, g);
+  }
+  const when = [...groups.values()]
+    .map(({ sizes, run }) => {
+      const took = run.seconds === undefined ? '' : `, the loading arms took ${Math.round(run.seconds)} s`;
+      return `${sizes.join(', ')}: ${run.date === r.date ? `measured in the last run${took}` : `${earlier(run)}${took}`}`;
+    })
+    .join('; ');
   const lines = [
-    `**Loading** (${r.loadingRun ? `run ${r.loadingRun.date.slice(0, 16).replace('T', ' ')} UTC with \`--loading-only\`, load ${String(r.loadingRun.machine.load1)} at the start and ${String(r.loadingRun.machine.load1End)} at the end; ` : ''}` +
+    `**Loading** (${when ? `${when}; ` : ''}` +
       'the same generated rows in neo4j-admin CSV files for every arm; each JVM arm on a Neo4j server of its own with heap 1g, page cache 512m, ' +
       "256 MiB per transaction, Parley's uniqueness constraints created before the data; cold = first load into a fresh JVM, warm = the same load again on it after deleting the data; " +
       'nodes/s over the node phase and rels/s over the relationship phase):',

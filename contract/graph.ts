@@ -242,14 +242,20 @@ export const searchQuerySchema = z.object({
 
 export const idParamsSchema = z.object({ id: apiIdSchema });
 
+/** A two-hop expansion pages over every node within two relationships (one hop away first). */
+export const NEIGHBOR_MAX_HOPS = 2;
+
 export const neighborsQuerySchema = z.object({
   limit: intParam(25, 1, 500),
   offset: intParam(0, 0, 1_000_000),
+  hops: intParam(1, 1, NEIGHBOR_MAX_HOPS).describe(
+    '1: the neighbours; 2: every node within two relationships, those one hop away first, each two hops away with one node that links it (the most connected) and the two relationships of that way',
+  ),
   type: nameSchema.optional().describe('only the neighbours linked by a relationship of this type'),
   label: nameSchema.optional().describe('only the neighbours carrying this label'),
 });
-/** An expansion limited to one relationship type and/or one neighbour label ("expand by"). */
-export type NeighborFilter = { type?: string; label?: string };
+/** An expansion limited to one relationship type and/or one neighbour label ("expand by"), and how far it goes. */
+export type NeighborFilter = { type?: string; label?: string; hops?: number };
 
 export const pathQuerySchema = z.object({ from: apiIdSchema, to: apiIdSchema, maxHops: intParam(6, 1, 15) });
 

@@ -102,6 +102,29 @@ describe('expand by', () => {
     }
   });
 
+  it('"Within two hops" brings the nodes the server pages within two hops, as one undo step', async () => {
+    const res = await fetch(`${parley.baseUrl}/api/nodes/${encodeURIComponent(COULTER)}/neighbors?hops=2&limit=100`);
+    const want = ((await res.json()) as { nodes: { id: string }[] }).nodes.map((n) => n.id).sort();
+    expect(want.length).toBeGreaterThan(2);
+    for (const [size, name] of [
+      [{ width: 1440, height: 900 }, 'explorer-expand-two-hops.png'],
+      [{ width: 1024, height: 768 }, 'explorer-expand-two-hops-1024x768.png'],
+    ] as const) {
+      const page = await open(show(COULTER), size);
+      await waitForGraph(page, 1);
+      const p = await steadyPoint(page, COULTER);
+      await page.mouse.click(p.x, p.y, { button: 'right' });
+      const item = page.getByRole('menu', { name: /Expand .* by/ }).getByRole('menuitem', { name: 'Within two hops' });
+      await item.waitFor();
+      await page.screenshot({ path: screenshotPath(name) });
+      await item.click();
+      await page.waitForFunction((n) => window.__parley!.visibleNodeIds().length === n, want.length);
+      expect((await visibleNodeIds(page)).sort()).toEqual(want);
+      expect((await hookState(page)).undo).toBe('expand within two hops');
+      await page.close();
+    }
+  });
+
   it('the details panel opens the same menu from the keyboard; Escape closes it and keeps the selection', async () => {
     const page = await open(`${show(COULTER)}&node=${encodeURIComponent(COULTER)}`);
     await waitForGraph(page, 1);

@@ -18,6 +18,7 @@ const ENCODED: Record<string, string[] | 'write' | 'refused'> = {
   'graph-edges': ['rows = 0'],
   'graph-nodes': ['rows >= 30', 'nodes >= 30'],
   neighbors: ['rows = 0'],
+  'neighbors-two-hops': ['rows = 0'],
   'node-details': ['rows = 0'],
   'resolve-id': ['rows = 1'],
   'schema-counts': ['rows = 1'],

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { cachedPing } from '../../server/src/repositories';
 import { percentile, type Figure } from '../../bench/_read';
-import { regressions } from '../../bench/_results';
+import { markdown, mergeLoading, regressions, type Results } from '../../bench/_results';
+import type { LoadFigure } from '../../bench/_loading';
 import { nodes, plan, relationships, sources } from '../../bench/generate';
 
 describe('cachedPing', () => {
@@ -45,6 +46,84 @@ describe('bench figures', () => {
     expect(regressions([f(95, 10)], [f(100, 10)])).toEqual([]);
     expect(regressions([f(89, 10)], [f(100, 10)])).toEqual(['M · search · http@10: 89 req/s, was 100 (−11%)']);
     expect(regressions([f(100, 12)], [f(100, 10)])).toEqual(['M · search · http@10: p95 12 ms, was 10 (+20%)']);
+  });
+});
+
+describe('loading figures across runs', () => {
+  const fig = (data: string, arm: LoadFigure['arm']): LoadFigure => ({
+    data,
+    arm,
+    run: 'warm',
+    batch: 10_000,
+    nodes: 1,
+    relationships: 1,
+    'nodes ms': 1,
+    'rels ms': 1,
+    'total s': 1,
+    'nodes/s': 1,
+    'rels/s': 1,
+  });
+  // results written before `loadingFrom`: M and L from one --loading-only run, its timing noted three times
+  const earlier: Results = {
+    date: '2026-12-02T13:27:00.000Z',
+    mode: 'quick',
+    seconds: 300,
+    machine: { load1: '1.6', load1End: '2.5', cores: 2 },
+    versions: { node: 'v20', java: '17', chromium: 'c', webglRenderer: 'r' },
+    neo4j: { heap: '1g', pageCache: '512m', version: '5.26' },
+    datasets: {},
+    reading: [],
+    payload: [],
+    drawing: [],
+    targets: [],
+    regressions: [],
+    notes: [],
+    loading: {
+      figures: [fig('M', 'parley'), fig('L', 'parley')],
+      probes: [],
+      runs: {},
+      notes: ['The loading arms took 1212 s.', 'The loading arms took 1214 s.', 'L: the loading arms failed (x)'],
+    },
+    loadingSizes: ['M', 'L'],
+    loadingRun: { date: '2026-12-02T12:06:00.000Z', machine: { load1: '44.29', load1End: '17.22' } },
+  };
+  const now = { figures: [fig('S', 'parley'), fig('S', 'naive')], probes: [], runs: {}, notes: [] };
+  const run = { date: '2026-12-02T15:00:00.000Z', machine: { load1: '1.1', load1End: '1.3' }, seconds: 61 };
+
+  it('a run of S keeps the M and L figures and says when each was measured; notes do not pile up', () => {
+    const merged = mergeLoading(earlier, now, ['S'], run);
+    expect(merged.loadingSizes).toEqual(['M', 'L', 'S']);
+    expect(merged.loading!.figures.map((f) => `${f.data} ${f.arm}`)).toEqual([
+      'M parley',
+      'L parley',
+      'S parley',
+      'S naive',
+    ]);
+    expect(merged.loading!.notes).toEqual(['L: the loading arms failed (x)']);
+    expect(merged.loadingFrom).toEqual({ M: earlier.loadingRun, L: earlier.loadingRun, S: run });
+    // the README says it once per run
+    const text = markdown({ ...earlier, ...merged, date: run.date, loadingRun: undefined });
+    expect(text).toContain(
+      '**Loading** (M, L: measured 2026-12-02 12:06 UTC, not in the last run; load 44.29 at the start and 17.22 at the end; S: measured in the last run, the loading arms took 61 s;',
+    );
+    expect(text.match(/took/g)).toHaveLength(1);
+    // measured again, a size replaces all of its figures
+    const again = mergeLoading({ ...earlier, ...merged }, { ...now, figures: [fig('M', 'naive')] }, ['M'], run);
+    expect(again.loadingSizes).toEqual(['L', 'S', 'M']);
+    expect(again.loading!.figures.map((f) => `${f.data} ${f.arm}`)).toEqual([
+      'L parley',
+      'S parley',
+      'S naive',
+      'M naive',
+    ]);
+  });
+
+  it('--no-loading keeps every size of the last run as it was', () => {
+    const kept = mergeLoading(earlier, undefined, ['S'], run);
+    expect(kept.loadingSizes).toEqual(['M', 'L']);
+    expect(kept.loading!.figures).toEqual(earlier.loading!.figures);
+    expect(kept.loadingFrom).toEqual({ M: earlier.loadingRun, L: earlier.loadingRun });
+    expect(mergeLoading(null, undefined, ['S'], run)).toEqual({});
   });
 });
 

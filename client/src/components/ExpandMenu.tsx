@@ -12,15 +12,15 @@ export interface ExpandMenuProps {
   choices: { types: { type: string; count: number }[]; labels: { label: string; count: number }[] } | null;
   error: string | null;
   onExpandAll: () => void;
-  onChoose: (filter: { type?: string; label?: string }) => void;
+  onChoose: (filter: { type?: string; label?: string; hops?: number }) => void;
   onClose: () => void;
 }
 
 const WIDTH = 280;
 
 /**
- * The "Expand by" menu of a node: all neighbours, or only those of one relationship type or one label, with
- * how many each brings. Arrow keys move, Enter chooses, Escape (or a click outside) closes, and focus goes back.
+ * The "Expand by" menu of a node: all neighbours, the nodes within two hops, or only the neighbours of one
+ * relationship type or one label, with how many each brings. Arrow keys move, Enter chooses, Escape (or a click outside) closes, and focus goes back.
  */
 export function ExpandMenu(p: ExpandMenuProps) {
   const ref = useRef<HTMLDivElement>(null);
@@ -84,6 +84,9 @@ export function ExpandMenu(p: ExpandMenuProps) {
       <p className="expand-menu-title">Expand {p.nodeName}</p>
       <button type="button" role="menuitem" className="menu-item" onClick={p.onExpandAll}>
         All neighbours
+      </button>
+      <button type="button" role="menuitem" className="menu-item" onClick={() => p.onChoose({ hops: 2 })}>
+        Within two hops
       </button>
       {p.error && <p className="error small">{p.error}</p>}
       {!ready && !p.error && <p className="muted small">Loading relationship types…</p>}

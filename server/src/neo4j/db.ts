@@ -7,10 +7,15 @@
  *   before each session (one more round trip: 10.8 → 5.4 ms per trivial query here). When NEO4J_DATABASE is
  *   unset, the home database's name is asked once (`CALL db.info()`) and then written into `options.database`,
  *   so every later session, the console's included, names it.
- * - every statement runs in a managed transaction, with the driver's retries (an auto-commit read was faster,
- *   5.4 → 3.2 ms, but lost the retry on a dropped connection, which the fault tests showed).
+ * - a single read statement (`query`, read mode) runs as an auto-commit transaction: RUN + PULL in one round trip
+ *   instead of BEGIN + RUN + PULL and then COMMIT in a second one (5.4 → 3.2 ms for a trivial query here; every
+ *   API read pays it once per statement). When it fails with an error the driver calls retryable (a dropped
+ *   connection, a transient error), it runs again as a managed transaction, which has the driver's retries
+ *   with back-off: a first attempt that retried only once, at once, lost requests after `proxy.dropAll()` in
+ *   test/reliability/faults.test.ts. Writes and multi-statement work use managed transactions.
  */
 import neo4j, {
+  Neo4jError,
   type Driver,
   type ManagedTransaction,
   type QueryResult,
@@ -247,9 +252,41 @@ export class Db {
   /** Runs one query in its own transaction (read by default) and returns its rows as plain JSON. */
   async query(textOrName: string, params: Record<string, unknown> = {}, opts: RunOptions = {}): Promise<Row[]> {
     const text = this.text(textOrName);
-    // Reads too run as managed transactions: an auto-commit read (RUN + PULL, 5.4 → 3.2 ms here) was measured
-    // and dropped, because it lost the driver's retry on a dropped connection (test/reliability/faults.test.ts).
-    return this.transaction((tx) => tx.run(text, params), opts);
+    if ((opts.mode ?? 'read') === 'write') return this.transaction((tx) => tx.run(text, params), opts);
+    try {
+      return await this.readAutoCommit(text, params, opts.timeoutMs ?? this.options.queryTimeoutMs);
+    } catch (err) {
+      // a dropped connection or a transient error: once more as a managed transaction, with the driver's retries
+      if (err instanceof Neo4jError && err.retryable) return this.transaction((tx) => tx.run(text, params), opts);
+      throw classify(err);
+    }
+  }
+
+  /** One read statement as an auto-commit transaction (RUN + PULL), watched like `transaction`; no retry here. */
+  private async readAutoCommit(text: string, params: Record<string, unknown>, timeout: number): Promise<Row[]> {
+    const session = await this.session('read');
+    let settled = false;
+    try {
+      const res = await this.breaker.run(
+        () => session.run(text, toParams(params) as Record<string, unknown>, { timeout }),
+        timeout + CLIENT_BACKSTOP_MS,
+        () => void session.close().catch(() => {}),
+      );
+      settled = true;
+      return Db.rows(res.records);
+    } finally {
+      // never wait on the session of a call that failed: its server may have stopped answering
+      if (settled) await session.close();
+      else void session.close().catch(() => {});
+    }
+  }
+
+  private static rows(records: { keys: PropertyKey[]; get(key: PropertyKey): unknown }[]): Row[] {
+    return records.map((rec) => {
+      const row: Row = {};
+      for (const key of rec.keys) row[String(key)] = toPlain(rec.get(key));
+      return row;
+    });
   }
 
   /**

@@ -88,7 +88,12 @@ function asArray(v: Plain | undefined): Plain[] {
 }
 
 export function createCatalogRepository(db: Db, opts: { ownsDatabase?: boolean } = {}) {
-  let cached: { at: number; labels: LabelInfo[]; types: { type: string; count: number }[] } | null = null;
+  interface Catalog {
+    at: number;
+    labels: LabelInfo[];
+    types: { type: string; count: number }[];
+  }
+  let cached: Catalog | null = null;
 
   async function captions(): Promise<CaptionSettings> {
     const [row] = await db.query('settings-get', { key: 'captions' });
@@ -101,8 +106,18 @@ export function createCatalogRepository(db: Db, opts: { ownsDatabase?: boolean }
     }
   }
 
-  async function load() {
-    if (cached && Date.now() - cached.at < CACHE_MS) return cached;
+  /** the load in flight: concurrent requests when the cache runs out share one introspection, not one each */
+  let loading: Promise<Catalog> | null = null;
+
+  function load(): Promise<Catalog> {
+    if (cached && Date.now() - cached.at < CACHE_MS) return Promise.resolve(cached);
+    loading ??= introspect().finally(() => {
+      loading = null;
+    });
+    return loading;
+  }
+
+  async function introspect(): Promise<Catalog> {
     const [rows, [counts], saved] = await Promise.all([
       db.query('schema-properties', { sample: SAMPLE }),
       db.query('schema-counts'),
@@ -123,6 +138,7 @@ export function createCatalogRepository(db: Db, opts: { ownsDatabase?: boolean }
 
   function refresh() {
     cached = null;
+    indexes = null;
   }
 
   async function labels(): Promise<LabelInfo[]> {
@@ -167,14 +183,33 @@ export function createCatalogRepository(db: Db, opts: { ownsDatabase?: boolean }
     return next;
   }
 
-  async function fulltextIndexes(): Promise<FulltextIndex[]> {
-    const rows = await db.query('fulltext-indexes');
-    return rows.map((r) => ({
-      name: String(r.name),
-      state: String(r.state),
-      labels: asArray(r.labels).map(String),
-      properties: asArray(r.properties).map(String),
-    }));
+  /**
+   * The full-text indexes, kept CACHE_MS like the labels (search asks on every keystroke; SHOW INDEXES was a
+   * second statement per search); an index still populating is asked again on every call until it is online.
+   */
+  let indexes: { at: number; list: Promise<FulltextIndex[]> } | null = null;
+
+  function fulltextIndexes(): Promise<FulltextIndex[]> {
+    if (indexes && Date.now() - indexes.at < CACHE_MS) return indexes.list;
+    const list = db.query('fulltext-indexes').then((rows) =>
+      rows.map((r) => ({
+        name: String(r.name),
+        state: String(r.state),
+        labels: asArray(r.labels).map(String),
+        properties: asArray(r.properties).map(String),
+      })),
+    );
+    const entry = { at: Date.now(), list };
+    indexes = entry;
+    list.then(
+      (all) => {
+        if (indexes === entry && all.some((i) => i.state !== 'ONLINE')) indexes = null;
+      },
+      () => {
+        if (indexes === entry) indexes = null;
+      },
+    );
+    return list;
   }
 
   /** The labels and string properties an index must cover, and the statement that creates it. */

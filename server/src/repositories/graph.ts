@@ -186,7 +186,11 @@ export function createGraphRepository(db: Db, catalog: CatalogRepository) {
     return { node: toGraphNode(self), relationships, sources: await sourcesByIds(sourceIds) };
   }
 
-  /** A page of neighbours; `filter` keeps those linked by one relationship type and/or carrying one label. */
+  /**
+   * A page of neighbours; `filter` keeps those linked by one relationship type and/or carrying one label, and with
+   * `hops: 2` pages over every node within two hops (neighbors-two-hops: each one two hops away comes with the
+   * node between and the two relationships, so everything in the answer can be drawn connected).
+   */
   async function neighbors(
     id: string,
     limit: number,
@@ -196,13 +200,15 @@ export function createGraphRepository(db: Db, catalog: CatalogRepository) {
     const elementId = await resolve(id);
     const type = filter.type ?? null;
     const label = filter.label ?? null;
-    const rows = await db.query('neighbors', { elementId, limit, offset, type, label });
+    const query = filter.hops === 2 ? 'neighbors-two-hops' : 'neighbors';
+    const rows = await db.query(query, { elementId, limit, offset, type, label });
     const b = new GraphBuilder();
     let total = 0;
     for (const row of rows) {
       b.add(row.n);
       if (typeof row.total === 'number') total = row.total;
       if (isPlainNode(row.m)) b.add(row.m);
+      if (isPlainNode(row.via)) b.add(row.via);
       b.add(row.rels);
     }
     const g = b.build(false);

@@ -137,7 +137,7 @@ export const graphRoutes: FastifyPluginAsync = async (fastify) => {
     '/api/nodes/:id/neighbors',
     {
       schema: {
-        summary: 'A page of a node’s neighbours, with the total count',
+        summary: 'A page of a node’s neighbours (or of the nodes within two hops), with the total count',
         tags: ['graph'],
         params: idParamsSchema,
         querystring: neighborsQuerySchema,
@@ -148,6 +148,7 @@ export const graphRoutes: FastifyPluginAsync = async (fastify) => {
       repos.graph.neighbors(req.params.id, req.query.limit, req.query.offset, {
         type: req.query.type,
         label: req.query.label,
+        hops: req.query.hops,
       }),
   );
 

@@ -7,6 +7,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   clearPath,
   collapseNode,
+  EXPAND_BY_LIMIT,
+  expandBy,
   expandNode,
   findPath,
   getExplorer,
@@ -19,6 +21,7 @@ import {
   undo,
   viewOf,
 } from '../../../client/src/core/explorer';
+import type { NeighborFilter, NeighborsResponse } from '../../../contract';
 import { generatedSource } from '../../../client/src/testing/generatedSource';
 import { edge, node } from './fixtures';
 
@@ -45,6 +48,38 @@ beforeEach(async () => {
 });
 
 describe('explorer store', () => {
+  it('expands within two hops through the "expand by" action, in one undoable step that says so', async () => {
+    const asked: { id: string; limit: number; offset: number; filter: NeighborFilter | undefined }[] = [];
+    // what the server answers for h within two hops, a page of 2 of 4: a and b one hop away, then d through c
+    const answer: NeighborsResponse = {
+      nodes: graph.nodes.filter((n) => ['h', 'a', 'b', 'c', 'd'].includes(n.id)),
+      edges: graph.edges.filter((e) => ['ha', 'hb', 'hc', 'cd'].includes(e.id)),
+      truncated: true,
+      total: 150,
+      offset: 0,
+    };
+    const base = generatedSource(graph);
+    await switchSource(
+      {
+        ...base,
+        neighbors: (id, limit, offset, filter) => {
+          asked.push({ id, limit, offset, filter });
+          return filter?.hops === 2 ? Promise.resolve(answer) : base.neighbors(id, limit, offset, filter);
+        },
+      },
+      ['h'],
+    );
+    await expandBy('h', { hops: 2 });
+    expect(asked).toEqual([{ id: 'h', limit: EXPAND_BY_LIMIT, offset: 0, filter: { hops: 2 } }]);
+    expect(visible()).toEqual(['a', 'b', 'c', 'd', 'h']);
+    expect(undoLabelNow()).toBe('expand within two hops');
+    expect(getExplorer().notice).toBe(
+      `Showing the ${EXPAND_BY_LIMIT} nearest of 150 nodes within two hops (one hop first, most connected first).`,
+    );
+    undo();
+    expect(visible()).toEqual(['h']);
+  });
+
   it('expands two neighbours at a time, then the next page, and collapses them all in one step', async () => {
     expect(visible()).toEqual(['h']);
     await expandNode('h');

@@ -103,21 +103,33 @@ export const closeExpandMenu = () => setExplorer({ menu: null });
 
 /**
  * Brings the neighbours of a node linked by one relationship type, or carrying one label (at most
- * EXPAND_BY_LIMIT, most connected first), next to it: one undoable step "expand by …". They come in as shown
+ * EXPAND_BY_LIMIT, most connected first), or the nodes within two hops (`hops: 2`: one hop away first, each with
+ * what links it), next to it: one undoable step "expand by …" / "expand within two hops". They come in as shown
  * nodes (not an expansion that the address replays unfiltered), so a link lists them and Hide takes them back.
  */
 export async function expandBy(id: string, filter: NeighborFilter): Promise<void> {
   const { session, source } = getExplorer();
   setExplorer({ menu: null });
   if (!session) return;
+  const twoHops = filter.hops === 2;
   const what = filter.type ?? filter.label ?? '';
   setExplorer({ busy: true });
   try {
     const r = await source.neighbors(id, EXPAND_BY_LIMIT, 0, filter);
     const ids = r.nodes.map((n) => n.id).filter((n) => n !== id);
-    step(`expand by ${what}`, (v) => showNodes(showNodes(v, [id]), ids, v.positions[id]), r);
-    if (r.total > ids.length)
-      setExplorer({ notice: `Showing the ${ids.length} most connected of ${r.total} neighbours by ${what}.` });
+    step(
+      twoHops ? 'expand within two hops' : `expand by ${what}`,
+      (v) => showNodes(showNodes(v, [id]), ids, v.positions[id]),
+      r,
+    );
+    // (two hops: the answer also holds the nodes between, so the page is counted, not the nodes)
+    const shown = twoHops ? Math.min(EXPAND_BY_LIMIT, r.total) : ids.length;
+    if (r.total > shown)
+      setExplorer({
+        notice: twoHops
+          ? `Showing the ${shown} nearest of ${r.total} nodes within two hops (one hop first, most connected first).`
+          : `Showing the ${ids.length} most connected of ${r.total} neighbours by ${what}.`,
+      });
     frameNodes([id, ...ids]);
     await fillRelationships();
   } catch (err) {
