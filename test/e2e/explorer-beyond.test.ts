@@ -103,7 +103,7 @@ describe('expand by', () => {
   });
 
   it('"Within two hops" brings the nodes the server pages within two hops, as one undo step', async () => {
-    const res = await fetch(`${parley.baseUrl}/api/nodes/${encodeURIComponent(COULTER)}/neighbors?hops=2&limit=100`);
+    const res = await fetch(`${t.parley.baseUrl}/api/nodes/${encodeURIComponent(COULTER)}/neighbors?hops=2&limit=100`);
     const want = ((await res.json()) as { nodes: { id: string }[] }).nodes.map((n) => n.id).sort();
     expect(want.length).toBeGreaterThan(2);
     for (const [size, name] of [
