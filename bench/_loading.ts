@@ -24,7 +24,7 @@ import { repoRoot } from '../server/src/config';
 import { adminSource, readAdminNodes, readAdminRelationships } from '../server/src/import/admin-csv';
 import { csvBatches } from '../server/src/import/csv-stream';
 import { Db } from '../server/src/neo4j/db';
-import { findFreePort, resolveJavaHome } from '../server/src/neo4j/local';
+import { findFreePort, neo4jJvmFlags, resolveJavaHome } from '../server/src/neo4j/local';
 import { escapeName } from '../server/src/neo4j/names';
 import { createRepositories } from '../server/src/repositories';
 
@@ -93,8 +93,17 @@ function cpuOf(pid: number | undefined): number {
   }
 }
 
-/** A Neo4j server (its own entry point and neo4j.conf) on a fresh temporary home; LOAD CSV reads `importDir`. */
-export async function startBenchNeo4j(importDir: string): Promise<BenchNeo4j> {
+/** Extra JVM flags and neo4j.conf lines for an A/B run (bench/_loading-profile.ts `--jvm=…`, `--conf=…`). */
+export interface BenchNeo4jOptions {
+  jvm?: readonly string[];
+  conf?: readonly string[];
+}
+
+/**
+ * A Neo4j server (its own entry point and neo4j.conf) on a fresh temporary home, with the local Neo4j's JVM flags
+ * (neo4jJvmFlags); LOAD CSV reads `importDir`.
+ */
+export async function startBenchNeo4j(importDir: string, opts: BenchNeo4jOptions = {}): Promise<BenchNeo4j> {
   const home = mkdtempSync(path.join(tmpdir(), 'parley-bench-neo4j-'));
   const conf = path.join(home, 'conf');
   mkdirSync(conf);
@@ -116,6 +125,7 @@ export async function startBenchNeo4j(importDir: string): Promise<BenchNeo4j> {
       `server.directories.import=${importDir}`,
       'db.tx_log.rotation.size=64m',
       'dbms.usage_report.enabled=false',
+      ...(opts.conf ?? []),
       '',
     ].join('\n'),
   );
@@ -123,14 +133,8 @@ export async function startBenchNeo4j(importDir: string): Promise<BenchNeo4j> {
   const child = spawn(
     path.join(java.javaHome, 'bin', 'java'),
     [
-      `-Xms${NEO4J_SETTINGS.heap}`,
-      `-Xmx${NEO4J_SETTINGS.heap}`,
-      '--add-opens=java.base/java.nio=ALL-UNNAMED',
-      '--add-opens=java.base/java.io=ALL-UNNAMED',
-      '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
-      '-Dio.netty.tryReflectionSetAccessible=true',
-      '-XX:+UseG1GC',
-      '-Dfile.encoding=UTF-8',
+      ...neo4jJvmFlags(NEO4J_SETTINGS.heap),
+      ...(opts.jvm ?? []),
       '-cp',
       `${LIB}/*`,
       'org.neo4j.server.CommunityEntryPoint',
@@ -213,10 +217,19 @@ export interface ParleyRun {
   cpuS: number;
 }
 
-/** Parley's loader in a process of its own (fresh Node), into the benchmark Neo4j. */
-export async function parleyArm(uri: string, dir: string, batch: number): Promise<ParleyRun> {
+/**
+ * Parley's loader in a process of its own (fresh Node), into the benchmark Neo4j. `env` is added to the child's
+ * environment; with PARLEY_PROFILE in it (bench/_loading-profile.ts) the child's per-statement lines, on its
+ * stderr, are passed through.
+ */
+export async function parleyArm(
+  uri: string,
+  dir: string,
+  batch: number,
+  env: Record<string, string> = {},
+): Promise<ParleyRun> {
   const f = csvFiles(dir);
-  const { stdout } = await run(
+  const child = run(
     process.execPath,
     [
       '--import',
@@ -226,8 +239,10 @@ export async function parleyArm(uri: string, dir: string, batch: number): Promis
       ...f.nodes,
       ...f.relationships,
     ],
-    { cwd: repoRoot, env: { ...process.env, NEO4J_URI: uri }, maxBuffer: 1 << 24, timeout: 3_600_000 },
+    { cwd: repoRoot, env: { ...process.env, ...env, NEO4J_URI: uri }, maxBuffer: 1 << 24, timeout: 3_600_000 },
   );
+  if (env.PARLEY_PROFILE) child.child.stderr?.pipe(process.stderr);
+  const { stdout } = await child;
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as ParleyRun;
 }
 

@@ -3,7 +3,7 @@
 // LOAD CSV and neo4j-admin) imported streamed in small batches, then undone, then imported whole: the two
 // databases are equal, and each undo puts back the database as it was. The preview of the streamed path
 // counts what the import then creates.
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,32 @@ describe('the streamed import path', () => {
     expect(b.status).toBe('committed');
     expect(await dbFingerprint(db)).toEqual(afterStreamed);
     await repos.imports.rollback(b.id, 'undone', null);
+    expect(await dbFingerprint(db)).toEqual(before);
+  });
+});
+
+describe('the streamed path against what is stored', () => {
+  it('refuses an id stored under another label (the check a first load into an empty database skips)', async () => {
+    const id = `stream-other-label-${Date.now()}`;
+    await db.query('CREATE (:Person {id: $id, name: $id})', { id }, { mode: 'write' });
+    const own = mkdtempSync(path.join(tmpdir(), 'parley-stream-label-'));
+    writeFileSync(path.join(own, 'nodes.csv'), `id,label,name\n${id},Agency,Some agency\n`);
+    try {
+      const opened = await openImport([{ path: path.join(own, 'nodes.csv'), name: 'nodes.csv' }], {
+        streamAboveBytes: -1,
+      });
+      const preview = await previewOpened(repos.imports, opened);
+      expect(preview.problems.map((p) => p.message)).toEqual([
+        `the id ${JSON.stringify(id)} is already in the database as a Person node, not Agency: use its label or another id`,
+      ]);
+    } finally {
+      await db.query('MATCH (n:Person {id: $id}) DETACH DELETE n', { id }, { mode: 'write' });
+    }
+  });
+
+  it("the import's warm-up leaves the database as it was", { timeout: 300_000 }, async () => {
+    const before = await dbFingerprint(db);
+    expect(await repos.imports.warmUp()).toBeGreaterThanOrEqual(0);
     expect(await dbFingerprint(db)).toEqual(before);
   });
 });

@@ -3,13 +3,21 @@
  * loopback port with a temporary data folder. The generous timeouts cover the JVM start, they assert nothing.
  */
 import { existsSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { passwordFileOf, startLocalNeo4j, type LocalNeo4j } from '../../server/src/neo4j/local';
+import {
+  cdsArchivePath,
+  DEFAULT_HEAP,
+  neo4jJvmFlags,
+  passwordFileOf,
+  resolveJavaHome,
+  startLocalNeo4j,
+  type LocalNeo4j,
+} from '../../server/src/neo4j/local';
 
 const SLOW = 180_000;
 
@@ -219,6 +227,53 @@ describe('local Neo4j (persistent data dir)', { timeout: SLOW }, () => {
     } finally {
       await driver.close();
       await old.close();
+      await third.stop();
+    }
+  });
+});
+
+describe('local Neo4j (class-data sharing archive)', { timeout: SLOW }, () => {
+  let archive = '';
+
+  beforeAll(async () => {
+    archive = await cdsArchivePath((await resolveJavaHome()).javaHome, neo4jJvmFlags(DEFAULT_HEAP));
+  });
+
+  const mapped = async (pid: number) => (await readFile(`/proc/${pid}/maps`, 'utf8')).includes(archive);
+
+  // In order: the first writes the archive, the second maps it, the third damages it.
+  it('writes the archive when a JVM of a persistent folder that found none stops cleanly', async () => {
+    await rm(archive, { force: true });
+    const parent = await mkdtemp(join(tmpdir(), 'parley-neo4j-cds-'));
+    try {
+      const first = await startLocalNeo4j({ dataDir: join(parent, 'data') });
+      await first.stop();
+      expect(existsSync(archive)).toBe(true);
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
+  });
+
+  it('maps the archive at the next start', async () => {
+    const second = await startLocalNeo4j({ port: 0 });
+    try {
+      expect(await mapped(second.pid)).toBe(true);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('starts with a damaged archive, and deletes it so that the next start writes a new one', async () => {
+    await writeFile(archive, 'not an archive');
+    const third = await startLocalNeo4j({ port: 0 });
+    const driver = neo4j.driver(third.uri, neo4j.auth.basic(third.user, third.password));
+    try {
+      const { records } = await driver.executeQuery('RETURN 1 AS one');
+      expect(records[0]?.get('one')).toEqual(neo4j.int(1));
+      expect(await mapped(third.pid)).toBe(false);
+      expect(existsSync(archive)).toBe(false);
+    } finally {
+      await driver.close();
       await third.stop();
     }
   });

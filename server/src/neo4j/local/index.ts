@@ -11,9 +11,10 @@
  *
  * One file per concern: jdk.ts finds the JDK, jars.ts runs Maven for the jars and the launcher, process.ts runs
  * and stops the JVM, supervisor.ts restarts it (bounded) when it dies, password.ts keeps its password, os.ts holds
- * the small process helpers they share. Import from here.
+ * the small process helpers they share, cds.ts keeps the JVM's class-data archive. Import from here.
  */
 export { resolveJavaHome, javaVersionOf, SUPPORTED_JAVA_VERSIONS, type JavaInfo } from './jdk';
+export { cdsArchivePath, CDS_DIR } from './cds';
 export { ensureNeo4jJars, NEO4J_MODULE_DIR, type EnsureJarsOptions } from './jars';
 export {
   DEFAULT_DATA_DIR,
@@ -22,6 +23,7 @@ export {
   DEFAULT_PAGE_CACHE,
   findFreePort,
   localNeo4jRunning,
+  neo4jJvmFlags,
   startLocalNeo4j,
   type LocalNeo4j,
   type StartLocalNeo4jOptions,

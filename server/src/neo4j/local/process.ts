@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { repoRoot } from '../../config';
+import { planCds } from './cds';
 import { ensureNeo4jJars, LAUNCHER_JAR, LIB_DIR } from './jars';
 import { resolveJavaHome } from './jdk';
 import { defaultLog, isAlive, type LogFn } from './os';
@@ -68,6 +69,25 @@ export interface LocalNeo4j {
 
 const SIZE = /^[1-9]\d*[kmg]$/i;
 const DURATION = /^[1-9]\d*(ms|s|m|h)$/;
+
+/**
+ * The JVM flags of the local Neo4j, shared with the benchmark's Neo4j (bench/_loading.ts) so that the loading
+ * figures are those of the JVM users run. Neo4j recommends initial = max heap, and opens these JDK internals itself
+ * when run as a server (without them the page cache falls back to a slower mode and native log preallocation fails).
+ */
+export function neo4jJvmFlags(heap: string): string[] {
+  return [
+    `-Xms${heap}`,
+    `-Xmx${heap}`,
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/java.io=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    '-Dio.netty.tryReflectionSetAccessible=true',
+    '-XX:+UseG1GC',
+    '-XX:-OmitStackTraceInFastThrow',
+    '-Dfile.encoding=UTF-8',
+  ];
+}
 
 function sizeToMiB(size: string): number {
   const value = Number(size.slice(0, -1));
@@ -184,21 +204,14 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions = {}): Promis
   // Transaction memory: the global cap is half the heap, one transaction may use up to 256 MiB of it.
   const globalTxMiB = Math.max(64, Math.floor(sizeToMiB(heap) / 2));
   const txMiB = Math.min(256, globalTxMiB);
-  const launch = (port: number) =>
-    launchOnce({
+  const jvmFlags = neo4jJvmFlags(heap);
+  const launch = async (port: number) => {
+    const cds = await planCds(java.javaHome, jvmFlags, !tempDir);
+    return launchOnce({
       java: join(java.javaHome, 'bin', 'java'),
       args: [
-        // Neo4j recommends initial = max heap, and opens these JDK internals itself when run as a server
-        // (without them the page cache falls back to a slower mode and native log preallocation fails).
-        `-Xms${heap}`,
-        `-Xmx${heap}`,
-        '--add-opens=java.base/java.nio=ALL-UNNAMED',
-        '--add-opens=java.base/java.io=ALL-UNNAMED',
-        '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
-        '-Dio.netty.tryReflectionSetAccessible=true',
-        '-XX:+UseG1GC',
-        '-XX:-OmitStackTraceInFastThrow',
-        '-Dfile.encoding=UTF-8',
+        ...jvmFlags,
+        ...cds.flags,
         '-cp',
         `${LAUNCHER_JAR}:${LIB_DIR}/*`,
         MAIN_CLASS,
@@ -225,7 +238,14 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions = {}): Promis
       password,
       timeoutMs: opts.startTimeoutMs ?? 120_000,
       log,
+      afterExit: cds.afterExit,
+      // writing the class-data archive at exit takes 5–30 s on two busy cores: let it finish
+      stopGraceMs: cds.writes ? 120_000 : 30_000,
+    }).then(async (started) => {
+      await cds.afterReady(started.pid);
+      return started;
     });
+  };
 
   try {
     if (opts.port) return await launch(opts.port);
@@ -254,6 +274,10 @@ interface LaunchSpec {
   password: string;
   timeoutMs: number;
   log: LogFn | undefined;
+  /** called once the JVM has exited; `clean` when it had been ready and stopped by a signal or stdin's end */
+  afterExit: (clean: boolean) => Promise<void>;
+  /** how long stop() waits after SIGTERM before SIGKILL */
+  stopGraceMs: number;
 }
 
 function launchOnce(spec: LaunchSpec): Promise<LocalNeo4j> {
@@ -272,7 +296,8 @@ function launchOnce(spec: LaunchSpec): Promise<LocalNeo4j> {
     // 'close' rather than 'exit': it comes after stdout/stderr are drained, so no last line is lost.
     child.once('close', (code, signal) => {
       running.delete(entry);
-      resolvePromise({ code, signal });
+      // 143: the JVM's own exit after SIGTERM and its shutdown hooks; 0: after stdin's end
+      void spec.afterExit(ready && (code === 0 || code === 143)).finally(() => resolvePromise({ code, signal }));
     });
   });
   // An EPIPE on stdin after the JVM died must not crash the parent.
@@ -283,7 +308,7 @@ function launchOnce(spec: LaunchSpec): Promise<LocalNeo4j> {
     stopping ??= (async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
-        const killTimer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+        const killTimer = setTimeout(() => child.kill('SIGKILL'), spec.stopGraceMs);
         await exited;
         clearTimeout(killTimer);
       }
