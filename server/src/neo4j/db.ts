@@ -273,20 +273,12 @@ export class Db {
         () => void session.close().catch(() => {}),
       );
       settled = true;
-      return Db.rows(res.records);
+      return toRows(res);
     } finally {
       // never wait on the session of a call that failed: its server may have stopped answering
       if (settled) await session.close();
       else void session.close().catch(() => {});
     }
-  }
-
-  private static rows(records: { keys: PropertyKey[]; get(key: PropertyKey): unknown }[]): Row[] {
-    return records.map((rec) => {
-      const row: Row = {};
-      for (const key of rec.keys) row[String(key)] = toPlain(rec.get(key));
-      return row;
-    });
   }
 
   /**
