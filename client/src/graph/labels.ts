@@ -3,11 +3,12 @@
  * `defaultDrawNodeHover` for every Parley canvas (the explorer, the console's graph, a snapshot page). Sigma draws
  * a label to the right of its node, where it can run over the next label or past the canvas's edge (sigma's label
  * grid only thins labels out by cells, and forced labels skip it). Here each label, in the order sigma draws them,
- * takes the first place that is inside the canvas and clear of the labels already drawn in the frame (and of the
- * other nodes' discs, on a canvas registered with `avoidNodes`): right of
- * its node, left, below, above; a label wider than any room is shortened with "…"; when every place is taken it
- * is left out (as sigma's grid leaves labels out), unless the view forces it (then it goes where it covers least). Where each label went is kept per canvas (`drawnLabels`), so the hover box, the
- * "Expand by" menu's placement (labelRect.ts) and the browser tests see the label where it is drawn.
+ * takes the first place that is inside the canvas and clear of the labels already drawn in the frame (and, where
+ * it can, of the other nodes' discs, on a canvas registered with `avoidNodes`): right of its node, left, below,
+ * above. A label wider than any room is shortened with "…"; when every place is taken it is left out (as sigma's
+ * grid leaves labels out), unless the view forces it (then it goes where it covers least). Where each label went
+ * is kept per canvas (`drawnLabels`), so the hover box, the "Expand by" menu's placement (labelRect.ts) and the
+ * browser tests see the label where it is drawn.
  */
 import type Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
@@ -116,6 +117,7 @@ export function placeLabel(
   size: number,
   canvas: { width: number; height: number },
   placed: readonly DrawnLabel[],
+  discs: readonly DrawnLabel[] = [],
 ): { at: DrawnLabel; free: boolean } {
   const room = Math.max(x - r - GAP, canvas.width - (x + r + GAP)) - 1;
   const text = shorten(context, label, Math.max(room, size * 2));
@@ -138,7 +140,9 @@ export function placeLabel(
   ];
   const inside = (b: DrawnLabel) => b.left >= 0 && b.right <= canvas.width && b.top >= 0 && b.bottom <= canvas.height;
   const within = candidates.filter(inside);
-  const free = within.find((b) => placed.every((p) => overlap(b, p) === 0));
+  // clear of labels and discs; else clear of labels (over a disc, in a dense graph, rather than no label)
+  const clear = (b: DrawnLabel, of: readonly DrawnLabel[]) => of.every((p) => overlap(b, p) === 0);
+  const free = within.find((b) => clear(b, placed) && clear(b, discs)) ?? within.find((b) => clear(b, placed));
   if (free) return { at: free, free: true };
   const pool = within.length > 0 ? within : candidates;
   const cost = (b: DrawnLabel) => placed.reduce((s, p) => s + overlap(b, p), 0);
@@ -158,10 +162,10 @@ export function drawPlacedLabel(context: CanvasRenderingContext2D, data: LabelDa
   const size = settings.labelSize;
   context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
   const { placed, discs, byId } = frameOf(context, data.key);
-  const others = discs.length > 0 ? placed.concat(discs.filter((d) => d.key !== data.key)) : placed;
+  const others = discs.filter((d) => d.key !== data.key);
   const ratio = context.canvas.width / Math.max(1, context.canvas.clientWidth || context.canvas.width);
   const canvas = { width: context.canvas.width / ratio, height: context.canvas.height / ratio };
-  const { at: place, free } = placeLabel(context, data.label, data.x, data.y, data.size, size, canvas, others);
+  const { at: place, free } = placeLabel(context, data.label, data.x, data.y, data.size, size, canvas, placed, others);
   // a label with no free place is left out, as sigma's label grid leaves labels out (overlapping text is read by
   // no one); one the view forces (the selection, its neighbours, a small console result) is drawn where it
   // covers least
