@@ -49,7 +49,7 @@ export async function startParleyProcess(
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Parley did not start in 180 s:\n${err}`)), 180_000);
     child.stderr?.on('data', (d: Buffer) => {
-      err += d.toString();
+      err = (err + d.toString()).slice(-20_000); // the last lines, for an error
       if (/ready in/.test(err)) {
         clearTimeout(timer);
         resolve();
@@ -61,4 +61,27 @@ export async function startParleyProcess(
     });
   });
   return { child, base: `http://127.0.0.1:${port}`, said: () => err };
+}
+
+/**
+ * Stops a Parley started by `startParleyProcess`: SIGTERM, then SIGKILL if it has not exited in `ms` (its own
+ * shutdown takes at most 9.5 s, server/src/index.ts). The wait's timer is cleared once it exits, and the stderr
+ * pipe is closed on this side: a process that tsx started for the child (esbuild's service inherits its stderr)
+ * may hold the pipe's other end after the child is gone, and an open pipe keeps this process from exiting.
+ */
+export async function stopParleyProcess(child: ChildProcess, ms = 12_000): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), ms);
+    });
+    if ((await Promise.race([exited, late])) === 'late') {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    clearTimeout(timer);
+  }
+  child.stderr?.destroy();
 }

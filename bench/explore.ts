@@ -20,7 +20,7 @@ import { loadConfig, repoRoot } from '../server/src/config';
 import { startLocalNeo4j } from '../server/src/neo4j/local';
 import { startDatabase } from '../server/src/start';
 import { loadGenerated } from './_load';
-import { rssMiB, startParleyProcess } from './_parley-process';
+import { rssMiB, startParleyProcess, stopParleyProcess } from './_parley-process';
 import { machine, save } from './_util';
 import { plan, type SizeName } from './generate';
 
@@ -122,11 +122,7 @@ async function exploreSize(size: SizeName) {
     };
   } finally {
     await browser.close();
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child!.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
-    }
+    if (child) await stopParleyProcess(child);
     await local.stop();
   }
 }

@@ -34,7 +34,7 @@ import { startLocalNeo4j } from '../server/src/neo4j/local';
 import { startDatabase } from '../server/src/start';
 import { loadGenerated } from './_load';
 import { generatedIds, httpArm, mixedArm, routes, type Figure } from './_read';
-import { rssMiB, startParleyProcess } from './_parley-process';
+import { rssMiB, startParleyProcess, stopParleyProcess } from './_parley-process';
 import { machine, save } from './_util';
 import { plan } from './generate';
 
@@ -199,17 +199,23 @@ async function main() {
         `request log ${result.requestLogKiB} KiB for ${result.requests} requests; ${result.totalSeconds} s in all\n`,
     );
   } finally {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child!.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
-    }
+    if (child) await stopParleyProcess(child);
     await local.stop();
     rmSync(logDir, { recursive: true, force: true });
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => {
+    // Everything the run opened is closed by now (Neo4j, Parley, their pipes, the driver), so the process ends by
+    // itself; should anything still hold it 5 s later, say what and end anyway (the figures are saved).
+    setTimeout(() => {
+      log(`still open 5 s after the run: ${process.getActiveResourcesInfo().join(', ')}; exiting`);
+      process.exit(0);
+    }, 5_000).unref();
+  },
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

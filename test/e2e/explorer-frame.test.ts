@@ -24,9 +24,9 @@ const COULTER = 'person:sonata-coulter';
 
 const open = (path: string) => t.open(path);
 
-/** Waits until every node drawn is inside the canvas with its whole label (drawn to its right). */
-/** Framed, and at rest: the camera is not moving, no layout runs, and nothing moved since the last look
- * (a frame passed mid-animation would let a click land where a node or an edge no longer is). */
+/** Framed, and at rest: every node drawn is inside the canvas with its whole label (where it is drawn), the camera
+ * is not moving, no layout runs, and nothing moved since the last look (a frame passed mid-animation would let a
+ * click land where a node or an edge no longer is). */
 async function waitForFramed(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
@@ -34,16 +34,14 @@ async function waitForFramed(page: Page): Promise<void> {
       if (!h) return false;
       const r = h.containerRect();
       const ids = h.visibleNodeIds();
-      const ctx = document.createElement('canvas').getContext('2d')!;
       const framed =
         ids.length > 0 &&
         ids.every((id) => {
-          const p = h.nodeViewportPosition(id);
-          const label = h.nodeDisplay(id)?.label ?? '';
-          ctx.font = '12px Inter, system-ui, sans-serif';
-          const w = label ? ctx.measureText(label).width : 0;
-          // the disc and the whole label (drawn to the right of the node) are inside the canvas
-          return !!p && p.x >= 12 && p.x + w + 8 <= r.width && p.y >= 12 && p.y <= r.height - 12;
+          const b = h.nodeLabelRect(id);
+          // the disc and the whole label are inside the canvas
+          return (
+            !!b && b.left >= r.left && b.right <= r.left + r.width && b.top >= r.top && b.bottom <= r.top + r.height
+          );
         });
       const still = !h.cameraAnimating() && !(h.state() as { layoutRunning: boolean }).layoutRunning;
       const picture = JSON.stringify(ids.map((id) => h.nodeViewportPosition(id)));

@@ -1,10 +1,14 @@
 /** Browser helpers shared by the explorer's end-to-end tests (uses the test hook `window.__parley`). */
 import type { Page } from 'playwright-core';
-import type { ParleyTestHook } from '../../client/src/testing';
+import type { DrawnLabelBox, ParleyTestHook } from '../../client/src/testing';
 
 declare global {
   interface Window {
     __parley?: ParleyTestHook;
+    __parleyLabels?: (selector: string) => {
+      canvas: { left: number; top: number; right: number; bottom: number };
+      labels: DrawnLabelBox[];
+    } | null;
   }
 }
 
@@ -70,4 +74,32 @@ export async function chooseFromCombobox(page: Page, name: string, text: string,
   const opt = listbox.getByRole('option').filter({ hasText: option }).first();
   await opt.waitFor();
   await opt.click();
+}
+
+/**
+ * The labels drawn on the sigma canvas inside `selector` (graph/labels.ts records where each went; the hook is
+ * `window.__parleyLabels`), with the pairs that overlap and the labels not wholly inside the canvas.
+ */
+export async function labelClashes(
+  page: Page,
+  selector: string,
+): Promise<{ drawn: string[]; overlapping: string[]; outside: string[] }> {
+  const found = await page.evaluate((sel) => window.__parleyLabels?.(sel) ?? null, selector);
+  if (!found) throw new Error(`no sigma canvas in ${selector}, or no label hook (open the page with ?testhook)`);
+  const { canvas, labels } = found;
+  const overlapping: string[] = [];
+  for (const [i, a] of labels.entries())
+    for (const b of labels.slice(i + 1))
+      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+        overlapping.push(`"${a.text}" / "${b.text}"`);
+  const outside = labels
+    .filter(
+      (l) =>
+        l.left < canvas.left - 0.5 ||
+        l.right > canvas.right + 0.5 ||
+        l.top < canvas.top - 0.5 ||
+        l.bottom > canvas.bottom + 0.5,
+    )
+    .map((l) => l.text);
+  return { drawn: labels.map((l) => l.text), overlapping, outside };
 }

@@ -1,17 +1,16 @@
 // End to end in Chromium, as a new user at 1440x900, 1024x768 and 390x844 (issue 9): the canvas keeps most of
-// the screen (side panels become drawers), nothing scrolls sideways, the console's editor is on screen on a
-// phone; loading, no match and server down are said on screen; the keyboard reaches the canvas; the console's
-// shipped query is not flagged, errors have words, Back keeps the result; words for people (plurals, keys,
-// titles, dates); a snapshot page shows a clicked node's details, opens in the explorer, and presents full
-// screen. Screenshots go to docs/screenshots/.
+// the screen (side panels become drawers), nothing scrolls sideways, every link of the header is on screen, the
+// console's editor is on screen on a phone; labels are inside their canvas and clear of each other (explorer,
+// presentation, console graph); a snapshot page shows a clicked node's details, opens in the explorer, and
+// presents full screen. What the user is told (loading, no match, words) is in feedback.test.ts. Screenshots go
+// to docs/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { SnapshotCreatedResponse, SnapshotDocument } from '../../contract';
-import { launchBrowser, screenshotPath, startParley, withTestHook } from '../_helpers';
-import { nodePoint, visibleNodeIds, waitForGraph } from './explorer-helpers';
+import { browserSuite, screenshotPath } from '../_helpers';
+import { labelClashes, nodePoint, visibleNodeIds, waitForGraph } from './explorer-helpers';
 
-let parley: Awaited<ReturnType<typeof startParley>>;
-let browser: Browser;
+const t = browserSuite();
 let snapshotId = '';
 
 const SIZES = [
@@ -55,9 +54,7 @@ const snapshot: SnapshotDocument = {
 };
 
 beforeAll(async () => {
-  parley = await startParley();
-  browser = await launchBrowser();
-  const res = await fetch(`${parley.baseUrl}/api/snapshots`, {
+  const res = await fetch(`${t.parley.baseUrl}/api/snapshots`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(snapshot),
@@ -66,17 +63,10 @@ beforeAll(async () => {
   snapshotId = ((await res.json()) as SnapshotCreatedResponse).id;
 });
 afterAll(async () => {
-  await browser?.close();
-  await fetch(`${parley.baseUrl}/api/snapshots/${snapshotId}`, { method: 'DELETE' });
-  await parley?.close();
+  await fetch(`${t.parley.baseUrl}/api/snapshots/${snapshotId}`, { method: 'DELETE' });
 });
 
-async function open(width: number, height: number, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height } });
-  const page = await context.newPage();
-  await page.goto(withTestHook(`${parley.baseUrl}${url}`));
-  return page;
-}
+const open = (width: number, height: number, url: string): Promise<Page> => t.open(url, { width, height });
 
 const box = (page: Page, selector: string) =>
   page.$eval(selector, (el) => {
@@ -95,6 +85,11 @@ describe('every screen size', () => {
       expect(canvas.height).toBeGreaterThan(size.height * 0.45);
       const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(scroll).toBeLessThanOrEqual(0);
+      // the labels drawn are inside the canvas and clear of each other ("Ukraine ceasefire" ran into "Russia")
+      const labels = await labelClashes(page, '#graph-canvas');
+      expect(labels.drawn.length).toBeGreaterThan(size.width > 1100 ? 10 : 1);
+      expect(labels.overlapping).toEqual([]);
+      expect(labels.outside).toEqual([]);
       // the toolbar stays on at most two rows (three at 1024 before), and inside the screen
       const toolbar = await box(page, '[role="toolbar"][aria-label="Graph tools"]');
       expect(toolbar.x + toolbar.width).toBeLessThanOrEqual(size.width);
@@ -114,6 +109,37 @@ describe('every screen size', () => {
       await page.context().close();
     });
   }
+
+  it('the header at 390x844 on every page: every link on screen (it wraps), nothing scrolls sideways', async () => {
+    for (const path of ['/', '/console', '/snapshots', '/duplicates', '/import', '/extract']) {
+      const page = await open(390, 844, path);
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.waitFor();
+      await page.waitForLoadState('networkidle'); // the page's lazy chunk and its first data
+      const links = await nav.getByRole('link').evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { text: e.textContent ?? '', left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        }),
+      );
+      expect(links.map((l) => l.text)).toEqual(['Explorer', 'Console', 'Snapshots', 'Duplicates', 'Import', 'Article']);
+      for (const l of links) {
+        expect(l.left, `${path}: ${l.text}`).toBeGreaterThanOrEqual(0);
+        expect(l.right, `${path}: ${l.text}`).toBeLessThanOrEqual(390);
+        expect(l.top, `${path}: ${l.text}`).toBeGreaterThanOrEqual(0);
+        expect(l.bottom, `${path}: ${l.text}`).toBeLessThanOrEqual(120);
+      }
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(scroll, path).toBeLessThanOrEqual(0);
+      if (path === '/console') {
+        await page.screenshot({ path: screenshotPath('header-390x844.png') });
+        // the last link is reachable: a tap on it opens its page
+        await nav.getByRole('link', { name: 'Article' }).click();
+        await page.waitForURL((u) => u.pathname === '/extract');
+      }
+      await page.context().close();
+    }
+  });
 
   it('console on a phone: the editor is on screen, above the history', async () => {
     const page = await open(390, 844, '/console');
@@ -158,6 +184,18 @@ async function checkPresentation(
     for (const [j, c] of all.entries()) if (j > i) expect(overlaps(b, c), `${labels[i]} / ${labels[j]}`).toBe(false);
   }
   expect(graph.width * graph.height).toBeGreaterThan(size.width * size.height * 0.35);
+  // the picture uses the room it has: its nodes span most of the graph's box across or down (on a phone the
+  // whole graph sat in a third of the width, under long labels)
+  if (nodes.length > 2) {
+    const span = (v: number[]) => Math.max(...v) - Math.min(...v);
+    const used = Math.max(span(nodes.map((p) => p.x)) / graph.width, span(nodes.map((p) => p.y)) / graph.height);
+    expect(used).toBeGreaterThan(0.6);
+  }
+  // every label drawn is inside the graph's box and clear of the others
+  const drawn = await labelClashes(page, graphSelector);
+  expect(drawn.drawn.length).toBeGreaterThan(0);
+  expect(drawn.overlapping).toEqual([]);
+  expect(drawn.outside).toEqual([]);
   for (const p of nodes) {
     expect(p.x).toBeGreaterThanOrEqual(graph.x);
     expect(p.x).toBeLessThanOrEqual(graph.x + graph.width);
@@ -177,8 +215,8 @@ describe('presentation at every size', () => {
       expect(await page.isVisible('.drawer-bar')).toBe(false);
       const ids = await visibleNodeIds(page);
       const points = await Promise.all(ids.map((id) => nodePoint(page, id)));
-      await checkPresentation(page, size, '#graph-canvas', points);
       await page.screenshot({ path: screenshotPath(`presentation-${size.width}x${size.height}.png`) });
+      await checkPresentation(page, size, '#graph-canvas', points);
       await page.context().close();
 
       const snap = await open(size.width, size.height, `/s/${snapshotId}`);
@@ -201,8 +239,8 @@ describe('presentation at every size', () => {
         },
         snapshot.graph.nodes.map((n) => n.id),
       );
-      await checkPresentation(snap, size, '[data-testid="snapshot-canvas"]', at);
       await snap.screenshot({ path: screenshotPath(`snapshot-presentation-${size.width}x${size.height}.png`) });
+      await checkPresentation(snap, size, '[data-testid="snapshot-canvas"]', at);
       await snap.context().close();
     });
   }
@@ -224,147 +262,15 @@ describe('presentation at every size', () => {
       expect(canvas.x).toBeGreaterThanOrEqual(0);
       expect(canvas.x + canvas.width).toBeLessThanOrEqual(size.width);
       expect(canvas.height).toBeGreaterThan(200);
+      // every node labelled, each label inside the canvas and clear of the others ("Rubio" ran into "United States")
+      await page.waitForTimeout(600); // the fit's animation
+      const labels = await labelClashes(page, '[data-testid="console-graph"]');
+      expect(labels.drawn.length).toBe(Number(await page.getAttribute('[data-testid="console-graph"]', 'data-nodes')));
+      expect(labels.overlapping).toEqual([]);
+      expect(labels.outside).toEqual([]);
       await page.screenshot({ path: screenshotPath(`console-graph-${size.width}x${size.height}.png`) });
       await page.context().close();
     }
-  });
-});
-
-describe('feedback the user can see', () => {
-  it('shows loading while the graph loads, not "0 nodes" and "Nothing in view yet"', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    let release: () => void = () => {};
-    const held = new Promise<void>((r) => (release = r));
-    await page.route('**/api/graph**', async (route) => {
-      await held;
-      await route.continue();
-    });
-    await page.goto(withTestHook(`${parley.baseUrl}/`));
-    await page.getByText('Loading the graph…').waitFor();
-    const status = await page.textContent('.toolbar-status');
-    expect(status).toContain('Loading');
-    expect(status).not.toContain('0 nodes');
-    expect(await page.getByText('Nothing in view yet').count()).toBe(0);
-    release();
-    await waitForGraph(page, 6);
-    expect(await page.getByText('Loading the graph…').count()).toBe(0);
-    await context.close();
-  });
-
-  it('says on screen when a search has no match, and when the server is down', async () => {
-    const page = await open(1440, 900, '/');
-    await waitForGraph(page, 6);
-    const input = page.getByRole('combobox', { name: 'Search' });
-    await input.fill('Zzyzx Quorble');
-    const message = page.getByTestId('search-message');
-    await message.waitFor();
-    expect(await message.innerText()).toBe('No match for “Zzyzx Quorble”.');
-    expect(await message.isVisible()).toBe(true);
-    await page.route('**/api/search**', (route) => route.abort('connectionrefused'));
-    await input.fill('Coulter');
-    await page.waitForFunction(() =>
-      document.querySelector('[data-testid="search-message"]')?.textContent?.startsWith('Search failed'),
-    );
-    expect(await message.isVisible()).toBe(true);
-    await page.context().close();
-  });
-
-  it('keyboard: few Tab stops to the toolbar, a skip link to a focusable canvas, a radio group with a focus ring', async () => {
-    const page = await open(1440, 900, '/');
-    await waitForGraph(page, 6);
-    // from the search box to the toolbar: the filter lists are one stop each now (44 stops before)
-    await page.getByRole('combobox', { name: 'Search' }).focus();
-    let stops = 0;
-    for (; stops < 60; stops++) {
-      await page.keyboard.press('Tab');
-      const inToolbar = await page.evaluate(() => !!document.activeElement?.closest('[role="toolbar"]'));
-      if (inToolbar) break;
-    }
-    expect(stops).toBeLessThan(25);
-
-    // the radio group: one stop, arrows choose, a visible ring
-    const whole = page.getByRole('radio', { name: 'Whole graph' });
-    await page.getByRole('combobox', { name: 'Search' }).focus();
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Whole graph');
-    const ring = await whole.evaluate((el) => getComputedStyle(el).outlineStyle);
-    expect(ring).not.toBe('none');
-    await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(
-      () => document.querySelector('[role="radio"][aria-checked="true"]')?.textContent === 'Empty canvas',
-    );
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Empty canvas');
-
-    // the skip link (first Tab stop of the explorer) leads to the canvas, which takes the keys
-    await page.keyboard.press('Shift+Tab');
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.focus('.skip-link');
-    expect(await page.isVisible('.skip-link')).toBe(true);
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id === 'graph-canvas');
-    await page.keyboard.press('?');
-    await page.getByRole('dialog').waitFor();
-    await page.context().close();
-  });
-});
-
-describe('the console', () => {
-  it('does not flag the shipped "Meetings by issue", names errors in words, keeps whole words, and Back keeps the result', async () => {
-    const page = await open(1440, 900, '/console');
-    await page.waitForSelector('[data-testid="console-editor"] .cm-content');
-    await page.getByRole('button', { name: 'Meetings by issue' }).click();
-    await page.keyboard.press('Control+Enter');
-    await page.waitForSelector('[data-testid="console-table"] tbody tr');
-    await page.waitForTimeout(800);
-    expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
-    const cell = await page.$eval('[data-testid="console-table"] td', (el) => getComputedStyle(el).wordBreak);
-    expect(cell).toBe('normal');
-    const rows = await page.locator('[data-testid="console-table"] tbody tr').count();
-
-    // leave and come back with Back: the same result is there
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Explorer' }).click();
-    await page.waitForURL((u) => u.pathname === '/');
-    expect(await page.title()).toBe('Explorer · Parley');
-    await page.goBack();
-    await page.waitForSelector('[data-testid="console-table"] tbody tr');
-    expect(await page.locator('[data-testid="console-table"] tbody tr').count()).toBe(rows);
-    expect(await page.title()).toBe('Console · Parley');
-
-    await page.click('[data-testid="console-editor"] .cm-content');
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText('MATCH (n)\nRETURN n LIMT 3');
-    await page.keyboard.press('Control+Enter');
-    await page.waitForSelector('[data-testid="console-error"]');
-    expect(await page.textContent('[data-testid="console-error"] strong')).toBe('The query has an error');
-    await page.context().close();
-  });
-});
-
-describe('words for people', () => {
-  it('pluralises one node, humanises property keys, and names the page', async () => {
-    const page = await open(1440, 900, '/?start=empty&show=person:aleksandr-darchiyev');
-    await waitForGraph(page, 1);
-    expect(await visibleNodeIds(page)).toEqual(['person:aleksandr-darchiyev']);
-    await page.waitForFunction(() => document.querySelector('.toolbar-status')?.textContent?.includes('1 node '));
-    expect(await page.textContent('.toolbar-status')).toContain('1 node · 0 edges');
-    const at = await nodePoint(page, 'person:aleksandr-darchiyev');
-    await page.mouse.click(at.x, at.y);
-    const details = page.getByRole('complementary', { name: 'Details' });
-    await details.getByText('Identity inferred').waitFor();
-    expect(await details.getByText('identityInferred', { exact: true }).count()).toBe(0);
-    expect(await page.title()).toBe('Explorer · Parley');
-    await page.context().close();
-  });
-
-  it('names the unknown snapshot in words, without an API route', async () => {
-    const page = await open(1440, 900, '/s/no-such-snapshot');
-    await page.getByRole('heading', { name: 'Snapshot not found' }).waitFor();
-    const text = await page.innerText('main');
-    expect(text).not.toContain('/api/');
-    expect(await page.title()).toBe('Snapshot not found · Parley');
-    await page.context().close();
   });
 });
 

@@ -1,6 +1,7 @@
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
+import { drawPlacedHover, drawPlacedLabel } from './labels';
 
 /** Sigma settings of the explorer canvas (constant: @react-sigma recreates sigma when settings change). */
 export const SIGMA_SETTINGS: Partial<Settings> = {
@@ -14,6 +15,9 @@ export const SIGMA_SETTINGS: Partial<Settings> = {
   labelRenderedSizeThreshold: 4,
   labelFont: 'Inter, system-ui, sans-serif',
   labelSize: 12,
+  // labels clear of each other and inside the canvas (labels.ts)
+  defaultDrawNodeLabel: drawPlacedLabel,
+  defaultDrawNodeHover: drawPlacedHover,
   edgeLabelFont: 'Inter, system-ui, sans-serif',
   edgeLabelSize: 10,
   edgeLabelColor: { color: '#52606d' },

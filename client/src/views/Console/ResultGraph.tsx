@@ -5,7 +5,7 @@
  * explorer's fit). Relationships among the returned nodes that the query did not return are added, as Neo4j
  * Browser does ("Connect result nodes", on by default, a switch turns it off and the count is said).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type Sigma from 'sigma';
 import { SigmaContainer, useRegisterEvents, useSigma } from '@react-sigma/core';
 import '@react-sigma/core/lib/style.css';
@@ -18,6 +18,7 @@ import { frameState } from '../../graph/camera';
 import { useSourceSummaries } from '../../core/sources';
 import { ExportMenu } from '../../components/export/ExportMenu';
 import { SIGMA_SETTINGS } from '../../graph/settings';
+import { avoidNodes } from '../../graph/labels';
 import { ReducersController } from '../../graph/ReducersController';
 import { labelColor } from '../../graph/palette';
 import { legendForSnapshot, pictureLegend } from '../../state/legend';
@@ -122,6 +123,11 @@ function ResultCanvas({ graph: data }: { graph: CypherResponse['graph'] }) {
   const exportLegend = useMemo(() => legendForSnapshot(legend), [legend]);
   const node = selected ? data.nodes.find((n) => n.id === selected) : undefined;
   const [sigma, setSigma] = useState<Sigma | null>(null);
+  const attach = useCallback((s: Sigma | null) => {
+    // labels keep off the other nodes' discs too (graph/labels.ts)
+    if (s) avoidNodes(s);
+    setSigma(s);
+  }, []);
   // the documents behind the result's relationships, as the server describes them (for the export footnote)
   const sourceIds = useMemo(
     () => [...new Set(data.edges.flatMap((e) => e.evidence.map((ev) => ev.sourceId)))].sort(),
@@ -142,7 +148,7 @@ function ResultCanvas({ graph: data }: { graph: CypherResponse['graph'] }) {
     >
       <div className="console-graph-canvas">
         <SigmaContainer
-          ref={setSigma}
+          ref={attach}
           graph={graph}
           settings={SIGMA_SETTINGS}
           className="sigma"

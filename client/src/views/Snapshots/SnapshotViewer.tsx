@@ -20,6 +20,7 @@ import { openSourceDialog, type SourceDialog } from '../../utils/sourceDialog';
 import { fileBaseName, snapshotFileText } from '../../state/snapshots';
 import { testHooks } from '../../app/testhooks';
 import { frameState } from '../../graph/camera';
+import { avoidNodes, drawPlacedHover, drawPlacedLabel } from '../../graph/labels';
 
 const LABEL_SIZE = 12;
 const noop = () => {};
@@ -106,6 +107,8 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
       allowInvalidContainer: true,
       labelFont: 'Inter, system-ui, sans-serif',
       labelSize,
+      defaultDrawNodeLabel: drawPlacedLabel,
+      defaultDrawNodeHover: drawPlacedHover,
       labelRenderedSizeThreshold: styleNumber(view.styles, 'labelRenderedSizeThreshold', 0, 100) ?? 0,
       renderEdgeLabels: false,
       zIndex: true,
@@ -118,6 +121,7 @@ export function SnapshotViewer({ snapshot, missing }: SnapshotViewerProps) {
       },
       ...(presenting ? presentationSettings({ labelSize }, window.innerWidth) : {}),
     });
+    avoidNodes(s); // labels keep off the other nodes' discs too (graph/labels.ts)
     if (view.bbox) s.setCustomBBox({ x: view.bbox.x, y: view.bbox.y });
     // presenting: the whole picture framed in the room the title, legend and footnote leave, with its labels
     // inside (graph/camera.ts, as the explorer frames); otherwise the camera it was saved with

@@ -34,6 +34,7 @@ import { EventsController } from '../../../graph/EventsController';
 import { LayoutController } from '../../../graph/LayoutController';
 import { ReducersController } from '../../../graph/ReducersController';
 import { SIGMA_SETTINGS } from '../../../graph/settings';
+import { avoidNodes } from '../../../graph/labels';
 import { moreHandleAnchor } from '../../../state/render';
 import { sourcesFootnote } from '../../../utils/export';
 import { useSnapshotLegend } from './legend';
@@ -55,7 +56,11 @@ const onClickEdge = (id: string) => {
 };
 const onClickStage = () => select(null);
 const onLayoutStopped = (positions: Parameters<typeof applyLayout>[1]) => applyLayout('ForceAtlas2', positions);
-const setSigma = (sigma: Sigma | null) => setExplorer({ sigma });
+const setSigma = (sigma: Sigma | null) => {
+  // labels keep off the other nodes' discs too (graph/labels.ts)
+  if (sigma) avoidNodes(sigma);
+  setExplorer({ sigma });
+};
 const zoomIn = () => zoomBy(1.5);
 const zoomOut = () => zoomBy(1 / 1.5);
 const leavePresentation = () => setSettings({ presenting: false });
