@@ -14,6 +14,8 @@ import { proxiedApp, type ProxiedApp } from './_proxy';
 const BOUND_MS = 2_500;
 const LIMIT = 2;
 const SLOW = 'UNWIND range(1, 300000) AS i WITH i WHERE i % 7 = 0 RETURN count(*) AS n';
+/** a read that holds its turn for a second or more, so a test can see the turns taken (SLOW can end between looks) */
+const SLOWER = 'UNWIND range(1, 6000000) AS i WITH i WHERE i % 7 = 0 RETURN count(*) AS n';
 
 let proxied: ProxiedApp;
 let proxy: FaultProxy;
@@ -27,6 +29,7 @@ beforeAll(async () => {
     plugins: (d) => [
       async (a) => {
         a.get('/api/test/slow', async () => ({ n: (await d.query(SLOW))[0]?.n ?? null }));
+        a.get('/api/test/slower', async () => ({ n: (await d.query(SLOWER))[0]?.n ?? null }));
       },
     ],
   });
@@ -113,9 +116,9 @@ describe('the bulkhead under more slow reads than its limit', () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;
     const cancelled = db.admission.stats.cancelled;
-    const holders = Array.from({ length: LIMIT }, () => get('/api/test/slow'));
+    const holders = Array.from({ length: LIMIT }, () => get('/api/test/slower'));
     await until('the turns taken', () => db.admission.load.running === LIMIT);
-    const req = http.get({ host: '127.0.0.1', port, path: '/api/test/slow' });
+    const req = http.get({ host: '127.0.0.1', port, path: '/api/test/slower' });
     req.on('error', () => {});
     await until('the request queued', () => db.admission.load.queued >= 1);
     req.destroy();

@@ -109,7 +109,7 @@ const CONSOLE_POOL_SIZE = 10;
 export class Db {
   readonly queries: QueryLibrary;
   readonly breaker: Breaker;
-  /** the bulkhead in front of `transaction` (admission.ts); off until the server turns it on */
+  /** the bulkhead in front of `transaction` and `query` (admission.ts); off until the server turns it on */
   readonly admission = new Admission();
   private current: Driver;
   /** the console's own pool: its connections decode smaller messages (bolt-limits.ts) and cannot starve Parley's */
@@ -253,8 +253,10 @@ export class Db {
   async query(textOrName: string, params: Record<string, unknown> = {}, opts: RunOptions = {}): Promise<Row[]> {
     const text = this.text(textOrName);
     if ((opts.mode ?? 'read') === 'write') return this.transaction((tx) => tx.run(text, params), opts);
+    // reads wait their turn in the bulkhead here too (admission.ts); the wait counts toward the timeout
+    const timeout = opts.timeoutMs ?? this.options.queryTimeoutMs;
     try {
-      return await this.readAutoCommit(text, params, opts.timeoutMs ?? this.options.queryTimeoutMs);
+      return await this.admission.run('read', timeout, this.breaker, (left) => this.readAutoCommit(text, params, left));
     } catch (err) {
       // a dropped connection or a transient error: once more as a managed transaction, with the driver's retries
       if (err instanceof Neo4jError && err.retryable) return this.transaction((tx) => tx.run(text, params), opts);
