@@ -7,6 +7,12 @@ import { classify, DbError } from '../../server/src/neo4j/errors';
 
 const never = () => new Promise<never>(() => {});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** a database that neither answers the probe nor the handshake (a frozen JVM), with short test timings */
+function frozenBreaker(): Breaker {
+  const b = new Breaker({ probe: never, alive: never, stallMs: 20, probeTimeoutMs: 50, aliveAfterMs: 10, tickMs: 10 });
+  b.enabled = true;
+  return b;
+}
 
 function breaker(probe: () => Promise<boolean>) {
   const b = new Breaker({ probe, stallMs: 20, probeTimeoutMs: 50, retryMs: 30, tickMs: 10 });
@@ -113,15 +119,7 @@ describe('Breaker', () => {
   });
 
   it('a late probe with no answer and no handshake is down (frozen): the breaker opens', async () => {
-    const b = new Breaker({
-      probe: never,
-      alive: never,
-      stallMs: 20,
-      probeTimeoutMs: 50,
-      aliveAfterMs: 10,
-      tickMs: 10,
-    });
-    b.enabled = true;
+    const b = frozenBreaker();
     await expect(b.run(never, 60_000)).rejects.toMatchObject({ kind: 'unavailable' });
     expect(b.stats.trips).toBe(1);
     b.close();
@@ -158,15 +156,7 @@ describe('Breaker', () => {
   });
 
   it('a frozen database’s reason says what got no answer', async () => {
-    const b = new Breaker({
-      probe: never,
-      alive: never,
-      stallMs: 20,
-      probeTimeoutMs: 50,
-      aliveAfterMs: 10,
-      tickMs: 10,
-    });
-    b.enabled = true;
+    const b = frozenBreaker();
     const events: BreakerEvent[] = [];
     b.onChange = (e) => events.push(e);
     await expect(b.run(never, 60_000)).rejects.toMatchObject({ kind: 'unavailable' });
