@@ -201,6 +201,35 @@ describe('explorer exports, snapshots and presentation', () => {
       expect(x).toBeGreaterThanOrEqual(0);
       expect(y, t.textContent ?? '').toBeLessThan(footTop);
     }
+    // placed as on screen (client/src/utils/labelPlacer.ts): each label beside its node on the side the file
+    // names (right, left, below, above; widths as the SVG writer estimates them), no two overlapping
+    const discs = new Map(
+      circles.map((c) => [
+        c.getAttribute('data-id')!,
+        { x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')), r: Number(c.getAttribute('r')) },
+      ]),
+    );
+    const placed = Array.from(svg.getElementsByTagName('text'))
+      .filter((t) => t.getAttribute('class') === 'node-label')
+      .map((t) => {
+        const n = discs.get(t.getAttribute('data-id')!)!;
+        const text = t.textContent ?? '';
+        const w = text.length * 12 * 0.56;
+        const x = Number(t.getAttribute('x'));
+        const top = Number(t.getAttribute('y')) - 6 - 4;
+        const side = t.getAttribute('data-side');
+        if (side === 'right') expect(x, text).toBeCloseTo(n.x + n.r + 3, 1);
+        else if (side === 'left') expect(x + w, text).toBeCloseTo(n.x - n.r - 3, 1);
+        else if (side === 'below') expect(top, text).toBeCloseTo(n.y + n.r + 2, 1);
+        else expect([side, top], text).toEqual(['above', expect.closeTo(n.y - n.r - 2 - 12, 1)]);
+        return { text, left: x, right: x + w, top, bottom: top + 12 };
+      });
+    for (const [i, a] of placed.entries())
+      for (const b of placed.slice(i + 1))
+        expect(
+          a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom,
+          `"${a.text}" / "${b.text}"`,
+        ).toBe(false);
 
     // GEXF carries the database's attributes and each relationship's evidence (quote and source id)
     const gexf = (

@@ -76,22 +76,45 @@ export async function chooseFromCombobox(page: Page, name: string, text: string,
   await opt.click();
 }
 
+/** The controls laid over a canvas in the app (zoom buttons, the select-area bar, the console's export menu and node card). */
+export const OVERLAID_CONTROLS = '.zoom-controls, .area-bar, .console-export, .console-node-card';
+
 /**
  * The labels drawn on the sigma canvas inside `selector` (graph/labels.ts records where each went; the hook is
- * `window.__parleyLabels`), with the pairs that overlap and the labels not wholly inside the canvas.
+ * `window.__parleyLabels`), with the pairs that overlap, the labels not wholly inside the canvas, and the labels
+ * that run under a control laid over the canvas (`controls`: how many such controls are on the canvas, found by
+ * their class names, not by the mark the placer reads).
  */
 export async function labelClashes(
   page: Page,
   selector: string,
-): Promise<{ drawn: string[]; overlapping: string[]; outside: string[] }> {
+): Promise<{ drawn: string[]; overlapping: string[]; outside: string[]; covered: string[]; controls: number }> {
   const found = await page.evaluate((sel) => window.__parleyLabels?.(sel) ?? null, selector);
   if (!found) throw new Error(`no sigma canvas in ${selector}, or no label hook (open the page with ?testhook)`);
   const { canvas, labels } = found;
+  const controls = await page.evaluate(
+    ({ list, c }) =>
+      [...document.querySelectorAll(list)]
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return {
+            name: el.getAttribute('aria-label') ?? el.className,
+            left: r.left,
+            top: r.top,
+            right: r.right,
+            bottom: r.bottom,
+          };
+        })
+        .filter((r) => r.right > r.left && r.bottom > r.top)
+        .filter((r) => r.left < c.right && r.right > c.left && r.top < c.bottom && r.bottom > c.top),
+    { list: OVERLAID_CONTROLS, c: canvas },
+  );
+  type Box = { left: number; top: number; right: number; bottom: number };
+  const meet = (a: Box, b: Box) =>
+    a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
   const overlapping: string[] = [];
   for (const [i, a] of labels.entries())
-    for (const b of labels.slice(i + 1))
-      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
-        overlapping.push(`"${a.text}" / "${b.text}"`);
+    for (const b of labels.slice(i + 1)) if (meet(a, b)) overlapping.push(`"${a.text}" / "${b.text}"`);
   const outside = labels
     .filter(
       (l) =>
@@ -101,5 +124,6 @@ export async function labelClashes(
         l.bottom > canvas.bottom + 0.5,
     )
     .map((l) => l.text);
-  return { drawn: labels.map((l) => l.text), overlapping, outside };
+  const covered = labels.flatMap((l) => controls.filter((c) => meet(l, c)).map((c) => `"${l.text}" under ${c.name}`));
+  return { drawn: labels.map((l) => l.text), overlapping, outside, covered, controls: controls.length };
 }

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath, startParley, withTestHook } from '../_helpers';
-import { hookState, visibleNodeIds, waitForGraph } from './explorer-helpers';
+import { hookState, labelClashes, visibleNodeIds, waitForGraph } from './explorer-helpers';
 
 let parley: Awaited<ReturnType<typeof startParley>>;
 let browser: Browser;
@@ -170,6 +170,12 @@ describe('the article review screen', () => {
       const { end, width } = await fit();
       expect(end).toBeGreaterThan(0);
       expect(end).toBeLessThanOrEqual(width);
+      // placed as on every canvas (graph/labels.ts): every node labelled, no two labels overlapping, none outside
+      const labels = await labelClashes(page, '[data-testid="mini-graph"]');
+      expect(labels.drawn.length).toBe(6); // 5 new, 1 already in the graph
+      expect(labels.drawn).toContain('Aleksandr Darchiyev (in graph)');
+      expect(labels.overlapping).toEqual([]);
+      expect(labels.outside).toEqual([]);
       await page.screenshot({ path: screenshotPath(name) });
     }
     await page.setViewportSize({ width: 1440, height: 900 });

@@ -1,7 +1,7 @@
 // End to end in Chromium, as a new user at 1440x900, 1024x768 and 390x844 (issue 9): the canvas keeps most of
 // the screen (side panels become drawers), nothing scrolls sideways, every link of the header is on screen, the
 // console's editor is on screen on a phone; labels are inside their canvas and clear of each other (explorer,
-// presentation, console graph); a snapshot page shows a clicked node's details, opens in the explorer, and
+// presentation, console graph) and out from under the controls over the canvas; a snapshot page shows a clicked node's details, opens in the explorer, and
 // presents full screen. What the user is told (loading, no match, words) is in feedback.test.ts. Screenshots go
 // to docs/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,16 +85,29 @@ describe('every screen size', () => {
       expect(canvas.height).toBeGreaterThan(size.height * 0.45);
       const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(scroll).toBeLessThanOrEqual(0);
-      // the labels drawn are inside the canvas and clear of each other ("Ukraine ceasefire" ran into "Russia")
+      // the labels drawn are inside the canvas and clear of each other ("Ukraine ceasefire" ran into "Russia"),
+      // and none runs under the zoom buttons ("State Department spokesperson" did at 1440x900)
       const labels = await labelClashes(page, '#graph-canvas');
       expect(labels.drawn.length).toBeGreaterThan(size.width > 1100 ? 10 : 1);
       expect(labels.overlapping).toEqual([]);
       expect(labels.outside).toEqual([]);
+      expect(labels.controls).toBe(1);
+      expect(labels.covered).toEqual([]);
       // the toolbar stays on at most two rows (three at 1024 before), and inside the screen
       const toolbar = await box(page, '[role="toolbar"][aria-label="Graph tools"]');
       expect(toolbar.x + toolbar.width).toBeLessThanOrEqual(size.width);
       if (size.width >= 1024) expect(toolbar.height).toBeLessThan(80);
       await page.screenshot({ path: screenshotPath(`explorer-${size.width}x${size.height}.png`) });
+      // "Select area" lays its bar over the canvas's bottom edge: the labels move out from under it too
+      await page.getByRole('button', { name: 'Select area' }).click();
+      await page.getByRole('group', { name: 'Select area' }).waitFor();
+      await page.waitForTimeout(100);
+      const withBar = await labelClashes(page, '#graph-canvas');
+      expect(withBar.controls).toBe(2);
+      expect(withBar.drawn.length).toBeGreaterThan(0);
+      expect(withBar.overlapping).toEqual([]);
+      expect(withBar.covered).toEqual([]);
+      await page.getByRole('button', { name: 'Select area' }).click();
 
       if (size.width <= 1100) {
         // the panels are drawers: closed, they take no width; the details drawer opens on a selection
@@ -191,11 +204,12 @@ async function checkPresentation(
     const used = Math.max(span(nodes.map((p) => p.x)) / graph.width, span(nodes.map((p) => p.y)) / graph.height);
     expect(used).toBeGreaterThan(0.6);
   }
-  // every label drawn is inside the graph's box and clear of the others
+  // every label drawn is inside the graph's box, clear of the others and of any control over the graph
   const drawn = await labelClashes(page, graphSelector);
   expect(drawn.drawn.length).toBeGreaterThan(0);
   expect(drawn.overlapping).toEqual([]);
   expect(drawn.outside).toEqual([]);
+  expect(drawn.covered).toEqual([]);
   for (const p of nodes) {
     expect(p.x).toBeGreaterThanOrEqual(graph.x);
     expect(p.x).toBeLessThanOrEqual(graph.x + graph.width);
@@ -268,6 +282,9 @@ describe('presentation at every size', () => {
       expect(labels.drawn.length).toBe(Number(await page.getAttribute('[data-testid="console-graph"]', 'data-nodes')));
       expect(labels.overlapping).toEqual([]);
       expect(labels.outside).toEqual([]);
+      // nor under the Export button over the canvas's corner
+      expect(labels.controls).toBe(1);
+      expect(labels.covered).toEqual([]);
       await page.screenshot({ path: screenshotPath(`console-graph-${size.width}x${size.height}.png`) });
       await page.context().close();
     }

@@ -1,10 +1,13 @@
 // The exported page: title, legend and footnote around the graph, never over it; the graph fitted inside the
-// rest with every label inside. Exact numbers on a hand-made three-node graph, with a simple text measure
+// rest with every label inside, on a side where it fits as on screen. Exact numbers on a hand-made three-node graph, with a simple text measure
 // (half the font size per character) so that every width can be worked out by hand.
 import { describe, expect, it } from 'vitest';
 import { fitNodes, frameScene, layoutFrame, nodeReach } from '../../client/src/utils/export/frame';
 import type { Scene, SceneNode } from '../../client/src/utils/export/scene';
+import { sceneLabels } from '../../client/src/utils/export/labels';
+import { approxTextWidth } from '../../client/src/utils/export/scene';
 import { writeSvg } from '../../client/src/utils/export/svg';
+import { placeLabels } from '../../client/src/utils/labelPlacer';
 
 const measure = (text: string, size: number) => text.length * size * 0.5;
 
@@ -57,21 +60,38 @@ describe('layoutFrame', () => {
 describe('fitNodes', () => {
   const area = { x: 16, y: 52, width: 286, height: 206 };
 
-  it('reaches from the node rim to the end of its label', () => {
-    expect(nodeReach(nodes[1]!, 10, measure)).toEqual({ left: 5, right: 18, up: 5, down: 6 });
+  it('reaches from the node rim to the end of its label beside it, or only to the rim and half the label’s height', () => {
+    expect(nodeReach(nodes[1]!, 10, measure)).toEqual({ left: 5, right: 18, up: 5, down: 5 });
+    expect(nodeReach(nodes[1]!, 10, measure, false)).toEqual({ left: 5, right: 5, up: 5, down: 5 });
+    expect(nodeReach({ ...nodes[1]!, size: 2 }, 10, measure, false)).toEqual({ left: 2, right: 2, up: 5, down: 5 });
     expect(nodeReach(nodes[2]!, 10, measure)).toEqual({ left: 5, right: 5, up: 5, down: 5 });
   });
 
-  it('scales as much as the widest label allows and centres the drawing', () => {
+  it('scales as the rims allow when every label fits on one side (b’s goes left), and centres the drawing', () => {
     const out = fitNodes(nodes, area, { labelSize: 10, labels: true, measure });
-    // x: (286 − 18 − 5) / 100 = 2.63 binds (y would allow 3.92); a's rim on the left edge, b's label on the right
-    expect(out.map((n) => [n.id, n.x, n.y])).toEqual([
-      ['a', 21, 89.25],
-      ['b', 284, 89.25],
-      ['c', 152.5, 220.75],
-    ]);
-    expect(out[1]!.x + 5 + 3 + measure('Bb', 10)).toBe(area.x + area.width);
-    expect(out[0]!.x - 5).toBe(area.x);
+    // x: (286 − 5 − 5) / 100 = 2.76 binds (y would allow (206 − 10) / 50 = 3.92); a's rim on the left edge, b's
+    // on the right, where its label fits to its left (297 − 5 − 3 − 10 ≥ 16)
+    const want = [
+      ['a', 21, 86],
+      ['b', 297, 86],
+      ['c', 159, 224],
+    ] as const;
+    out.forEach((n, i) => {
+      expect(n.id).toBe(want[i]![0]);
+      expect(n.x).toBeCloseTo(want[i]![1], 9);
+      expect(n.y).toBeCloseTo(want[i]![2], 9);
+    });
+    expect(out[1]!.x + 5).toBeCloseTo(area.x + area.width, 9);
+    expect(out[0]!.x - 5).toBeCloseTo(area.x, 9);
+  });
+
+  it('widens the frame to the right of a label that fits on neither side', () => {
+    // m, in the middle, has a 150 px label: at 159 it fits neither right (to 318) nor left (from 0), so the frame
+    // keeps 5 + 3 + 150 + 1 px right of it: (286 − 159 − 5) / 50 = 2.44 binds
+    const m: SceneNode = { id: 'm', x: 50, y: 0, size: 5, color: '#000', label: 'M'.repeat(30) };
+    const out = fitNodes([nodes[0]!, nodes[1]!, m], area, { labelSize: 10, labels: true, measure });
+    [21, 265, 143].forEach((x, i) => expect(out[i]!.x).toBeCloseTo(x, 9));
+    expect(out[2]!.x + 5 + 3 + 150).toBeLessThanOrEqual(area.x + area.width);
   });
 
   it('keeps every label when labels are on, and drops them all when they are off', () => {
@@ -97,11 +117,14 @@ describe('fitNodes', () => {
     }));
     const out = fitNodes(many, area, { labelSize: 10, labels: true, measure });
     for (const n of out) {
-      const r = nodeReach(n, 10, measure);
+      const r = nodeReach(n, 10, measure, false);
       expect(n.x - r.left).toBeGreaterThanOrEqual(area.x - 1e-6);
       expect(n.x + r.right).toBeLessThanOrEqual(area.x + area.width + 1e-6);
       expect(n.y - r.up).toBeGreaterThanOrEqual(area.y - 1e-6);
       expect(n.y + r.down).toBeLessThanOrEqual(area.y + area.height + 1e-6);
+      // the label fits whole on its right or on its left
+      const w = n.size + 3 + measure(n.label!, 10);
+      expect(n.x + w <= area.x + area.width + 1e-6 || n.x - w >= area.x - 1e-6, n.id).toBe(true);
     }
   });
 
@@ -112,7 +135,7 @@ describe('fitNodes', () => {
 });
 
 describe('frameScene and the SVG', () => {
-  it('draws every label and the legend inside the page, with no label crossing into the legend', () => {
+  it('draws every label inside the graph area, where the placer puts it: the right-hand node’s label on its left', () => {
     const long = 'Previous U.S. administration';
     const scene: Scene = {
       ...page,
@@ -125,15 +148,37 @@ describe('frameScene and the SVG', () => {
         { id: 'b', x: 390, y: 150, size: 5, color: '#000', label: long },
       ],
     };
-    const framed = frameScene(scene, { labels: true, measure });
-    const legend = layoutFrame(scene, measure).panels[0]!;
-    for (const n of framed.nodes) {
-      expect(n.label).not.toBeNull();
-      expect(n.x + n.size + 3 + measure(n.label!, 10)).toBeLessThanOrEqual(legend.x - 12 + 1e-9);
-      expect(n.x - n.size).toBeGreaterThanOrEqual(16);
-    }
+    // as the SVG export frames it (approximate widths: the file is read without its fonts)
+    const framed = frameScene(scene, { labels: true });
+    const area = layoutFrame(framed).area;
+    const legend = layoutFrame(framed).panels[0]!;
+    expect(legend.x).toBeGreaterThanOrEqual(area.x + area.width);
+    // b's rim on the area's right edge: its label cannot go right
+    const b = framed.nodes[1]!;
+    expect(b.x + b.size).toBeCloseTo(area.x + area.width, 6);
+    // the placer's choice, asked directly
+    const width = (t: string) => approxTextWidth(t, 10);
+    const bounds = { left: area.x, top: area.y, right: area.x + area.width, bottom: area.y + area.height };
+    const items = framed.nodes.map((n) => ({ key: n.id, label: n.label!, x: n.x, y: n.y, r: n.size }));
+    const chosen = placeLabels(items, 10, { bounds, avoidDiscs: true }, width);
+    expect(chosen.get('a')?.side).toBe('right');
+    expect(chosen.get('b')?.side).toBe('left');
+    expect(chosen.get('b')?.text).toBe(long);
+    expect(chosen.get('b')?.tx).toBeCloseTo(b.x - 5 - 3 - width(long), 6);
+    expect(sceneLabels(framed)).toEqual(chosen);
+    // the SVG writes them there: same text, same x and y (two decimals), inside the area, left of the legend
     const svg = writeSvg(framed);
-    expect(svg).toContain(`>${long}</text>`);
-    expect(svg).toContain('>Diplomatic expulsions</text>');
+    for (const [id, at] of chosen) {
+      const m = new RegExp(
+        `<text class="node-label" data-id="${id}" data-side="(\\w+)" x="([\\d.]+)" y="([\\d.]+)">([^<]*)</text>`,
+      ).exec(svg);
+      expect(m, id).not.toBeNull();
+      expect(m![1]).toBe(at.side);
+      expect(Number(m![2])).toBeCloseTo(at.tx, 2);
+      expect(Number(m![3])).toBeCloseTo(at.ty, 2);
+      expect(m![4]).toBe(at.text);
+      expect(at.left).toBeGreaterThanOrEqual(area.x);
+      expect(at.right).toBeLessThanOrEqual(legend.x - 12);
+    }
   });
 });

@@ -75,15 +75,20 @@ describe('writeSvg', () => {
     expect(all(doc, 'rect').some((r) => r.getAttribute('id') === 'background')).toBe(false);
   });
 
-  it('writes labels as text to the right of their node, and none for an unlabelled node', () => {
-    const doc = parse(writeSvg(scene()));
+  it('writes labels as text where the placer puts them (right, else left…), and none for an unlabelled node', () => {
+    // the graph area: x 16 to 284 (the legend's column is 88 px wide), y 70 to 258; labels 12 px, 6.72 px a letter
+    const nodes = scene().nodes.map((n) => (n.id === 'b' ? { ...n, x: 270, y: 200 } : n));
+    const doc = parse(writeSvg(scene({ nodes })));
     const labels = byClass(doc, 'text', 'node-label');
-    expect(labels.map((t) => [t.getAttribute('data-id'), t.textContent])).toEqual([
-      ['a', 'Sonata Coulter'],
-      ['b', 'U.S. delegation'],
+    expect(labels.map((t) => [t.getAttribute('data-id'), t.textContent, t.getAttribute('data-side')])).toEqual([
+      ['a', 'Sonata Coulter', 'right'],
+      ['b', 'U.S. delegation', 'left'],
     ]);
     expect(Number(labels[0]!.getAttribute('x'))).toBe(113); // 100 + radius 10 + 3
-    expect(Number(labels[0]!.getAttribute('y'))).toBe(154); // 150 + 12 / 3
+    expect(Number(labels[0]!.getAttribute('y'))).toBe(154); // 150 − 6 + 6 + 12 / 3
+    // b's label would end at 281 + 100.8 on its right, past the area: on its left, from 270 − 8 − 3 − 100.8
+    expect(Number(labels[1]!.getAttribute('x'))).toBe(158.2);
+    expect(Number(labels[1]!.getAttribute('y'))).toBe(204);
   });
 
   it('draws a straight edge ending at the arrow head, whose tip touches the target', () => {
@@ -130,7 +135,7 @@ describe('writeSvg', () => {
       scene({
         width: 900,
         title: `${evil} & "quotes"`,
-        nodes: [{ id: `"><script>alert(1)</script>`, x: 10, y: 10, size: 3, color: '#000000', label: evil }],
+        nodes: [{ id: `"><script>alert(1)</script>`, x: 100, y: 150, size: 3, color: '#000000', label: evil }],
         edges: [],
         legend: [{ label: evil, color: '#000', shape: 'circle' }],
       }),
@@ -154,7 +159,7 @@ describe('writeSvg', () => {
   it('replaces colours that are not plain hex or rgb() and drops characters XML forbids', () => {
     const svg = writeSvg(
       scene({
-        nodes: [{ id: 'a', x: 1, y: 1, size: 1, color: 'url(#x) javascript:', label: 'bell\u0007 tab\tok' }],
+        nodes: [{ id: 'a', x: 100, y: 150, size: 1, color: 'url(#x) javascript:', label: 'bell\u0007 tab\tok' }],
         edges: [],
       }),
     );

@@ -2,6 +2,7 @@ export type AreaShape = 'box' | 'lasso';
 
 /**
  * Over the canvas while "Select area" is on: what a drag does now, the shape (box or lasso) and Done. Props only.
+ * Marked `data-over-canvas`: labels keep out from under it (graph/labels.ts).
  */
 export function AreaSelectBar({
   shape,
@@ -13,7 +14,7 @@ export function AreaSelectBar({
   onDone: () => void;
 }) {
   return (
-    <div className="area-bar" role="group" aria-label="Select area">
+    <div className="area-bar" role="group" aria-label="Select area" data-over-canvas="">
       <span className="area-bar-hint">Drag around nodes to select them</span>
       <span className="area-bar-shapes">
         {(['box', 'lasso'] as const).map((s) => (

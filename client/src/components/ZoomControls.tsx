@@ -1,4 +1,7 @@
-/** Zoom in, zoom out and fit, over the corner of the canvas (keys: + - 0). Props only. */
+/**
+ * Zoom in, zoom out and fit, over the corner of the canvas (keys: + - 0). Props only. Marked `data-over-canvas`:
+ * labels keep out from under it (graph/labels.ts).
+ */
 export function ZoomControls({
   onZoomIn,
   onZoomOut,
@@ -9,7 +12,7 @@ export function ZoomControls({
   onFit: () => void;
 }) {
   return (
-    <div className="zoom-controls" role="group" aria-label="Zoom">
+    <div className="zoom-controls" role="group" aria-label="Zoom" data-over-canvas="">
       <button type="button" className="button" onClick={onZoomIn} aria-label="Zoom in" title="Zoom in (+)">
         +
       </button>

@@ -125,17 +125,16 @@ export function layoutFrame(scene: FrameInput, measure: Measure = approxTextWidt
   return { panels, texts, swatches, area };
 }
 
-/** How far a node and its label reach from its centre, in pixels: left, right, up, down. */
-export function nodeReach(node: SceneNode, labelSize: number, measure: Measure = approxTextWidth) {
+/**
+ * How far a node and its label reach from its centre, in pixels: left, right, up, down. With `labelBeside` the
+ * label is counted to the right of the node; without, the label takes no room across (it goes right or left,
+ * wherever it fits: ./labels.ts), only its height: the label beside the node reaches half its size up and down.
+ */
+export function nodeReach(node: SceneNode, labelSize: number, measure: Measure = approxTextWidth, labelBeside = true) {
   const r = Math.max(node.size, 0);
   if (!node.label) return { left: r, right: r, up: r, down: r };
-  return {
-    left: r,
-    right: r + LABEL_GAP + measure(node.label, labelSize),
-    // the label's baseline sits labelSize / 3 below the centre: capitals rise about 0.7 × size above it
-    up: Math.max(r, labelSize * 0.4),
-    down: Math.max(r, labelSize * 0.6),
-  };
+  const half = Math.max(r, labelSize / 2);
+  return { left: r, right: labelBeside ? r + LABEL_GAP + measure(node.label, labelSize) : r, up: half, down: half };
 }
 
 /**
@@ -172,8 +171,11 @@ function offset(ps: number[], before: number[], after: number[], lo: number, hi:
 
 /**
  * Moves the nodes (any coordinates, y down) into `area`, keeping their arrangement (one scale for both axes),
- * as large as fits with every label inside. With `labels` false, no node has a label; otherwise every node
- * keeps its own label.
+ * as large as fits with every label inside, as the screen's camera frames them (graph/camera.ts): a label that
+ * fits right or left of its node inside the area takes no room of its own (it is placed on a side where it fits,
+ * ./labels.ts); one that fits on neither side widens the frame to its right. A label about as wide as the area
+ * cannot be fitted by scaling (its width stays): it counts for at most two thirds of the area, and is shortened
+ * with "…" where it is placed. With `labels` false, no node has a label; otherwise every node keeps its own.
  */
 export function fitNodes(
   nodes: SceneNode[],
@@ -183,22 +185,43 @@ export function fitNodes(
   if (nodes.length === 0) return [];
   const measure = opts.measure ?? approxTextWidth;
   const shown = nodes.map((n) => ({ ...n, label: opts.labels && n.label ? n.label : null }));
-  const reach = shown.map((n) => nodeReach(n, opts.labelSize, measure));
+  const cap = (area.width * 2) / 3;
+  const widths = shown.map((n) => (n.label ? Math.min(measure(n.label, opts.labelSize), cap) : 0));
+  const reach = shown.map((n) => nodeReach(n, opts.labelSize, measure, false));
   const xs = shown.map((n) => n.x);
   const ys = shown.map((n) => n.y);
   const left = reach.map((r) => r.left);
-  const right = reach.map((r) => r.right);
   const up = reach.map((r) => r.up);
   const down = reach.map((r) => r.down);
-  // no pair apart on either axis (one node): any scale fits; 1 keeps the numbers plain
-  const s = Math.min(
-    fitAxis(xs, left, right, area.x, area.x + area.width, Infinity),
-    fitAxis(ys, up, down, area.y, area.y + area.height, Infinity),
-  );
-  const scale = Number.isFinite(s) ? s : 1;
-  const ox = offset(xs, left, right, area.x, area.x + area.width, scale);
-  const oy = offset(ys, up, down, area.y, area.y + area.height, scale);
-  return shown.map((n) => ({ ...n, x: scale * n.x + ox, y: scale * n.y + oy }));
+  const beside = shown.map(() => false);
+  const lo = area.x;
+  const hi = area.x + area.width;
+  let fitted = shown;
+  // a few passes: labels keep their pixel width whatever the scale, so which labels need room settles quickly
+  for (let pass = 0; pass < 6; pass++) {
+    // (one pixel more than the label: the placer wants it that far inside, ../labelPlacer.ts)
+    const right = reach.map((r, i) => r.right + (beside[i] ? LABEL_GAP + widths[i]! + 1 : 0));
+    // no pair apart on either axis (one node): any scale fits; 1 keeps the numbers plain
+    const s = Math.min(
+      fitAxis(xs, left, right, lo, hi, Infinity),
+      fitAxis(ys, up, down, area.y, area.y + area.height, Infinity),
+    );
+    const scale = Number.isFinite(s) ? s : 1;
+    const ox = offset(xs, left, right, lo, hi, scale);
+    const oy = offset(ys, up, down, area.y, area.y + area.height, scale);
+    fitted = shown.map((n) => ({ ...n, x: scale * n.x + ox, y: scale * n.y + oy }));
+    let more = false;
+    fitted.forEach((n, i) => {
+      if (!n.label || beside[i]) return;
+      const r = reach[i]!.left;
+      const w = LABEL_GAP + widths[i]! + 1;
+      if (n.x + r + w <= hi || n.x - r - w >= lo) return;
+      beside[i] = true;
+      more = true;
+    });
+    if (!more) break;
+  }
+  return fitted;
 }
 
 /** A scene laid out as a page: the graph refitted into the area the frame leaves. */

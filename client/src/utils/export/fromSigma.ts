@@ -91,7 +91,15 @@ export function sceneFromSigma(
     const d = sigma.getNodeDisplayData(n.id)!;
     const p = sigma.framedGraphToViewport(d);
     const r = sigma.scaleSize(d.size);
-    return { id: n.id, x: p.x, y: p.y, size: r, color: n.color, label: n.label };
+    return {
+      id: n.id,
+      x: p.x,
+      y: p.y,
+      size: r,
+      color: n.color,
+      label: n.label,
+      ...(d.forceLabel ? { forceLabel: true } : {}),
+    };
   });
   const edgeLabels = sigma.getSetting('renderEdgeLabels') === true;
   const edges: SceneEdge[] = visible.edges.map((e) => ({

@@ -4,6 +4,7 @@
  * so the picture is refitted to the page instead of cut at the edges of the screen.
  */
 import { layoutFrame, type Measure } from './frame';
+import { sceneLabels } from './labels';
 import { DEFAULT_FONT, TEXT_COLOR, edgeGeometry, safeColor, type Scene, type SceneNode } from './scene';
 
 export type PngScale = 1 | 2 | 4;
@@ -67,9 +68,11 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene) {
   ctx.fillStyle = TEXT_COLOR;
   ctx.font = `${labelSize}px ${font}`;
   ctx.textBaseline = 'alphabetic';
-  for (const n of scene.nodes) if (n.label) ctx.fillText(n.label, n.x + n.size + 3, n.y + labelSize / 3);
+  const measure = canvasMeasure(font);
+  // placed as on screen and in the SVG (./labels.ts), measured with the canvas's own font metrics
+  for (const at of sceneLabels(scene, measure).values()) ctx.fillText(at.text, at.tx, at.ty);
 
-  const frame = layoutFrame(scene, canvasMeasure(font));
+  const frame = layoutFrame(scene, measure);
   for (const p of frame.panels) {
     ctx.fillStyle = '#ffffff';
     ctx.strokeStyle = '#d0d5dc';

@@ -12,8 +12,10 @@ export interface SceneNode {
   /** radius in pixels */
   size: number;
   color: string;
-  /** text drawn to its right; null or empty for none */
+  /** its label (placed right, left, below or above it as on screen: ./labels.ts); null or empty for none */
   label: string | null;
+  /** the view forces its label (the selection): drawn even where no place is free */
+  forceLabel?: boolean;
 }
 
 export interface SceneEdge {

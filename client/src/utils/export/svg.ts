@@ -1,10 +1,12 @@
 /**
- * Writes an SVG drawing of a scene: edges (straight or curved, with arrow heads), nodes, labels, and the
+ * Writes an SVG drawing of a scene: edges (straight or curved, with arrow heads), nodes, labels (where the screen's
+ * placer puts them, ./labels.ts), and the
  * title, caption, legend and footnote. Text stays text (<text> elements, selectable and searchable), and every
  * piece of text and every attribute is XML-escaped: a label such as `<img onerror=…>` is just characters.
  * Pure: a string from a plain description, no DOM.
  */
 import { layoutFrame } from './frame';
+import { sceneLabels } from './labels';
 import { DEFAULT_FONT, TEXT_COLOR, edgeGeometry, safeColor, type Scene, type SceneNode } from './scene';
 
 /** Characters XML 1.0 does not allow at all (control characters, lone surrogates, U+FFFE/U+FFFF). */
@@ -110,9 +112,9 @@ export function writeSvg(scene: Scene): string {
 
   out.push(`<g id="labels"${attrs({ 'font-size': labelSize, fill: TEXT_COLOR })}>`);
   out.push(...edgeLabels);
-  for (const n of scene.nodes) {
-    if (!n.label) continue;
-    out.push(text({ class: 'node-label', 'data-id': n.id, x: n.x + n.size + 3, y: n.y + labelSize / 3 }, n.label));
+  // placed as on screen (./labels.ts), with the approximate text widths of a file read without its fonts
+  for (const [id, at] of sceneLabels(scene)) {
+    out.push(text({ class: 'node-label', 'data-id': id, 'data-side': at.side, x: at.tx, y: at.ty }, at.text));
   }
   out.push('</g>');
 

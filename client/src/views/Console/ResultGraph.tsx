@@ -159,7 +159,8 @@ function ResultCanvas({ graph: data }: { graph: CypherResponse['graph'] }) {
           <FitOnLoad graph={graph} />
           <Connect graph={graph} edges={connecting.edges} />
         </SigmaContainer>
-        <div className="console-export">
+        {/* over the canvas: labels keep out from under these (graph/labels.ts) */}
+        <div className="console-export" data-over-canvas="">
           <ExportMenu
             sigma={sigma}
             title="Cypher console result"
@@ -170,7 +171,7 @@ function ResultCanvas({ graph: data }: { graph: CypherResponse['graph'] }) {
           />
         </div>
         {node && (
-          <div className="console-node-card">
+          <div className="console-node-card" data-over-canvas="">
             <strong>{node.name}</strong> <span className="muted small">{node.labels.join(', ')}</span>
             <div className="small muted">{node.id}</div>
             <dl className="small">

@@ -3,6 +3,7 @@ import Graph from 'graphology';
 import Sigma from 'sigma';
 import { EdgeArrowProgram } from 'sigma/rendering';
 import { labelTextWidth } from '../../graph/camera';
+import { avoidNodes, drawPlacedHover, drawPlacedLabel, drawnLabels } from '../../graph/labels';
 import { labelColor } from '../../graph/palette';
 import type { PreviewEdge, PreviewNode } from '../../state/extract/review';
 
@@ -58,6 +59,8 @@ export function MiniGraph(props: { nodes: PreviewNode[]; edges: PreviewEdge[] })
         size: n.existing ? 6 : 8,
         color: n.existing ? EXISTING_COLOR : labelColor(n.label),
         label: nodeLabel(n),
+        // every label drawn (the columns leave each a row of its own)
+        forceLabel: true,
       });
     }
     for (const e of edges) {
@@ -83,10 +86,8 @@ export function MiniGraph(props: { nodes: PreviewNode[]; edges: PreviewEdge[] })
       // sigma centres the nodes' extent in the box: an invisible node at the right edge makes that extent the
       // whole width, so the columns stay where they are placed
       graph.mergeNodeAttributes(ANCHOR, { x: w / 2 - EDGE - DISC, y: 0 });
-      // for tests and the curious: how it was laid out and where the longest label ends, in the box's pixels
-      const end = (list: PreviewNode[], x: number) => (list.length ? x + DISC + LABEL_OFFSET + widest(list) : 0);
+      // for tests and the curious: how it was laid out
       el.dataset['layout'] = c.stacked ? 'stacked' : 'columns';
-      el.dataset['labelsEnd'] = String(Math.ceil(Math.max(end(left, c.left), end(right, c.right))));
     };
     graph.addNode(ANCHOR, { x: 0, y: 0, size: 0.01, color: 'rgba(0,0,0,0)', label: null });
     place();
@@ -103,6 +104,16 @@ export function MiniGraph(props: { nodes: PreviewNode[]; edges: PreviewEdge[] })
       // every label drawn (sigma's label grid would hide some in so small a picture)
       labelDensity: 100,
       labelGridCellSize: 10,
+      // placed as on every Parley canvas and in the exports: right of the node, else left, below or above, inside
+      // the box and clear of the other labels and discs (graph/labels.ts)
+      defaultDrawNodeLabel: drawPlacedLabel,
+      defaultDrawNodeHover: drawPlacedHover,
+    });
+    avoidNodes(s);
+    // where the labels end as drawn, in the box's pixels (tests read it)
+    s.on('afterRender', () => {
+      const ends = [...drawnLabels(el).values()].map((l) => l.right);
+      el.dataset['labelsEnd'] = String(Math.ceil(Math.max(0, ...ends)));
     });
     const resized = new ResizeObserver(() => {
       place();

@@ -127,6 +127,10 @@ export function GraphCanvas() {
       });
     };
   }, [sigma, presenting]);
+  // the select-area bar comes and goes over the canvas: the labels are placed again, out from under it
+  useEffect(() => {
+    sigma?.refresh();
+  }, [sigma, area]);
   // the legend of what is drawn (communities, colour rules' values, labels), as the exports have it
   const presentationLegend = useSnapshotLegend();
 
