@@ -228,6 +228,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     inRequest(abort.signal, done);
   });
 
+  // Every 503 says when to try again: a busy queue or a busy extractor set their own Retry-After; any other 503
+  // (the database unavailable, the health check, a shutdown) gets the breaker's estimate (neo4j/breaker.ts).
+  app.addHook('onSend', async (_req, reply) => {
+    if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) {
+      void reply.header('retry-after', String(deps.repos.system.retryAfterS()));
+    }
+  });
+
   const https = deps.config.PARLEY_HTTPS ?? false;
   await app.register(helmet, {
     // Over plain HTTP these two turn every script and style into an https fetch that fails (a blank page) for
@@ -283,7 +291,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const [status, code] = DB_STATUS[err.kind];
       if (status >= 500 && err.kind === 'other') req.log.error({ err }, 'database error');
       const message = status === 500 ? 'The database failed to answer; the error has been logged.' : err.message;
-      // a full queue (or the console's turns): the client may try again shortly
+      // a full queue (or the console's turns): the client may try again shortly (other 503s: the onSend hook)
       if (err.kind === 'overloaded' || err.kind === 'busy')
         void reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
       return send(reply, status, {
