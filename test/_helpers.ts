@@ -41,9 +41,14 @@ export async function createTestApp(
     staticDir?: string | null;
     plugins?: Parameters<typeof buildApp>[0]['plugins'];
     extractor?: Parameters<typeof buildApp>[0]['extractor'];
+    /**
+     * Another database than the run's (a file's own Neo4j, started in a `beforeAll` registered before this is
+     * called): asked for when the app is built; its owner closes it.
+     */
+    db?: () => Db;
   } = {},
 ): Promise<TestApp> {
-  const db = testDb();
+  const db = opts.db ? opts.db() : testDb();
   const repos = createRepositories(db);
   const base = loadConfig(testEnv());
   const app = await buildApp({
@@ -59,7 +64,7 @@ export async function createTestApp(
     repos,
     close: async () => {
       await app.close();
-      await db.close();
+      if (!opts.db) await db.close();
     },
   };
 }

@@ -7,7 +7,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -32,6 +31,7 @@ import { BUSY_RETRY_AFTER_S, inRequest } from './neo4j/admission';
 import { DbError } from './neo4j/errors';
 import type { Repositories } from './repositories';
 import { routePlugins } from './routes';
+import { registerSecurityHeaders } from './security-headers';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -228,26 +228,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     inRequest(abort.signal, done);
   });
 
-  const https = deps.config.PARLEY_HTTPS ?? false;
-  await app.register(helmet, {
-    // Over plain HTTP these two turn every script and style into an https fetch that fails (a blank page) for
-    // anyone reaching Parley by a name other than localhost; they are on when PARLEY_HTTPS says it is served
-    // over TLS.
-    hsts: https ? { maxAge: 15_552_000, includeSubDomains: false } : false,
-    contentSecurityPolicy: {
-      directives: {
-        'upgrade-insecure-requests': https ? [] : null,
-        'default-src': ["'self'"],
-        'script-src': ["'self'"],
-        // the ForceAtlas2 web worker is started from a blob: URL
-        'worker-src': ["'self'", 'blob:'],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:', 'blob:'],
-        'connect-src': ["'self'"],
-        'font-src': ["'self'", 'data:'],
-      },
-    },
+  // Every 503 says when to try again: a busy queue or a busy extractor set their own Retry-After; any other 503
+  // (the database unavailable, the health check, a shutdown) gets the breaker's estimate (neo4j/breaker.ts).
+  app.addHook('onSend', async (_req, reply) => {
+    if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) {
+      void reply.header('retry-after', String(deps.repos.system.retryAfterS()));
+    }
   });
+
+  // helmet's headers, computed once (security-headers.ts says why); HSTS and upgrade-insecure-requests only with
+  // PARLEY_HTTPS
+  registerSecurityHeaders(app, deps.config.PARLEY_HTTPS ?? false);
   await app.register(rateLimit, { max: deps.config.PARLEY_RATE_LIMIT, timeWindow: '1 minute' });
   await app.register(swagger, {
     openapi: {
@@ -283,7 +274,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const [status, code] = DB_STATUS[err.kind];
       if (status >= 500 && err.kind === 'other') req.log.error({ err }, 'database error');
       const message = status === 500 ? 'The database failed to answer; the error has been logged.' : err.message;
-      // a full queue (or the console's turns): the client may try again shortly
+      // a full queue (or the console's turns): the client may try again shortly (other 503s: the onSend hook)
       if (err.kind === 'overloaded' || err.kind === 'busy')
         void reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
       return send(reply, status, {

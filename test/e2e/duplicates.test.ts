@@ -5,45 +5,37 @@
  * Saves docs/screenshots/duplicates.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotPath, startParley } from '../_helpers';
+import type { Page } from 'playwright-core';
+import { browserSuite, screenshotPath } from '../_helpers';
 
-let parley: Awaited<ReturnType<typeof startParley>>;
-let browser: Browser;
+const t = browserSuite();
 let page: Page;
-const pageErrors: string[] = [];
 const DUP = 'person:e2e-darchiev';
 const KEEP = 'person:aleksandr-darchiyev';
 
 beforeAll(async () => {
-  parley = await startParley();
-  await parley.db.query(
+  await t.parley.db.query(
     `MATCH (m:Meeting {id: 'meeting:istanbul-april-10'})
      CREATE (n:Person {id: $id, name: 'Ambassador Alexander Darchiev', aliases: [], description: 'as a second article names him'})
      CREATE (n)-[:ATTENDED {quotes: ['Darchiev attended the Istanbul talks'], sourceIds: ['source:e2e'], inferred: false}]->(m)`,
     { id: DUP },
     { mode: 'write' },
   );
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await parley?.db.query(
+  await t.parley?.db.query(
     `MATCH (n) WHERE n.id = $id OR n:ParleyMerge OR n:ParleyMergedAway DETACH DELETE n`,
     { id: DUP },
     { mode: 'write' },
   );
-  await parley?.close();
 });
 
 const pairButton = () => page.getByRole('button', { name: /Aleksandr Darchiyev \/ Ambassador Alexander Darchiev/ });
 
 describe('the duplicates review queue', () => {
   it('shows the pair side by side, merges it, and undoes the merge', async () => {
-    await page.goto(`${parley.baseUrl}/duplicates`);
+    page = await t.open('/duplicates', { width: 1400, height: 900 });
     await pairButton().waitFor();
     await page.getByRole('region', { name: 'first: Aleksandr Darchiyev' }).waitFor();
     const second = page.getByRole('region', { name: 'second: Ambassador Alexander Darchiev' });
@@ -58,7 +50,7 @@ describe('the duplicates review queue', () => {
     const merges = page.getByRole('region', { name: 'Merges' });
     await merges.getByRole('button', { name: 'Undo' }).waitFor();
     expect(await pairButton().count()).toBe(0);
-    const resolved = (await (await fetch(`${parley.baseUrl}/api/nodes/${encodeURIComponent(DUP)}`)).json()) as {
+    const resolved = (await (await fetch(`${t.parley.baseUrl}/api/nodes/${encodeURIComponent(DUP)}`)).json()) as {
       node: { id: string; properties: { aliases: string[] } };
     };
     expect(resolved.node.id).toBe(KEEP);
@@ -68,10 +60,10 @@ describe('the duplicates review queue', () => {
     await page.getByRole('status').filter({ hasText: 'Undid the merge' }).waitFor();
     await pairButton().waitFor();
     expect(await merges.textContent()).toContain('undone');
-    const back = (await (await fetch(`${parley.baseUrl}/api/nodes/${encodeURIComponent(DUP)}`)).json()) as {
+    const back = (await (await fetch(`${t.parley.baseUrl}/api/nodes/${encodeURIComponent(DUP)}`)).json()) as {
       node: { id: string };
     };
     expect(back.node.id).toBe(DUP);
-    expect(pageErrors).toEqual([]);
+    expect(t.pageErrors).toEqual([]);
   });
 });

@@ -6,42 +6,31 @@
  * then a file with a dangling relationship lists its problem by file and line. Saves docs/screenshots/import.png.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { repoRoot } from '../../server/src/config';
-import { launchBrowser, screenshotPath, startParley } from '../_helpers';
+import { browserSuite, screenshotPath } from '../_helpers';
 
-let parley: Awaited<ReturnType<typeof startParley>>;
-let browser: Browser;
+const t = browserSuite();
 let page: Page;
-const pageErrors: string[] = [];
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'import-page');
 const LAMP = 'gadget:imppage-lamp';
 
 const gadgets = async () =>
-  (await parley.db.query(`MATCH (g:Gadget) WHERE g.id STARTS WITH 'gadget:imppage-' RETURN count(g) AS n`))[0]?.['n'];
-
-beforeAll(async () => {
-  parley = await startParley();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-});
+  (await t.parley.db.query(`MATCH (g:Gadget) WHERE g.id STARTS WITH 'gadget:imppage-' RETURN count(g) AS n`))[0]?.['n'];
 
 afterAll(async () => {
-  await browser?.close();
   // leaves the shared database as the seed even when an assertion failed half-way
-  await parley?.db.query(
+  await t.parley?.db.query(
     `MATCH (g:Gadget) WHERE g.id STARTS WITH 'gadget:imppage-' DETACH DELETE g`,
     {},
     { mode: 'write' },
   );
-  await parley?.close();
 });
 
 describe('the Import page', () => {
   it('previews two CSV files, imports them with progress, and undoes the import', async () => {
-    await page.goto(`${parley.baseUrl}/import`);
+    page = await t.open('/import', { width: 1440, height: 900 });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).waitFor();
     expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
 
@@ -79,7 +68,7 @@ describe('the Import page', () => {
     await page.getByRole('status').filter({ hasText: 'Imported 3 nodes and 2 relationships' }).waitFor();
     await page.getByRole('link', { name: 'Open in explorer' }).waitFor();
     expect(await gadgets()).toBe(3);
-    const lamp = (await (await fetch(`${parley.baseUrl}/api/nodes/${encodeURIComponent(LAMP)}`)).json()) as {
+    const lamp = (await (await fetch(`${t.parley.baseUrl}/api/nodes/${encodeURIComponent(LAMP)}`)).json()) as {
       node: { properties: { name: string; aliases: string[] } };
     };
     expect(lamp.node.properties.name).toBe('Brass Lamp');
@@ -126,6 +115,6 @@ describe('the Import page', () => {
     expect(await problems.textContent()).toContain('broken-links.csv:2');
     expect(await page.getByRole('alert').textContent()).toContain('nothing was written');
     expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
-    expect(pageErrors).toEqual([]);
+    expect(t.pageErrors).toEqual([]);
   });
 });

@@ -107,7 +107,9 @@ describe('the bulkhead under more slow reads than its limit', () => {
     expect(answers.filter((a) => a.status === 200).length).toBeGreaterThanOrEqual(LIMIT); // the first turns ran
     expect(most).toBeLessThanOrEqual(LIMIT);
     expect(db.admission.stats.waited + db.admission.stats.shed).toBeGreaterThan(before.waited + before.shed);
-    expect(db.admission.stats.shed - before.shed).toBeGreaterThanOrEqual(busy.length);
+    // every busy answer comes from a shed read, but one shed may answer several requests: concurrent searches
+    // share one catalog load (repositories/catalog.ts), and all of them get its 503 busy
+    if (busy.length > 0) expect(db.admission.stats.shed - before.shed).toBeGreaterThan(0);
     expect(db.breaker.stats.trips).toBe(before.trips);
     expect(db.admission.load).toEqual({ running: 0, queued: 0 });
   });

@@ -2,6 +2,7 @@
 // — down while idle, frozen while idle and during a read, connections dropped, a pile of requests — and back
 // again. Data routes answer 503 database_unavailable within 2 s (asserted with a 2.5 s bound to absorb a loaded
 // two-core machine; "never hangs" is the point), the breaker then fails fast, and recovery needs no restart.
+// Every 503 (health's too) carries Retry-After: whole seconds until the breaker's next verdict, at least 1.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../server/src/neo4j/db';
@@ -34,7 +35,22 @@ afterEach(async () => {
 async function timed(method: 'GET' | 'POST', url: string, payload?: unknown) {
   const t0 = Date.now();
   const res = await app.inject({ method, url, ...(payload ? { payload: payload as object } : {}) });
-  return { status: res.statusCode, body: res.json<{ error?: string; message?: string }>(), ms: Date.now() - t0 };
+  return {
+    status: res.statusCode,
+    body: res.json<{ error?: string; message?: string }>(),
+    ms: Date.now() - t0,
+    retryAfter: res.headers['retry-after'],
+  };
+}
+
+/**
+ * Retry-After of a 503 from the breaker: at least 1 s, and never past its next verdict (a probe every retryMs,
+ * each given probeTimeoutMs at most).
+ */
+function expectRetryAfter(r: { retryAfter: unknown }, what: string) {
+  expect(r.retryAfter, `${what}: Retry-After`).toMatch(/^[1-9][0-9]*$/);
+  const most = Math.ceil((db.breaker.retryMs + db.breaker.probeTimeoutMs) / 1000);
+  expect(Number(r.retryAfter), `${what}: Retry-After`).toBeLessThanOrEqual(most);
 }
 
 async function waitUntilHealthy(): Promise<void> {
@@ -46,10 +62,14 @@ async function waitUntilHealthy(): Promise<void> {
   throw new Error('Neo4j did not come back through the proxy within 15 s');
 }
 
-function expectUnavailable(r: { status: number; body: { error?: string }; ms: number }, what: string) {
+function expectUnavailable(
+  r: { status: number; body: { error?: string }; ms: number; retryAfter: unknown },
+  what: string,
+) {
   expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBe(503);
   expect(r.body.error).toBe('database_unavailable');
   expect(r.ms, `${what} took ${r.ms} ms`).toBeLessThan(BOUND_MS);
+  expectRetryAfter(r, what);
 }
 
 // The second route checked is a node's details: /api/schema answers from the catalog's 10-second cache
@@ -73,6 +93,7 @@ describe('Neo4j faulted through a proxy', () => {
       health = await timed('GET', '/api/health');
     }
     expect(health.status).toBe(503);
+    expectRetryAfter(health, 'health with Neo4j down');
     await proxy.setMode('forward');
     await waitUntilHealthy();
     expect((await timed('GET', '/api/search?q=darchiev')).status).toBe(200);

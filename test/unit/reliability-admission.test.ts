@@ -2,7 +2,7 @@
 // the call's own timeout, the shed after the wait, a cancelled request leaving the queue, who skips the queue,
 // and the summary of sheds. Timers are vitest's fake ones, so every ordering and time here is exact.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Admission, inRequest, unqueued } from '../../server/src/neo4j/admission';
+import { Admission, admitted, inRequest, shared, unqueued } from '../../server/src/neo4j/admission';
 import { DbError } from '../../server/src/neo4j/errors';
 
 interface Task {
@@ -150,6 +150,21 @@ describe('Admission (the bulkhead)', () => {
     await inRequest(signal, () => adm.run('read', 1_000, closed, now('read, bulkhead off')));
     expect(log).toEqual(['holder', 'write', 'start-up read', 'import read', 'read, bulkhead off']);
     holder.finish();
+  });
+
+  it('a running read gets its request’s signal (to stop on Neo4j), a write never; shared work gets none', async () => {
+    const adm = bulkhead(2);
+    const signal = new AbortController().signal;
+    const seen: (AbortSignal | undefined)[] = [];
+    const call = (_ms: number, s?: AbortSignal) => (seen.push(s), Promise.resolve(''));
+    await inRequest(signal, () => adm.run('read', 1_000, closed, call));
+    await inRequest(signal, () => adm.run('write', 1_000, closed, call));
+    await inRequest(signal, () => shared(() => adm.run('read', 1_000, closed, call)));
+    adm.enabled = false;
+    await inRequest(signal, () => adm.run('read', 1_000, closed, call));
+    expect(seen).toEqual([signal, undefined, undefined, signal]);
+    // shared work still takes a turn, without the signal of the request that started it
+    expect(inRequest(signal, () => shared(() => admitted('read')))).toEqual({ admit: true });
   });
 
   it('while the breaker is open a read fails fast as unavailable instead of queueing', async () => {

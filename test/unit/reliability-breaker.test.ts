@@ -166,6 +166,24 @@ describe('Breaker', () => {
     b.close();
   });
 
+  it('Retry-After: 1 s while closed; while open, whole seconds until its next probe is due, at least 1', async () => {
+    let alive = false;
+    const b = new Breaker({ probe: () => Promise.resolve(alive), stallMs: 20, probeTimeoutMs: 50, retryMs: 2_500 });
+    b.enabled = true;
+    expect(b.retryAfterS()).toBe(1);
+    await b.probe(); // fails: the breaker opens, its next probe is due in 2.5 s
+    expect(b.isOpen).toBe(true);
+    const now = Date.now();
+    expect(b.retryAfterS(now)).toBe(3);
+    expect(b.retryAfterS(now + 1_600)).toBe(1);
+    expect(b.retryAfterS(now + 60_000)).toBe(1);
+    alive = true;
+    await b.probe();
+    expect(b.isOpen).toBe(false);
+    expect(b.retryAfterS()).toBe(1);
+    b.close();
+  });
+
   it('a watched session is failed when the breaker opens', async () => {
     const b = breaker(() => Promise.resolve(false));
     const failed = new Promise<DbError>((resolve) => b.watch(resolve));

@@ -12,7 +12,8 @@
  * - reads made while serving a request (inside `inRequest`) take a turn. Time spent queued counts toward the
  *   call's own deadline (Db gives Neo4j what is left of the transaction timeout). A call that cannot start within
  *   `maxWaitMs` (or its own timeout, if shorter) is refused as `overloaded` (503 `busy`, Retry-After), counted as
- *   shed. A request whose client goes away while its call is queued leaves the queue (its signal aborts).
+ *   shed. A request whose client goes away while its call is queued leaves the queue (its signal aborts); once
+ *   the call runs, the same signal stops it on Neo4j (cancel.ts).
  * - writes skip the queue: a save, a merge, an undo or a setting is someone's deliberate act, few next to reads;
  *   shedding one for a crowd of reads would lose it.
  * - imports (`unqueued`, wired in repositories/index.ts) skip the queue, reads and writes: an import is all or
@@ -86,6 +87,17 @@ const scope = new AsyncLocalStorage<Scope>();
 /** Runs `fn` as a request's work: its reads take a turn, and leave the queue when `signal` aborts. */
 export function inRequest<T>(signal: AbortSignal, fn: () => T): T {
   return scope.run({ signal }, fn);
+}
+
+/**
+ * Runs `fn` as work that several requests share (a cache fill that concurrent requests wait on): its reads still
+ * take turns, but without the signal of the request that happened to start it, so that one client going away
+ * neither takes it out of the queue nor stops it on Neo4j while the others wait for it.
+ */
+export function shared<T>(fn: () => T): T {
+  const s = scope.getStore();
+  if (!s?.signal) return fn();
+  return scope.run({}, fn);
 }
 
 /** Every method of `repo` runs outside the queue (imports: see the top). */
@@ -186,16 +198,18 @@ export class Admission {
   /**
    * Runs `call` when it has its turn (`admitted`: at once when it takes none), with what is left of `timeoutMs`
    * after the wait. While the breaker is open it fails fast (`check` throws) instead of queueing; when it opens,
-   * the calls holding turns fail, and each queued call gets its turn and fails fast in the same way.
+   * the calls holding turns fail, and each queued call gets its turn and fails fast in the same way. `call` gets
+   * the request's signal when it is a read made for a request (the bulkhead on or off): it stops its work on
+   * Neo4j when the client goes away (db.ts, cancel.ts). Writes and imports never get it: they are all or nothing.
    */
   async run<T>(
     mode: 'read' | 'write',
     timeoutMs: number,
     breaker: { check(): void; settled?(): Promise<void> },
-    call: (timeoutMs: number) => Promise<T>,
+    call: (timeoutMs: number, signal?: AbortSignal) => Promise<T>,
   ): Promise<T> {
     const { admit, signal } = admitted(mode);
-    if (!admit || !this.enabled) return call(timeoutMs);
+    if (!admit || !this.enabled) return call(timeoutMs, admit ? signal : undefined);
     breaker.check();
     const arrived = Date.now();
     let release: () => void;
@@ -211,7 +225,7 @@ export class Admission {
       throw err;
     }
     try {
-      return await call(Math.max(1, timeoutMs - (Date.now() - arrived)));
+      return await call(Math.max(1, timeoutMs - (Date.now() - arrived)), signal);
     } finally {
       release();
     }

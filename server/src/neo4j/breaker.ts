@@ -91,6 +91,8 @@ export class Breaker {
   private lastAnswer = 0;
   private tick: NodeJS.Timeout | null = null;
   private retry: NodeJS.Timeout | null = null;
+  /** when the next probe is due while open (the retry timer), or when the probe in flight gives up */
+  private nextVerdictAt = 0;
   private closedForGood = false;
   enabled = false;
   /** told when the breaker opens (with the verdict's reason) and when it closes again; must not throw */
@@ -123,6 +125,17 @@ export class Breaker {
   /** Settles once the verdict in flight, if any, is in (the bulkhead waits for it before it sheds a call). */
   settled(): Promise<void> {
     return this.probing ? this.probing.then(() => {}) : Promise.resolve();
+  }
+
+  /**
+   * What a 503 tells its client to wait before trying again (Retry-After, whole seconds, at least 1): while the
+   * breaker is open, until its next probe is due or the probe in flight gives up (the earliest it can close);
+   * while it is closed, 1 (a database that stopped answering opens it within about 2 s, and it probes every
+   * `retryMs` from then on).
+   */
+  retryAfterS(now = Date.now()): number {
+    const ms = this.openSince === null ? 0 : this.nextVerdictAt - now;
+    return Math.max(1, Math.ceil(ms / 1000));
   }
 
   /** Throws `unavailable` while the breaker is open. */
@@ -183,6 +196,7 @@ export class Breaker {
   /** Probes now (or joins the probe in flight); opens or closes the breaker on the result (see the top). */
   probe(timeoutMs = this.probeTimeoutMs): Promise<boolean> {
     if (this.probing) return this.probing;
+    this.nextVerdictAt = Date.now() + timeoutMs;
     const run = this.verdict(timeoutMs).then((v) => {
       this.probing = null;
       if (this.enabled) {
@@ -296,6 +310,7 @@ export class Breaker {
 
   private scheduleRetry(): void {
     if (this.closedForGood) return;
+    this.nextVerdictAt = Date.now() + this.retryMs;
     this.retry = setTimeout(() => {
       this.retry = null;
       void this.probe().then((ok) => {

@@ -25,13 +25,16 @@ import neo4j, {
 import { Admission } from './admission';
 import { installBoltLimits } from './bolt-limits';
 import { Breaker } from './breaker';
+import { stopOnAbort } from './cancel';
 import { classify, DbError } from './errors';
 import { boltHandshake } from './handshake';
 import { toParams, toPlain, type Plain } from './convert';
+import { toPlanOperator, type PlanOperator } from './plan';
 import { QueryLibrary } from './queries';
 import { watchSession } from './watched-session';
 
 export type Row = Record<string, Plain>;
+export type { PlanOperator };
 
 export interface DbOptions {
   uri: string;
@@ -45,23 +48,6 @@ export interface DbOptions {
   watchdog?: boolean;
   /** how long the driver retries a transaction that failed on a lost connection (default DRIVER_TIMEOUTS) */
   maxRetryTimeMs?: number;
-}
-
-/** One operator of a query plan (EXPLAIN), as the plan checks of the tests and benchmarks read it. */
-export interface PlanOperator {
-  /** e.g. `NodeUniqueIndexSeek`, `AllNodesScan` (the `@neo4j` suffix removed) */
-  operator: string;
-  details: string;
-  children: PlanOperator[];
-}
-
-function toPlanOperator(p: unknown): PlanOperator {
-  const o = (p ?? {}) as { operatorType?: unknown; arguments?: { Details?: unknown }; children?: unknown };
-  return {
-    operator: String(o.operatorType ?? '').split('@')[0] ?? '',
-    details: typeof o.arguments?.Details === 'string' ? o.arguments.Details : '',
-    children: Array.isArray(o.children) ? o.children.map(toPlanOperator) : [],
-  };
 }
 
 /** A result's records as plain JSON rows. */
@@ -256,7 +242,9 @@ export class Db {
     // reads wait their turn in the bulkhead here too (admission.ts); the wait counts toward the timeout
     const timeout = opts.timeoutMs ?? this.options.queryTimeoutMs;
     try {
-      return await this.admission.run('read', timeout, this.breaker, (left) => this.readAutoCommit(text, params, left));
+      return await this.admission.run('read', timeout, this.breaker, (left, signal) =>
+        this.readAutoCommit(text, params, left, signal),
+      );
     } catch (err) {
       // a dropped connection or a transient error: once more as a managed transaction, with the driver's retries
       if (err instanceof Neo4jError && err.retryable) return this.transaction((tx) => tx.run(text, params), opts);
@@ -264,13 +252,16 @@ export class Db {
     }
   }
 
-  /** One read statement as an auto-commit transaction (RUN + PULL), watched like `transaction`; no retry here. */
-  private async readAutoCommit(text: string, params: Record<string, unknown>, timeout: number): Promise<Row[]> {
+  /**
+   * One read statement as an auto-commit transaction (RUN + PULL), watched like `transaction`; no retry here.
+   * `signal` (the request's): its client went away, so the read stops on Neo4j (cancel.ts).
+   */
+  private async readAutoCommit(text: string, params: Record<string, unknown>, timeout: number, signal?: AbortSignal) {
     const session = await this.session('read');
     let settled = false;
     try {
       const res = await this.breaker.run(
-        () => session.run(text, toParams(params) as Record<string, unknown>, { timeout }),
+        stopOnAbort(session, signal, () => session.run(text, toParams(params) as Record<string, unknown>, { timeout })),
         timeout + CLIENT_BACKSTOP_MS,
         () => void session.close().catch(() => {}),
       );
@@ -320,12 +311,13 @@ export class Db {
   async transaction<T>(work: (tx: Tx) => Promise<T>, opts: RunOptions = {}): Promise<T> {
     // the bulkhead (admission.ts): a request's read waits its turn, and the wait counts toward its own timeout
     const timeoutMs = opts.timeoutMs ?? this.options.queryTimeoutMs;
-    return this.admission.run(opts.mode ?? 'read', timeoutMs, this.breaker, (left) =>
-      this.admittedTransaction(work, { ...opts, timeoutMs: left }),
+    return this.admission.run(opts.mode ?? 'read', timeoutMs, this.breaker, (left, signal) =>
+      this.admittedTransaction(work, { ...opts, timeoutMs: left }, signal),
     );
   }
 
-  private async admittedTransaction<T>(work: (tx: Tx) => Promise<T>, opts: RunOptions): Promise<T> {
+  /** `signal`: a read's request (never a write's, admission.ts): its client went away, so it stops (cancel.ts) */
+  private async admittedTransaction<T>(work: (tx: Tx) => Promise<T>, opts: RunOptions, signal?: AbortSignal) {
     const mode = opts.mode ?? 'read';
     const timeout = opts.timeoutMs ?? this.options.queryTimeoutMs;
     let session: Session;
@@ -339,7 +331,9 @@ export class Db {
     let settled = false;
     try {
       const result = await this.breaker.run(
-        () => (mode === 'read' ? session.executeRead(fn, config) : session.executeWrite(fn, config)),
+        stopOnAbort(session, signal, () =>
+          mode === 'read' ? session.executeRead(fn, config) : session.executeWrite(fn, config),
+        ),
         timeout + CLIENT_BACKSTOP_MS,
         () => void session.close().catch(() => {}),
       );

@@ -19,6 +19,7 @@ import {
   type SchemaResponse,
   type SearchIndexStatus,
 } from '../../../contract';
+import { shared } from '../neo4j/admission';
 import type { Db } from '../neo4j/db';
 import { quoteDbName } from '../neo4j/names';
 import type { Plain } from '../neo4j/convert';
@@ -111,7 +112,8 @@ export function createCatalogRepository(db: Db, opts: { ownsDatabase?: boolean }
 
   function load(): Promise<Catalog> {
     if (cached && Date.now() - cached.at < CACHE_MS) return Promise.resolve(cached);
-    loading ??= introspect().finally(() => {
+    // shared: no one request's disconnect may stop the load the others wait on (neo4j/admission.ts)
+    loading ??= shared(introspect).finally(() => {
       loading = null;
     });
     return loading;
@@ -191,7 +193,7 @@ export function createCatalogRepository(db: Db, opts: { ownsDatabase?: boolean }
 
   function fulltextIndexes(): Promise<FulltextIndex[]> {
     if (indexes && Date.now() - indexes.at < CACHE_MS) return indexes.list;
-    const list = db.query('fulltext-indexes').then((rows) =>
+    const list = shared(() => db.query('fulltext-indexes')).then((rows) =>
       rows.map((r) => ({
         name: String(r.name),
         state: String(r.state),

@@ -39,7 +39,8 @@ export function createRepositories(db: Db, opts: RepositoryOptions = {}) {
   const catalog = createCatalogRepository(db, { ownsDatabase: opts.ownsDatabase ?? false });
   const graph = createGraphRepository(db, catalog);
   return {
-    system: { ping: cachedPing(db) },
+    // what a 503 tells its client to wait (Retry-After, seconds; the breaker's estimate, neo4j/breaker.ts)
+    system: { ping: cachedPing(db), retryAfterS: () => db.breaker.retryAfterS() },
     catalog,
     graph,
     search: createSearchRepository(db, catalog, opts.scanLimit ? { scanLimit: opts.scanLimit } : {}),
