@@ -95,6 +95,8 @@ export interface Scan {
   counts: { nodes: number; relationships: number };
   /** labels of the external ends, filled by checkScanAgainstDb */
   externalLabels: Map<string, string>;
+  /** true when checkScanAgainstDb found none of the files' node and source ids in the database (a first load) */
+  fresh: boolean;
 }
 
 const isNodes = (k: RowKind) => k === 'nodes-csv' || k === 'admin-nodes-csv';
@@ -144,6 +146,7 @@ export async function scanImportFiles(
     externalQuoteCount: 0,
     counts: { nodes: 0, relationships: 0 },
     externalLabels: new Map(),
+    fresh: false,
   };
   const texts = new Map<string, { text: string; file: string }>();
   const sourceRows: { file: string; rows: SourceRow[] }[] = [];
@@ -416,12 +419,14 @@ export async function checkScanAgainstDb(repo: ImportsRepository, scan: Scan): P
   // ids of the files stored under another label, and sources stored with another text: not looked for in a
   // database without data (a first load), where it cost one look-up of every id per label — 12 statements at M,
   // 0.1–0.9 s each on a cold JVM (README "Performance")
+  scan.fresh = true;
   if ((await repo.hasData()) && (await repo.dataLabels()).length > 0) {
     const check = async (batch: { id: string; label: string; at: Where; text?: string }[]) => {
       const stored = await repo.findNodes(batch.map((b) => b.id));
       for (const b of batch) {
         const s = stored.get(b.id);
         if (!s) continue;
+        scan.fresh = false;
         if (s.labels && !s.labels.includes(b.label))
           problems.push({
             ...b.at,
@@ -616,6 +621,7 @@ export async function runScan(repo: ImportsRepository, scan: Scan, opts: RunOpti
       labels,
       total: scan.counts.nodes + scan.sources.length + scan.counts.relationships,
       totals: { nodes: scan.counts.nodes, relationships: scan.counts.relationships, sources: scan.sources.length },
+      fresh: scan.fresh,
     },
     (w) =>
       eachGroup(
