@@ -83,6 +83,45 @@ describe('the streamed path against what is stored', () => {
     }
   });
 
+  it('a first load creates without reading; a node stored meanwhile fails the batch, which leaves nothing', async () => {
+    const id = `stream-fresh-${Date.now()}`;
+    const node = (nid: string) => ({
+      id: nid,
+      labels: ['Person'],
+      name: 'Fresh',
+      aliases: [],
+      description: null,
+      properties: {},
+      at: { file: 'test' },
+    });
+    const count = async (nid: string) =>
+      Number((await db.query('MATCH (n:Person {id: $nid}) RETURN count(n) AS n', { nid }))[0]?.n);
+    const records = async (imp: string) =>
+      Number((await db.query('MATCH (c:ParleyCreated {importId: $imp}) RETURN count(c) AS n', { imp }))[0]?.n);
+    await repos.imports.ensureIdConstraints(['Person']);
+    const imp = `imp-fresh-${Date.now()}`;
+    // nothing stored: created, recorded for the undo, undone
+    const res = await repos.imports.writeNodes(imp, 'Person', [node(id)], 'keep', false, true);
+    expect(res.changes.map((c) => c.change.outcome)).toEqual(['created']);
+    expect(await count(id)).toBe(1);
+    expect(await records(imp)).toBe(1);
+    await repos.imports.rollback(imp, 'undone', null);
+    expect(await count(id)).toBe(0);
+    // stored since the check: the uniqueness constraint refuses the batch, and its transaction leaves nothing
+    await db.query('CREATE (:Person {id: $id, name: $id})', { id }, { mode: 'write' });
+    try {
+      const imp2 = `${imp}-2`;
+      await expect(
+        repos.imports.writeNodes(imp2, 'Person', [node(`${id}-other`), node(id)], 'keep', false, true),
+      ).rejects.toThrow(/already exists|constraint/i);
+      expect(await count(id)).toBe(1);
+      expect(await count(`${id}-other`)).toBe(0);
+      expect(await records(imp2)).toBe(0);
+    } finally {
+      await db.query('MATCH (n:Person {id: $id}) DETACH DELETE n', { id }, { mode: 'write' });
+    }
+  });
+
   it("the import's warm-up leaves the database as it was", { timeout: 300_000 }, async () => {
     const before = await dbFingerprint(db);
     expect(await repos.imports.warmUp()).toBeGreaterThanOrEqual(0);

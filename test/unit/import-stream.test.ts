@@ -38,6 +38,27 @@ describe('the streamed reader', () => {
     expect(streamed.some((p) => p.startsWith('bad-nodes.csv:5: duplicate node id "x:1"'))).toBe(true);
   });
 
+  it('reports ids met twice across files, and a source id a node has, as the whole-file reader does', async () => {
+    const input = files({
+      'one.csv': 'id,label,name\nd:1,Person,Ann\nd:2,Person,Bob\nd:3,Agency,Office\n',
+      'two.csv': 'id,label,name\nd:4,Agency,Other\nd:2,Agency,Bob again\nd:1,Person,Ann again\nd:5,Person,Eve\n',
+      'three.csv': 'id,label,name\nd:5,Place,Here\n',
+      'r.csv': 'source,target,type,quote,source_id\nd:1,d:4,MEMBER_OF,Ann works here,d:3\n',
+      'd:3.txt': 'Ann works here.',
+    });
+    const whole = readImportFiles(input).problems.map(key).sort();
+    const scan = await scanImportFiles(input);
+    const streamed = scan.problems.map(key).sort();
+    expect(streamed).toEqual(whole);
+    expect(streamed).toEqual([
+      'd:3.txt:: duplicate id "d:3": a node or another source already has it',
+      'three.csv:2: duplicate node id "d:5": two.csv line 5 already has it; ids must be unique',
+      'two.csv:3: duplicate node id "d:2": one.csv line 3 already has it; ids must be unique',
+      'two.csv:4: duplicate node id "d:1": one.csv line 2 already has it; ids must be unique',
+    ]);
+    expect(scan.counts.nodes).toBe(5);
+  });
+
   it('reads the same nodes, inferred types and sources as the whole-file reader', async () => {
     const input = files({
       'n.csv': 'id;label;name;aliases;code;score;flag\nq:1;Place;Here;H.;007;1;true\nq:2;Place;There;T.;12;2.5;false\n',
@@ -54,7 +75,9 @@ describe('the streamed reader', () => {
       column: 'score',
       mapsTo: 'property score (float)',
     });
-    expect([...scan.ids.keys()]).toEqual(['q:1', 'q:2']);
+    expect(scan.ids.size).toBe(2);
+    expect(['q:1', 'q:2', 'q:3'].map((id) => scan.ids.place(id))).toEqual([0, 0, undefined]);
+    expect(scan.places).toEqual([{ file: 'n.csv', label: 'Place' }]);
     expect(scan.counts).toEqual({ nodes: 2, relationships: 1 });
     expect(scan.sources.map((s) => s.id)).toEqual(['src']);
     expect(scan.externalEnds.size).toBe(0);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { cachedPing } from '../../server/src/repositories';
 import { percentile, type Figure } from '../../bench/_read';
 import { markdown, mergeLoading, regressions, type Results } from '../../bench/_results';
-import type { LoadFigure } from '../../bench/_loading';
+import type { LoadFigure, ParleyRun } from '../../bench/_loading';
+import { loadingTargets } from '../../bench/_loading-suite';
 import { nodes, plan, relationships, sources } from '../../bench/generate';
 
 describe('cachedPing', () => {
@@ -124,6 +125,37 @@ describe('loading figures across runs', () => {
     expect(kept.loading!.figures).toEqual(earlier.loading!.figures);
     expect(kept.loadingFrom).toEqual({ M: earlier.loadingRun, L: earlier.loadingRun });
     expect(mergeLoading(null, undefined, ['S'], run)).toEqual({});
+  });
+});
+
+describe('the loading targets', () => {
+  const run = (maxRssMiB: number, status = 'committed'): ParleyRun => ({
+    status,
+    nodes: 1,
+    relationships: 1,
+    scanMs: 1_000,
+    nodesMs: 1,
+    relsMs: 1,
+    writeMs: 9_000,
+    firstBatchMs: 1,
+    medianBatchMs: 1,
+    maxRssMiB,
+    cpuS: 1,
+  });
+  const xlRow = (runs: Record<string, ParleyRun>) =>
+    loadingTargets({ figures: [], probes: [], runs, notes: [] }, ['XL']).find((t) => t.what.startsWith('XL'))!;
+
+  it('says XL is met only when it committed and its loader memory stayed within 1.25× L’s (1.6× M’s)', () => {
+    expect(xlRow({ 'L cold 10000': run(471), 'XL cold 10000': run(825) })).toMatchObject({
+      met: false,
+      value: '10 s, committed, loader peak RSS 825 MiB (L: 471 MiB, 1.75×)',
+    });
+    expect(xlRow({ 'L cold 10000': run(471), 'XL cold 10000': run(520) }).met).toBe(true);
+    expect(xlRow({ 'L cold 10000': run(471), 'XL cold 10000': run(520, 'failed') }).met).toBe(false);
+    expect(xlRow({ 'M cold 10000': run(302), 'XL cold 10000': run(470) }).met).toBe(true);
+    expect(xlRow({ 'M cold 10000': run(302), 'XL cold 10000': run(500) }).met).toBe(false);
+    expect(xlRow({ 'XL cold 10000': run(400) }).met).toBeNull();
+    expect(xlRow({}).met).toBeNull();
   });
 });
 

@@ -256,7 +256,14 @@ export function tally(plan: Plan, bucket: 'labels' | 'types', key: string, c: Re
  */
 export async function writeAllOrNothing(
   repo: ImportsRepository,
-  opts: RunOptions & { files: string[]; labels: string[]; total: number; totals: Plan['totals'] },
+  opts: RunOptions & {
+    files: string[];
+    labels: string[];
+    total: number;
+    totals: Plan['totals'];
+    /** the database held none of the import's node ids when it was checked: nodes are created without a read */
+    fresh?: boolean;
+  },
   body: (w: Writer) => Promise<void>,
 ): Promise<RunResult> {
   const t0 = performance.now();
@@ -284,7 +291,7 @@ export async function writeAllOrNothing(
     rule,
     plan,
     async writeNodes(label, nodes) {
-      const res = await repo.writeNodes(id, label, nodes, rule);
+      const res = await repo.writeNodes(id, label, nodes, rule, false, opts.fresh ?? false);
       for (const c of res.changes) tally(plan, 'labels', label, c.change);
       await step(nodes.length);
     },
@@ -343,6 +350,7 @@ export async function runImport(repo: ImportsRepository, set: ImportSet, opts: R
       labels: [...byLabel.keys()],
       total: r.nodes.length + r.rels.length,
       totals: { nodes: set.nodes.length, relationships: r.rels.length, sources: set.sources.length },
+      fresh: r.nodes.every((n) => !r.stored.has(n.id)),
     },
     async (w) => {
       for (const [label, nodes] of byLabel)

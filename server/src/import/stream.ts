@@ -7,10 +7,13 @@
  * set of rows is ever held whole. Three passes over the files, each a stream of csv-parse batches:
  *
  * 1. `scanImportFiles` (no database): every row checked as the whole-set reader checks it, problems with file,
- *    line and column; the types of untyped columns inferred over every cell; the ids of the nodes kept (a Map of
- *    id → where, ~100 bytes a node: the only state that grows, with the node count, not with the file or the
- *    relationships); relationship ends and evidence sources the files do not define noted for the database check.
- * 2. `checkScanAgainstDb`: those ends and sources, and ids stored under another label, looked up in batches.
+ *    line and column; the types of untyped columns inferred over every cell; the ids of the nodes kept as 64-bit
+ *    hashes with their file and label (id-table.ts: 12–32 bytes a node, the only state that grows with the file:
+ *    25 MiB at a million nodes); relationship ends and evidence sources the files do not define noted for the
+ *    database check (at most a million of each). An id met twice is a suspect, confirmed (or, for two ids with
+ *    the same hash, cleared) by reading the node files again for the suspects only.
+ * 2. `checkScanAgainstDb`: those ends and sources, and ids stored under another label (the node files read
+ *    again for their ids, only when the database holds data), looked up in batches.
  * 3. `previewScan` (read-only) or `runScan` (written in batches of `batchSize` rows under one import record,
  *    undone as a whole on failure: engine.ts's writeAllOrNothing).
  *
@@ -18,12 +21,20 @@
  * same relationship stated twice is folded when both rows fall in one batch, and otherwise written as an update
  * of the first (evidence added, a differing value resolved by the rule) rather than reported as a problem (that
  * check would hold every relationship key); possible duplicates are looked for among the first 20,000 new nodes.
+ *
+ * Decision (memory): the loader holds no map of ids to anything. Relationship writes find their ends by label
+ * and `id` through the label's uniqueness index, in the batch's own transaction (repositories/imports.ts,
+ * `readRelationships`), so the write pass keeps only the batches being filled (at most `batchSize` rows per pair
+ * of end labels); the check pass keeps the hashed ids above, and the sources (their texts check every quote).
+ * A hash collision can only let a missing end through the check: the write then finds no end, the batch fails
+ * and the import is undone, so all or nothing holds (test/integration/import-faults.test.ts).
  */
 import path from 'node:path';
 import { quoteProblem } from '../dataset/schema';
 import type { ImportsRepository } from '../repositories/imports';
 import { adminSource, readAdminNodes, readAdminRelationships } from './admin-csv';
 import { TypeGuess, type ColumnType } from './columns';
+import { IdTable } from './id-table';
 import { readCsv, recogniseCsv, type CsvTable } from './csv';
 import { csvBatches, CsvStreamError, peekHeader } from './csv-stream';
 import {
@@ -59,7 +70,6 @@ const MAX_PROBLEMS = 10_000;
 const SCAN_BATCH = 10_000;
 const MAX_EXTERNAL_IDS = 1_000_000;
 const MAX_DUPLICATE_CANDIDATES = 20_000;
-const LINE = 2 ** 32;
 
 type RowKind = 'nodes-csv' | 'admin-nodes-csv' | 'relationships-csv' | 'admin-relationships-csv';
 interface CsvFile {
@@ -74,16 +84,19 @@ export interface Scan {
   problems: Problem[];
   csv: CsvFile[];
   sources: ImportSource[];
-  /** every node id of the files → (index in `places`) × 2^32 + line */
-  ids: Map<string, number>;
+  /** every node id of the files (hashed) → its index in `places` */
+  ids: IdTable;
   places: { file: string; label: string }[];
   /** ids the relationships end at that no file defines, with the first place each is used */
   externalEnds: Map<string, Where>;
-  /** evidence sources no file defines: source id → quote → first place */
+  /** evidence sources no file defines: source id → quote → first place (at most a million quotes) */
   externalQuotes: Map<string, Map<string, Where>>;
+  externalQuoteCount: number;
   counts: { nodes: number; relationships: number };
   /** labels of the external ends, filled by checkScanAgainstDb */
   externalLabels: Map<string, string>;
+  /** true when checkScanAgainstDb found none of the files' node and source ids in the database (a first load) */
+  fresh: boolean;
 }
 
 const isNodes = (k: RowKind) => k === 'nodes-csv' || k === 'admin-nodes-csv';
@@ -126,12 +139,14 @@ export async function scanImportFiles(
     problems: [],
     csv: [],
     sources: [],
-    ids: new Map(),
+    ids: new IdTable(),
     places: [],
     externalEnds: new Map(),
     externalQuotes: new Map(),
+    externalQuoteCount: 0,
     counts: { nodes: 0, relationships: 0 },
     externalLabels: new Map(),
+    fresh: false,
   };
   const texts = new Map<string, { text: string; file: string }>();
   const sourceRows: { file: string; rows: SourceRow[] }[] = [];
@@ -206,9 +221,12 @@ export async function scanImportFiles(
   };
   let sourcesById: Map<string, ImportSource> | null = null;
   let rowsSeen = 0;
+  /** node ids met again (or ids with the same hash as an earlier one), confirmed once the node files are read */
+  const suspects = new Set<string>();
+  let moreSuspects = 0;
   for (const f of scan.csv) {
     const name = f.input.name;
-    if (!isNodes(f.kind) && sourcesById === null) sourcesById = checkSources(scan);
+    if (!isNodes(f.kind) && sourcesById === null) sourcesById = await afterNodes(scan, suspects, moreSuspects);
     const guesses = new Map<number, TypeGuess>();
     if (f.kind === 'nodes-csv' || f.kind === 'relationships-csv') {
       // the header is read again from the first batch; peekHeader gave the same
@@ -236,19 +254,13 @@ export async function scanImportFiles(
             scan.sources.push(src);
             continue;
           }
-          const earlier = scan.ids.get(n.id);
+          if (n.id === '') continue;
+          const label = n.labels[0];
+          const earlier = label ? scan.ids.add(n.id, place(name, label)) : scan.ids.place(n.id);
           if (earlier !== undefined) {
-            const at = { file: scan.places[Math.floor(earlier / LINE)]!.file, line: earlier % LINE };
-            addProblems(scan, [
-              {
-                ...n.at,
-                message: `duplicate node id ${JSON.stringify(n.id)}: ${describeAt(at)} already has it; ids must be unique`,
-              },
-            ]);
-          } else if (n.id !== '' && n.labels[0]) {
-            scan.ids.set(n.id, place(name, n.labels[0]) * LINE + (n.at.line ?? 0));
-            scan.counts.nodes++;
-          }
+            if (suspects.size < MAX_PROBLEMS) suspects.add(n.id);
+            else moreSuspects++;
+          } else if (label) scan.counts.nodes++;
         }
         for (const rel of r.relationships) checkRelationship(scan, sourcesById!, rel);
         scan.counts.relationships += r.relationships.length;
@@ -265,7 +277,7 @@ export async function scanImportFiles(
     const columns = readRows(f, { header, rows: [], delimiter }, f.types).columns;
     scan.files.push({ file: name, kind: f.kind as FileKind, rows, columns, sample });
   }
-  if (sourcesById === null) checkSources(scan);
+  if (sourcesById === null) await afterNodes(scan, suspects, moreSuspects);
   // the summaries in the order the files were given (they were read nodes first)
   const order = new Map(files.map((f, i) => [f.name, i]));
   scan.files.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
@@ -277,11 +289,57 @@ export async function scanImportFiles(
   return scan;
 }
 
-/** Source ids unique among sources and nodes; the sources by id, for the quote checks. */
-function checkSources(scan: Scan): Map<string, ImportSource> {
+/** The nodes of the node files read again in the order of the check pass (neo4j-admin sources left out). */
+async function* fileNodes(scan: Scan): AsyncGenerator<ImportNode[]> {
+  for (const f of scan.csv) {
+    if (!isNodes(f.kind)) continue;
+    try {
+      for await (const batch of csvBatches(f.input.name, f.input.path, SCAN_BATCH)) {
+        const r = readRows(f, { header: batch.header, rows: batch.rows, delimiter: batch.delimiter }, new Map());
+        yield f.kind === 'admin-nodes-csv' ? r.nodes.filter((n) => !adminSource(n)) : r.nodes;
+      }
+    } catch (e) {
+      if (!(e instanceof CsvStreamError)) throw e; // the check pass has reported it
+    }
+  }
+}
+
+/**
+ * Once the node files are read: the suspect duplicates confirmed (the node files read again for them alone:
+ * an id is a duplicate when a node with a label had it before, as the whole-set reader says), then the sources
+ * checked. Nothing is read again when no id was met twice and no source id hashes like a node id.
+ */
+async function afterNodes(scan: Scan & { dropped?: number }, suspects: Set<string>, moreSuspects: number) {
+  const sourceClash = new Set(scan.sources.filter((s) => scan.ids.has(s.id)).map((s) => s.id));
+  const clashing = new Set<string>();
+  if (suspects.size > 0 || sourceClash.size > 0) {
+    const first = new Map<string, Where>();
+    for await (const nodes of fileNodes(scan)) {
+      for (const n of nodes) {
+        if (sourceClash.has(n.id) && n.labels[0]) clashing.add(n.id);
+        if (!suspects.has(n.id)) continue;
+        const at = first.get(n.id);
+        if (at)
+          addProblems(scan, [
+            {
+              ...n.at,
+              message: `duplicate node id ${JSON.stringify(n.id)}: ${describeAt(at)} already has it; ids must be unique`,
+            },
+          ]);
+        else if (n.labels[0]) first.set(n.id, n.at);
+      }
+    }
+  }
+  // more than MAX_PROBLEMS ids met twice: the problems beyond the list are counted, not confirmed
+  if (moreSuspects > 0) scan.dropped = (scan.dropped ?? 0) + moreSuspects;
+  return checkSources(scan, clashing);
+}
+
+/** Source ids unique among sources and nodes (`clashing`: the source ids a node of the files has); by id. */
+function checkSources(scan: Scan, clashing: ReadonlySet<string>): Map<string, ImportSource> {
   const byId = new Map<string, ImportSource>();
   for (const s of scan.sources) {
-    if (byId.has(s.id) || scan.ids.has(s.id))
+    if (byId.has(s.id) || clashing.has(s.id))
       addProblems(scan, [
         { ...s.at, message: `duplicate id ${JSON.stringify(s.id)}: a node or another source already has it` },
       ]);
@@ -312,8 +370,19 @@ function checkRelationship(scan: Scan, sources: Map<string, ImportSource>, r: Im
       continue;
     }
     let quotes = scan.externalQuotes.get(e.source);
+    if (quotes?.has(e.quote)) continue;
+    if (scan.externalQuoteCount >= MAX_EXTERNAL_IDS) {
+      addProblems(scan, [
+        {
+          ...r.at,
+          message: `more than ${MAX_EXTERNAL_IDS} quotes cite sources that are not in the files: import the sources with them`,
+        },
+      ]);
+      continue;
+    }
     if (!quotes) scan.externalQuotes.set(e.source, (quotes = new Map()));
-    if (!quotes.has(e.quote)) quotes.set(e.quote, r.at);
+    quotes.set(e.quote, r.at);
+    scan.externalQuoteCount++;
   }
 }
 
@@ -350,12 +419,14 @@ export async function checkScanAgainstDb(repo: ImportsRepository, scan: Scan): P
   // ids of the files stored under another label, and sources stored with another text: not looked for in a
   // database without data (a first load), where it cost one look-up of every id per label — 12 statements at M,
   // 0.1–0.9 s each on a cold JVM (README "Performance")
+  scan.fresh = true;
   if ((await repo.hasData()) && (await repo.dataLabels()).length > 0) {
     const check = async (batch: { id: string; label: string; at: Where; text?: string }[]) => {
       const stored = await repo.findNodes(batch.map((b) => b.id));
       for (const b of batch) {
         const s = stored.get(b.id);
         if (!s) continue;
+        scan.fresh = false;
         if (s.labels && !s.labels.includes(b.label))
           problems.push({
             ...b.at,
@@ -369,23 +440,17 @@ export async function checkScanAgainstDb(repo: ImportsRepository, scan: Scan): P
       }
     };
     await check(scan.sources.map((s) => ({ id: s.id, label: 'Source', at: s.at, text: s.text })));
-    let batch: { id: string; label: string; at: Where }[] = [];
-    for (const [id, v] of scan.ids) {
-      const p = scan.places[Math.floor(v / LINE)]!;
-      batch.push({ id, label: p.label, at: { file: p.file, line: v % LINE } });
-      if (batch.length >= 10_000) {
-        await check(batch);
-        batch = [];
-      }
-    }
-    await check(batch);
+    for await (const nodes of fileNodes(scan))
+      await check(
+        nodes.filter((n) => n.id !== '' && n.labels[0]).map((n) => ({ id: n.id, label: n.labels[0]!, at: n.at })),
+      );
   }
   return problems;
 }
 
 const labelOf = (scan: Scan, id: string) => {
-  const v = scan.ids.get(id);
-  return v !== undefined ? scan.places[Math.floor(v / LINE)]!.label : scan.externalLabels.get(id);
+  const p = scan.ids.place(id);
+  return p !== undefined ? scan.places[p]!.label : scan.externalLabels.get(id);
 };
 
 /**
@@ -556,6 +621,7 @@ export async function runScan(repo: ImportsRepository, scan: Scan, opts: RunOpti
       labels,
       total: scan.counts.nodes + scan.sources.length + scan.counts.relationships,
       totals: { nodes: scan.counts.nodes, relationships: scan.counts.relationships, sources: scan.sources.length },
+      fresh: scan.fresh,
     },
     (w) =>
       eachGroup(

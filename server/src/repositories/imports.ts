@@ -216,15 +216,21 @@ export function createImportsRepository(db: Db) {
     );
   }
 
-  /** A batch of nodes of one (first) label, written in the caller's transaction. */
+  /**
+   * A batch of nodes of one (first) label, written in the caller's transaction. `fresh`: the import was checked
+   * against a database that held none of its node ids (engine.ts), so nothing is read and every node is created;
+   * a node with one of those ids written since by someone else makes the CREATE fail on the label's uniqueness
+   * constraint, and the import is undone.
+   */
   async function nodesIn(
     run: Tx['run'],
     importId: string,
     label: string,
     nodes: readonly ImportNode[],
     rule: ConflictRule,
+    fresh = false,
   ): Promise<BatchResult> {
-    const rows = await run(readNodesText(label), { ids: nodes.map((n) => n.id) });
+    const rows = fresh ? [] : await run(readNodesText(label), { ids: nodes.map((n) => n.id) });
     const stored = new Map(
       rows.map((r) => [
         String(r.id),
@@ -282,20 +288,21 @@ export function createImportsRepository(db: Db) {
     return { changes };
   }
 
-  /** One batch of nodes of one (first) label, in one transaction. */
+  /** One batch of nodes of one (first) label, in one transaction (`fresh`: see `nodesIn`). */
   async function writeNodes(
     importId: string,
     label: string,
     nodes: readonly ImportNode[],
     rule: ConflictRule,
     dry = false,
+    fresh = false,
   ): Promise<BatchResult> {
     escapeName(label);
     for (const n of nodes) for (const l of n.labels) escapeName(l); // throws on a bad name, before writing
     return rolledBackIf(dry, () =>
       db.transaction(
         async (tx) => {
-          const result = await nodesIn(tx.run, importId, label, nodes, rule);
+          const result = await nodesIn(tx.run, importId, label, nodes, rule, fresh);
           if (dry) throw new RolledBack(result);
           return result;
         },
