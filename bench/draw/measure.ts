@@ -7,7 +7,8 @@
  * A time cap (`capSeconds`, none at S and M, 360 s at L by default) bounds each arm's own time at the size (its
  * data loaded into the tab, first picture, warm-up, frames and refreshes): once it is spent the arm stops, its
  * browser is closed, and its row keeps what it measured, with `gaveUpAfterS` and where it stopped. An arm that
- * never drew its first picture gets `firstOverS` (the first picture took longer than that).
+ * never drew its first picture gets `firstOverS` (the first picture took longer than that), and the JS heap of a
+ * stopped arm is the one read after its first picture and warm-up (its tab is gone by the end).
  */
 import type { Browser, Page } from 'playwright-core';
 import type { DrawRow } from './report';
@@ -64,6 +65,8 @@ interface ArmRun {
   refresh: number[];
   refreshJs: number[];
   heap0: number;
+  /** the heap after the first picture and the warm-up: the figure of an arm stopped later, whose tab is gone */
+  heapDrawn: number;
 }
 
 const TIMEOUT = Symbol('timeout');
@@ -138,6 +141,7 @@ export async function measureSize(
         refresh: [],
         refreshJs: [],
         heap0: NaN,
+        heapDrawn: NaN,
       };
       runs.push(a);
       const t0 = performance.now();
@@ -167,8 +171,11 @@ export async function measureSize(
       }
       a.first = first;
       log(`${size} ${arm}: first picture ${r1(first)} ms (${counts.nodes} nodes, ${counts.edges} edges)`);
-      renderer = (await a.page?.evaluate(() => window.__draw!.renderer()).catch(() => null)) ?? renderer;
+      // within the cap too: a page still busy drawing (Cytoscape.js at L) answers only when it is done
+      renderer =
+        (await step(a, 'reading the renderer', (p) => p.evaluate(() => window.__draw!.renderer()))) ?? renderer;
       await step(a, 'the warm-up', (p) => p.evaluate((n) => window.__draw!.panZoom(n, 0, 40), plan.warmUp));
+      a.heapDrawn = (await step(a, 'reading the heap', (p) => p.evaluate(() => window.__draw!.heapMB()))) ?? NaN;
     }
     const rounds = Math.max(plan.refreshes, Math.ceil(plan.frames / 5));
     const per = Math.max(1, Math.round(plan.frames / rounds));
@@ -198,7 +205,7 @@ export async function measureSize(
     }
     for (const a of runs) {
       // the heap is read whatever the cap (it is not a figure the cap bounds)
-      const heap = a.page ? await a.page.evaluate(() => window.__draw!.heapMB()).catch(() => NaN) : NaN;
+      const heap = a.page ? await a.page.evaluate(() => window.__draw!.heapMB()).catch(() => NaN) : a.heapDrawn;
       const row: DrawRow = {
         size,
         arm: a.arm,
