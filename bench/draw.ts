@@ -3,7 +3,8 @@
  * issue 13 in headless Chromium (playwright-core driving /usr/bin/chromium, never a downloaded browser), with a
  * fixed viewport of 1280×800 at pixel ratio 1 and fixed positions from the seeded generator (bench/draw/data.ts):
  *
- * - Parley: the explorer's drawing path (SigmaContainer + DataController + ReducersController, its settings);
+ * - Parley: the explorer's drawing path (SigmaContainer + DataController + ReducersController, its settings, and
+ *   its label placer: SIGMA_SETTINGS' label drawing plus `avoidNodes`, as GraphCanvas sets them);
  * - bare sigma v3 with the same graph, settings, colours and sizes, no React and no reducers;
  * - Cytoscape.js with the same graph and positions (preset layout), canvas renderer.
  *
@@ -11,25 +12,27 @@
  * Measured: time to the first picture (from the parsed data), frame time of a scripted pan/zoom (each frame
  * rendered synchronously), time to the next picture after every node moved, and the tab's JS heap after a
  * forced GC; ForceAtlas2 iterations per second, synchronous against the worker, and the worker's time to a
- * readable layout. Writes bench/results/draw.json and the README's drawing block (between `draw:start` and
- * `draw:end`). `runDraw()` is what `npm run bench` calls.
+ * readable layout. Per size (`sizePlan`): S the given frames and refreshes; M a quarter and half of them; L 5 frames,
+ * 2 refreshes, no edge-picking arm and a time cap of 360 s per arm (bench/draw/measure.ts: an arm that runs out
+ * of time stops and its row says so). Writes bench/results/draw.json and the README's drawing block (between
+ * `draw:start` and `draw:end`); `--tag x` writes bench/results/draw-x.json only. `runDraw()` is what
+ * `npm run bench` calls.
  */
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { drawData } from './draw/data';
+import { ARMS, EXTRA_ARMS, measureSize, type Arm, type SizePlan } from './draw/measure';
 import { drawMarkdown, saveDraw, type DrawResults, type DrawRow } from './draw/report';
 import type { SizeName } from './generate';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = (msg: string) => process.stderr.write(`[bench:draw] ${msg}\n`);
-export const ARMS = ['parley', 'sigma', 'sigma, with edge picking', 'cytoscape'] as const;
-export type Arm = (typeof ARMS)[number];
-
+export { ARMS, EXTRA_ARMS, type Arm } from './draw/measure';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--no-first-run',
@@ -64,135 +67,53 @@ function serve(root: string, dataDir: string): Promise<{ server: Server; base: s
   );
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2;
-};
-const p95 = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] ?? NaN;
-};
-const r1 = (x: number) => Math.round(x * 10) / 10;
-
-/** The arms: a name, its page. */
-export const ARM_PAGES: Record<Arm, string> = {
-  parley: 'parley.html',
-  sigma: 'sigma.html',
-  'sigma, with edge picking': 'sigma.html?edgeEvents=1',
-  cytoscape: 'cytoscape.html',
-};
-
-async function openArm(browser: Browser, base: string, arm: Arm): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  page.setDefaultTimeout(900_000);
-  page.on('pageerror', (err) => log(`${arm}: page error ${err.message}`));
-  await page.goto(`${base}/${ARM_PAGES[arm]}`);
-  await page.waitForFunction(() => window.__draw?.ready === true);
-  return page;
-}
-
-/**
- * Every arm at one size, each on its own page, interleaved so that the machine's changing load falls on all arms
- * alike: first pictures one after the other, then rounds of a few pan/zoom frames and one refresh per arm.
- */
-async function measureSize(
-  browser: Browser,
-  base: string,
-  size: string,
-  frames: number,
-  refreshes: number,
-  arms: readonly Arm[] = ARMS,
-) {
-  const pages = new Map<Arm, Page>();
-  const rows: DrawRow[] = [];
-  const notes: string[] = [];
-  let renderer = 'unknown';
-  const acc = new Map<
-    Arm,
-    { first: number; js: number[]; total: number[]; refresh: number[]; refreshJs: number[]; heap0: number }
-  >();
-  try {
-    for (const arm of arms) {
-      const page = await openArm(browser, base, arm);
-      pages.set(arm, page);
-      const counts = await page.evaluate((s) => window.__draw!.load(s), size);
-      const heap0 = await page.evaluate(() => window.__draw!.heapMB());
-      await page.bringToFront();
-      const first = await page.evaluate(() => window.__draw!.first());
-      log(`${size} ${arm}: first picture ${r1(first)} ms (${counts.nodes} nodes, ${counts.edges} edges)`);
-      acc.set(arm, { first, js: [], total: [], refresh: [], refreshJs: [], heap0 });
-      renderer = await page.evaluate(() => window.__draw!.renderer());
-      // warm-up: JIT and shader compilation
-      await page.evaluate(() => window.__draw!.panZoom(2, 0, 40));
-    }
-    const rounds = Math.max(refreshes, Math.ceil(frames / 5));
-    const per = Math.max(1, Math.round(frames / rounds));
-    for (let r = 0; r < rounds; r++) {
-      for (const arm of arms) {
-        const page = pages.get(arm)!;
-        const a = acc.get(arm)!;
-        await page.bringToFront();
-        if (a.total.length < frames) {
-          const f = await page.evaluate(([n, st, of]) => window.__draw!.panZoom(n, st, of), [
-            per,
-            a.total.length,
-            frames,
-          ] as const);
-          a.js.push(...f.js);
-          a.total.push(...f.total);
-        }
-        if (a.refresh.length < refreshes) {
-          const f = await page.evaluate(() => window.__draw!.refresh(1));
-          a.refresh.push(...f.total);
-          a.refreshJs.push(...f.js);
-        }
-      }
-      log(`${size}: round ${r + 1} of ${rounds}`);
-    }
-    for (const arm of arms) {
-      const page = pages.get(arm)!;
-      const a = acc.get(arm)!;
-      const heap = await page.evaluate(() => window.__draw!.heapMB());
-      rows.push({
-        size,
-        arm,
-        nodes: 0,
-        edges: 0,
-        firstMs: r1(a.first),
-        panZoomJsMedianMs: r1(median(a.js)),
-        panZoomMedianMs: r1(median(a.total)),
-        panZoomP95Ms: r1(p95(a.total)),
-        refreshJsMedianMs: r1(median(a.refreshJs)),
-        refreshMedianMs: r1(median(a.refresh)),
-        refreshP95Ms: r1(p95(a.refresh)),
-        frames: a.total.length,
-        refreshes: a.refresh.length,
-        heapMB: r1(heap - a.heap0),
-      });
-    }
-  } catch (err) {
-    notes.push(`${size}: failed (${String(err).slice(0, 200)})`);
-    log(`${size}: FAILED ${String(err).slice(0, 300)}`);
-  } finally {
-    for (const p of pages.values()) await p.close();
-  }
-  return { rows, renderer, notes };
-}
-
 export interface DrawOptions {
   sizes: SizeName[];
-  /** pan/zoom frames per arm */
+  /** pan/zoom frames per arm at S (M: a quarter, at least 10) */
   frames?: number;
+  /** refreshes per arm at S (M: half, at least 3) */
   refreshes?: number;
+  /** pan/zoom frames and refreshes per arm at L and above (default 5 and 2) */
+  largeFrames?: number;
+  largeRefreshes?: number;
+  /** seconds each arm may spend at one size (default: none at S and M, 360 at L and above) */
+  capSeconds?: number;
   /** seconds of each ForceAtlas2 rate measurement */
   fa2Seconds?: number;
   /** the size at which the time to a readable layout is measured (null: none) */
   readableAt?: SizeName | null;
   readableMaxSeconds?: number;
-  /** a subset of the arms (default: all) */
+  /** a subset of the arms (default: all of ARMS; at L and above, all but the edge-picking arm) */
   arms?: readonly Arm[];
   /** skip the ForceAtlas2 measurements */
   noLayout?: boolean;
+}
+
+/**
+ * What each size runs. Software WebGL (SwiftShader) takes seconds per frame from M up: fewer frames there, same
+ * script. At L a frame takes tens of seconds and Cytoscape.js may not finish its first picture: 5 frames and 2
+ * refreshes, one warm-up frame, the arms of the targets only, and a time cap per arm.
+ */
+export function sizePlan(size: SizeName, opts: DrawOptions): SizePlan {
+  const frames = opts.frames ?? 60;
+  const refreshes = opts.refreshes ?? 10;
+  const cap = opts.capSeconds ?? null;
+  if (size === 'S') return { frames, refreshes, warmUp: 2, capSeconds: cap, arms: opts.arms ?? ARMS };
+  if (size === 'M')
+    return {
+      frames: Math.max(10, Math.round(frames / 4)),
+      refreshes: refreshes > 0 ? Math.max(3, Math.round(refreshes / 2)) : 0,
+      warmUp: 2,
+      capSeconds: cap,
+      arms: opts.arms ?? ARMS,
+    };
+  return {
+    frames: opts.largeFrames ?? 5,
+    refreshes: opts.largeRefreshes ?? 2,
+    warmUp: 1,
+    capSeconds: opts.capSeconds ?? 360,
+    arms: opts.arms ?? ARMS.filter((a) => a !== 'sigma, with edge picking'),
+  };
 }
 
 export async function runDraw(opts: DrawOptions): Promise<DrawResults> {
@@ -203,6 +124,10 @@ export async function runDraw(opts: DrawOptions): Promise<DrawResults> {
   const dataDir = path.join(tmp, 'data');
   const frames = opts.frames ?? 60;
   const refreshes = opts.refreshes ?? 10;
+  // the load average through the run (every 30 s): on these shared machines it says how far to trust the times
+  const loads: number[] = [load0];
+  const sampler = setInterval(() => loads.push(os.loadavg()[0]!), 30_000);
+  const plans: Record<string, SizePlan> = {};
   log(`building the pages; load ${load0.toFixed(1)}`);
   await build({ configFile: path.join(here, 'draw', 'vite.config.ts'), build: { outDir: out }, logLevel: 'warn' });
   mkdirSync(dataDir);
@@ -216,31 +141,32 @@ export async function runDraw(opts: DrawOptions): Promise<DrawResults> {
   }
   const { server, base } = await serve(out, dataDir);
   const exe = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
-  const browser = await chromium.launch({ executablePath: exe, headless: true, args: CHROMIUM_ARGS });
+  const launch = () => chromium.launch({ executablePath: exe, headless: true, args: CHROMIUM_ARGS });
+  let chromiumVersion = 'unknown';
   const rows: DrawRow[] = [];
   const layout: DrawResults['layout'] = [];
   const notes: string[] = [];
   let renderer = 'unknown';
   try {
     for (const size of opts.sizes) {
-      // software WebGL (SwiftShader) takes seconds per frame from M up: fewer frames there, same script
-      const big = size !== 'S';
-      const m = await measureSize(
-        browser,
-        base,
-        size,
-        big ? Math.max(10, Math.round(frames / 4)) : frames,
-        big && refreshes > 0 ? Math.max(3, Math.round(refreshes / 2)) : refreshes,
-        opts.arms ?? ARMS,
+      const sp = sizePlan(size, opts);
+      plans[size] = sp;
+      log(
+        `${size}: ${sp.frames} frames, ${sp.refreshes} refreshes, cap ${sp.capSeconds === null ? 'none' : `${sp.capSeconds} s`}, ${sp.arms.join(' / ')}`,
       );
+      const m = await measureSize(launch, base, size, sp, log);
       const counts = drawCounts.get(size)!;
       for (const row of m.rows) rows.push({ ...row, nodes: counts.nodes, edges: counts.edges });
-      renderer = m.renderer;
+      if (m.renderer !== 'unknown') renderer = m.renderer;
       notes.push(...m.notes);
-      if (size === 'L' || opts.noLayout) continue; // FA2 at L: see the README (minutes per readable layout)
-      const page = await openArm(browser, base, 'sigma');
-      await page.bringToFront();
+      if (size === 'L' || size === 'XL' || opts.noLayout) continue; // FA2 at L: see the README (minutes per readable layout)
+      const browser = await launch();
+      chromiumVersion = browser.version();
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+      page.setDefaultTimeout(900_000);
       try {
+        await page.goto(`${base}/sigma.html`);
+        await page.waitForFunction(() => window.__draw?.ready === true);
         await page.evaluate((s) => window.__draw!.load(s), size);
         const rates = await page.evaluate(
           async ([s, secs]) => {
@@ -267,15 +193,22 @@ export async function runDraw(opts: DrawOptions): Promise<DrawResults> {
       } catch (err) {
         notes.push(`${size} ForceAtlas2: failed (${String(err).slice(0, 200)})`);
       } finally {
-        await page.close();
+        await browser.close();
       }
     }
+    if (chromiumVersion === 'unknown') {
+      const b = await launch();
+      chromiumVersion = b.version();
+      await b.close();
+    }
   } finally {
-    await browser.close();
+    clearInterval(sampler);
     server.close();
     rmSync(tmp, { recursive: true, force: true });
   }
-  const chromiumVersion = browser.version();
+  loads.push(os.loadavg()[0]!);
+  const sorted = [...loads].sort((a, b) => a - b);
+  const l2 = (v: number) => Math.round(v * 100) / 100;
   return {
     date: new Date().toISOString(),
     seconds: Math.round((performance.now() - t0) / 100) / 10,
@@ -285,12 +218,19 @@ export async function runDraw(opts: DrawOptions): Promise<DrawResults> {
       memoryGiB: Math.round(os.totalmem() / 2 ** 30),
       load1Start: Math.round(load0 * 100) / 100,
       load1End: Math.round(os.loadavg()[0]! * 100) / 100,
+      load1During: {
+        min: l2(sorted[0]!),
+        median: l2(sorted[Math.floor(sorted.length / 2)]!),
+        max: l2(sorted[sorted.length - 1]!),
+        samples: loads.length,
+      },
     },
     chromium: chromiumVersion,
     webglRenderer: renderer,
     viewport: '1280×800, deviceScaleFactor 1',
     frames,
     refreshes,
+    plans,
     rows,
     layout,
     notes,
@@ -311,11 +251,19 @@ async function main(argv: string[]) {
   }
   const quick = argv.includes('--quick');
   const sizes = (opt('--sizes') ?? (quick ? 'S' : 'S,M')).split(',') as SizeName[];
-  const arms = opt('--arms')?.split(',') as Arm[] | undefined;
-  const tag = opt('--tag');
+  // arm names hold ", " ("sigma, with edge picking"): arms are separated by a comma with no space after it
+  const arms = opt('--arms')?.split(/,(?! )/) as Arm[] | undefined;
+  const known: readonly string[] = [...ARMS, ...EXTRA_ARMS];
+  for (const a of arms ?? [])
+    if (!known.includes(a)) throw new Error(`unknown arm ${JSON.stringify(a)}: ${known.join(' / ')}`);
+  // an L-only run is a side run of its own (bench/results/draw-l.json), never the S and M figures of draw.json
+  const tag = opt('--tag') ?? (sizes.every((s) => s === 'L' || s === 'XL') ? sizes.join('-').toLowerCase() : undefined);
+  const num = (name: string) => (opt(name) === undefined ? undefined : Number(opt(name)));
+  const large = { largeFrames: num('--frames-l'), largeRefreshes: num('--refreshes-l'), capSeconds: num('--cap-s') };
   const results = await runDraw({
     sizes,
     ...(arms ? { arms } : {}),
+    ...Object.fromEntries(Object.entries(large).filter(([, v]) => v !== undefined)),
     noLayout: argv.includes('--no-layout'),
     frames: Number(opt('--frames') ?? (quick ? 20 : 60)),
     refreshes: Number(opt('--refreshes') ?? (quick ? 4 : 10)),

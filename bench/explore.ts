@@ -3,26 +3,33 @@
  * while a person explores a large generated database in the real explorer. `-- --sizes M` (default) or `M,L`.
  *
  * Per size: a throwaway local Neo4j (1 GiB heap, 512 MiB page cache) gets the generated data set
- * (bench/generate.ts, seeded); Parley runs as its own process (built client, as `npm start` serves it) so its
+ * (bench/generate.ts, seeded) through Parley's own loader on its fast path: the neo4j-admin CSV files the generator
+ * writes, read as streams and written in batches of 10,000 (the import engine's streamed path, as
+ * `npm run load -- --stream` runs it; L in about a minute on a quiet machine, against many minutes for the
+ * MERGE-per-batch set-up loader, bench/_load.ts, used before). Parley runs as its own process (built client, as `npm start` serves it) so its
  * resident memory is its own; headless Chromium (1440×900) opens `/`, which answers the overview of the most
  * connected entities ("N of M shown"); then eight expansions (the first eight nodes of the overview, as a
  * double-click does) and five nodes' details. After each phase: the tab's JS heap after a forced GC
  * (`performance.memory` with precise memory info) and the server's and Neo4j's RSS (/proc VmRSS). Also the time
  * of GET /api/graph/overview, first (the degree ranking is computed) and again (it is kept). Run `npm run build`
- * first. Results: bench/results/explore.json and a table on stdout.
+ * first. Results: bench/results/explore.json for M (the default), explore-<sizes>.json for other sizes (`--sizes L`:
+ * explore-l.json), and a table on stdout.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { OverviewResponse } from '../contract';
 import { loadConfig, repoRoot } from '../server/src/config';
 import { startLocalNeo4j } from '../server/src/neo4j/local';
+import { openImport, runOpened } from '../server/src/import/open';
+import type { Db } from '../server/src/neo4j/db';
+import { createRepositories } from '../server/src/repositories';
 import { startDatabase } from '../server/src/start';
-import { loadGenerated } from './_load';
 import { rssMiB, startParleyProcess, stopParleyProcess } from './_parley-process';
 import { machine, save } from './_util';
-import { plan, type SizeName } from './generate';
+import { plan, writeCsv, type SizeName } from './generate';
 
 const log = (msg: string) => process.stderr.write(`[bench:explore] ${msg}\n`);
 
@@ -39,7 +46,36 @@ interface Sample {
   neo4jMiB: number | null;
 }
 
+/** The data set through Parley's loader, streamed path (see the top); the CSV files are removed afterwards. */
+async function loadWithParley(db: Db, size: SizeName) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'parley-explore-'));
+  try {
+    const g0 = performance.now();
+    await writeCsv(plan(size), dir);
+    log(`${size}: CSV files written in ${Math.round((performance.now() - g0) / 1000)} s; loading`);
+    const t0 = performance.now();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.csv'))
+      .map((f) => ({ path: path.join(dir, f), name: f }));
+    const opened = await openImport(files, { streamAboveBytes: -1 });
+    if (!opened.streamed || opened.scan.problems.length > 0)
+      throw new Error(
+        `the generated files have problems: ${JSON.stringify(opened.streamed ? opened.scan.problems.slice(0, 3) : [])}`,
+      );
+    const result = await runOpened(createRepositories(db).imports, opened, { batchSize: 10_000 });
+    if (result.status !== 'committed') throw new Error(`the load failed: ${result.error ?? result.status}`);
+    return {
+      nodes: opened.scan.counts.nodes,
+      relationships: opened.scan.counts.relationships,
+      ms: Math.round(performance.now() - t0),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function exploreSize(size: SizeName) {
+  const atStart = machine().load1;
   const local = await startLocalNeo4j({ port: 0, heap: '1g', pageCache: '512m' });
   let child: ChildProcess | null = null;
   const browser = await chromium.launch({
@@ -55,12 +91,12 @@ async function exploreSize(size: SizeName) {
       PARLEY_QUERY_TIMEOUT_MS: '600000',
     };
     const started = await startDatabase(loadConfig(setup));
-    log(`${size}: loading`);
-    const loaded = await loadGenerated(started.db, plan(size));
+    const loaded = await loadWithParley(started.db, size);
     log(
       `${size}: loaded ${loaded.nodes} nodes, ${loaded.relationships} relationships in ${Math.round(loaded.ms / 1000)} s`,
     );
     await started.db.close();
+    const afterLoading = machine().load1;
     const parley = await startParleyProcess(local.uri, local.password, {
       PARLEY_LOG_LEVEL: 'warn',
       PARLEY_QUERY_TIMEOUT_MS: '120000',
@@ -113,7 +149,13 @@ async function exploreSize(size: SizeName) {
     await page.close();
     return {
       size,
-      dataset: { nodes: loaded.nodes, relationships: loaded.relationships, loadSeconds: Math.round(loaded.ms / 1000) },
+      dataset: {
+        nodes: loaded.nodes,
+        relationships: loaded.relationships,
+        loadSeconds: Math.round(loaded.ms / 1000),
+        loader: "Parley's import engine, streamed path, batches of 10,000",
+      },
+      load1: { atStart, afterLoading, atEnd: machine().load1 },
       overview: { shown: first.o.nodes.length, total: first.o.total, firstMs: first.ms, againMs: again.ms },
       openMs,
       note,
@@ -141,7 +183,8 @@ async function main(argv: string[]) {
     seconds: Math.round((performance.now() - t0) / 1000),
     runs,
   };
-  save('explore', result);
+  // M alone is the README's figure (explore.json); other sizes get a file of their own (`--sizes L`: explore-l.json)
+  save(sizes.join(',') === 'M' ? 'explore' : `explore-${sizes.join('-').toLowerCase()}`, result);
   for (const r of runs) {
     process.stdout.write(
       `\n${r.size}: ${r.dataset.nodes} nodes / ${r.dataset.relationships} relationships; overview ${r.overview.shown} of ${r.overview.total} ` +

@@ -22,6 +22,12 @@ export interface DrawRow {
   frames: number;
   refreshes: number;
   heapMB: number;
+  /** the arm stopped (time cap or failure) after this many seconds of its own time (bench/draw/measure.ts) */
+  gaveUpAfterS?: number;
+  /** where it stopped */
+  stopped?: string;
+  /** no first picture within the cap: it would have taken longer than this */
+  firstOverS?: number;
 }
 
 export interface DrawResults {
@@ -31,8 +37,11 @@ export interface DrawResults {
   chromium: string;
   webglRenderer: string;
   viewport: string;
+  /** the S figures (M: a quarter and half; see `plans`) */
   frames: number;
   refreshes: number;
+  /** per size: frames, refreshes, warm-up, time cap per arm, arms (bench/draw.ts `sizePlan`) */
+  plans?: Record<string, unknown>;
   rows: DrawRow[];
   layout: ({ size: string } & Record<string, unknown>)[];
   notes: string[];
@@ -51,11 +60,11 @@ export function saveDraw(r: DrawResults, quick: boolean, readme = !quick, tag?: 
   return file;
 }
 
-const ratio = (a: number | undefined, b: number | undefined) =>
-  a !== undefined && b !== undefined && a > 0 && b > 0 ? a / b : NaN;
+const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+  typeof a === 'number' && typeof b === 'number' && a > 0 && b > 0 ? a / b : NaN;
 const x = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '–');
-const ms = (v: number | undefined) =>
-  v === undefined || !Number.isFinite(v) ? '–' : v >= 100 ? String(Math.round(v)) : v.toFixed(1);
+const ms = (v: number | null | undefined) =>
+  typeof v !== 'number' || !Number.isFinite(v) ? '–' : v >= 100 ? String(Math.round(v)) : v.toFixed(1);
 
 export interface DrawTarget {
   what: string;
@@ -107,9 +116,19 @@ export function drawTargets(r: DrawResults): DrawTarget[] {
       measured: x(fp),
       met: Number.isFinite(fp) ? fp <= 1.5 : null,
     });
+    if (size !== 'S' && c?.firstOverS !== undefined) {
+      // Cytoscape.js drew nothing within its time cap: Parley is faster if it drew within that time
+      const v = ratio(p?.firstMs, c.firstOverS * 1000);
+      out.push({
+        what: `${size}: first picture, Parley ÷ Cytoscape.js`,
+        wanted: '< 1×',
+        measured: Number.isFinite(v) ? `< ${x(v)} (Cytoscape.js: none within ${c.firstOverS} s)` : '–',
+        met: Number.isFinite(v) ? v < 1 : null,
+      });
+    }
     if (size !== 'S') {
       for (const [what, a, b] of [
-        ['first picture', p?.firstMs, c?.firstMs],
+        ...(c?.firstOverS === undefined ? ([['first picture', p?.firstMs, c?.firstMs]] as const) : []),
         ['pan/zoom frame', p?.panZoomMedianMs, c?.panZoomMedianMs],
         ['refresh after moving', p?.refreshMedianMs, c?.refreshMedianMs],
       ] as const) {
@@ -126,18 +145,24 @@ export function drawTargets(r: DrawResults): DrawTarget[] {
   return out;
 }
 
+function duringText(d: unknown): string {
+  if (!d || typeof d !== 'object') return '';
+  const v = d as { min: number; median: number; max: number };
+  return ` (${v.min}–${v.max} during it, median ${v.median})`;
+}
+
 export function drawMarkdown(r: DrawResults): string {
   const lines: string[] = [];
   const m = r.machine;
   lines.push(
-    `Last run: ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.seconds} s. Machine: ${String(m['cpu'])}, ${String(m['cores'])} cores, ${String(m['memoryGiB'])} GiB, load average ${String(m['load1Start'])} at the start and ${String(m['load1End'])} at the end (**shared with other engineers' work: times are inflated and noisy; read the ratios of arms measured in the same run**). Chromium ${r.chromium}, headless, ${r.viewport}; WebGL renderer \`${r.webglRenderer}\` (software: no GPU on these machines).`,
+    `Last run: ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.seconds} s. Machine: ${String(m['cpu'])}, ${String(m['cores'])} cores, ${String(m['memoryGiB'])} GiB, load average ${String(m['load1Start'])} at the start and ${String(m['load1End'])} at the end${duringText(m['load1During'])} (**shared with other engineers' work: times are inflated and noisy; read the ratios of arms measured in the same run**). Chromium ${r.chromium}, headless, ${r.viewport}; WebGL renderer \`${r.webglRenderer}\` (software: no GPU on these machines).`,
     '',
-    `| data | arm | nodes / edges | first picture ms | pan/zoom ms per frame: JS render call, median | pan/zoom ms per frame to pixels read back (median / p95, ${r.frames} frames) | refresh after moving: JS ms, median | refresh after moving ms until still (median / p95, ${r.refreshes}) | JS heap MiB |`,
+    `| data | arm | nodes / edges | first picture ms | pan/zoom ms per frame: JS render call, median | pan/zoom ms per frame to pixels read back (median / p95, frames) | refresh after moving: JS ms, median | refresh after moving ms until still (median / p95, refreshes) | JS heap MiB |`,
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const row of r.rows)
     lines.push(
-      `| ${row.size} | ${row.arm} | ${row.nodes.toLocaleString('en')} / ${row.edges.toLocaleString('en')} | ${ms(row.firstMs)} | ${ms(row.panZoomJsMedianMs)} | ${ms(row.panZoomMedianMs)} / ${ms(row.panZoomP95Ms)} | ${ms(row.refreshJsMedianMs)} | ${ms(row.refreshMedianMs)} / ${ms(row.refreshP95Ms)} | ${ms(row.heapMB)} |`,
+      `| ${row.size} | ${row.arm}${row.gaveUpAfterS !== undefined ? ` (stopped after ${row.gaveUpAfterS} s)` : ''} | ${row.nodes.toLocaleString('en')} / ${row.edges.toLocaleString('en')} | ${row.firstOverS !== undefined ? `> ${row.firstOverS} s` : ms(row.firstMs)} | ${ms(row.panZoomJsMedianMs)} | ${ms(row.panZoomMedianMs)} / ${ms(row.panZoomP95Ms)} (${row.frames}) | ${ms(row.refreshJsMedianMs)} | ${ms(row.refreshMedianMs)} / ${ms(row.refreshP95Ms)} (${row.refreshes}) | ${ms(row.heapMB)} |`,
     );
   lines.push('', '| target | wanted | measured | met? |', '| --- | --- | --- | --- |');
   for (const t of drawTargets(r))

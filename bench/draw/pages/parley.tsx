@@ -2,7 +2,9 @@
  * Arm "Parley": the explorer's own drawing path in a page — @react-sigma's SigmaContainer with the explorer's
  * settings (client/src/graph/settings.ts), its DataController (the render model into the graph, in place) and
  * ReducersController (colours, sizes, hover, path and edge labels through sigma's reducers), with sizes by degree
- * from client/src/utils/metrics.ts, as GraphCanvas composes them. What it leaves out: the store and the panels
+ * from client/src/utils/metrics.ts, as GraphCanvas composes them, and its label placer (client/src/graph/labels.ts:
+ * SIGMA_SETTINGS' label drawing, and `avoidNodes` as GraphCanvas calls it, which keeps labels off the other nodes'
+ * discs on graphs up to 2,000 nodes). What it leaves out: the store and the panels
  * (the render model is built here from the data, as deriveRenderModel would give it with nothing filtered).
  */
 import { useMemo, useState } from 'react';
@@ -13,6 +15,7 @@ import '@react-sigma/core/lib/style.css';
 import { MultiDirectedGraph } from 'graphology';
 import type Sigma from 'sigma';
 import { DataController } from '../../../client/src/graph/DataController';
+import { avoidNodes } from '../../../client/src/graph/labels';
 import { ReducersController } from '../../../client/src/graph/ReducersController';
 import { SIGMA_SETTINGS } from '../../../client/src/graph/settings';
 import { sameTopology } from '../../../client/src/state/render';
@@ -67,6 +70,7 @@ function Canvas({ initial }: { initial: RenderModel }) {
   const onSigma = (s: Sigma | null) => {
     if (!s || s === sigma) return;
     sigma = s;
+    avoidNodes(s); // as GraphCanvas does
     s.on('afterRender', () => {
       for (const f of [...waiting]) f();
     });

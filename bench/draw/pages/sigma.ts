@@ -1,10 +1,12 @@
 /**
  * Arm "bare sigma": sigma v3 and graphology alone, with Parley's sigma settings (client/src/graph/settings.ts)
  * and the colours and sizes Parley's reducers would give, written straight into the graph (no reducers, no
- * React). Also hosts the ForceAtlas2 measurements (layout.ts), which need only graphology.
+ * React; Parley's label placer comes with the settings). `?labels=sigma`: sigma's own label drawing
+ * (drawDiscNodeLabel / drawDiscNodeHover) instead of the placer, to show what the placer costs. Also hosts the ForceAtlas2 measurements (layout.ts), which need only graphology.
  */
 import { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
+import { drawDiscNodeHover, drawDiscNodeLabel } from 'sigma/rendering';
 import { EDGE_COLOR, INFERRED_EDGE_COLOR } from '../../../client/src/graph/palette';
 import { SIGMA_SETTINGS } from '../../../client/src/graph/settings';
 import {
@@ -27,6 +29,7 @@ const container = document.getElementById('root')!;
  * show what that pass costs).
  */
 const EDGE_EVENTS = new URLSearchParams(location.search).get('edgeEvents') === '1';
+const SIGMA_LABELS = new URLSearchParams(location.search).get('labels') === 'sigma';
 let sigma: Sigma | null = null;
 let graph: MultiDirectedGraph | null = null;
 let data: DrawData | null = null;
@@ -76,7 +79,11 @@ install(
         });
       graph = g;
       // sigma renders synchronously in its constructor; the read-back waits for the GPU
-      sigma = new Sigma(g, container, { ...SIGMA_SETTINGS, enableEdgeEvents: EDGE_EVENTS });
+      sigma = new Sigma(g, container, {
+        ...SIGMA_SETTINGS,
+        enableEdgeEvents: EDGE_EVENTS,
+        ...(SIGMA_LABELS ? { defaultDrawNodeLabel: drawDiscNodeLabel, defaultDrawNodeHover: drawDiscNodeHover } : {}),
+      });
       readBack(container);
       return performance.now() - t0;
     },
