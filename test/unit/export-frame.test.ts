@@ -165,7 +165,7 @@ describe('frameScene and the SVG', () => {
     expect(chosen.get('b')?.side).toBe('left');
     expect(chosen.get('b')?.text).toBe(long);
     expect(chosen.get('b')?.tx).toBeCloseTo(b.x - 5 - 3 - width(long), 6);
-    expect(sceneLabels(framed)).toEqual(chosen);
+    expect(sceneLabels(framed, layoutFrame(framed).area)).toEqual(chosen);
     // the SVG writes them there: same text, same x and y (two decimals), inside the area, left of the legend
     const svg = writeSvg(framed);
     for (const [id, at] of chosen) {

@@ -60,7 +60,7 @@ function discsOf(owner: Element): (Box & { key: string })[] {
  * the console's export menu and node card), as boxes in CSS pixels of the canvas `owner`: no label goes under
  * one. Measured once a frame.
  */
-export function overlaidControls(owner: Element): Box[] {
+function overlaidControls(owner: Element): Box[] {
   const canvas = owner.getBoundingClientRect();
   const out: Box[] = [];
   for (const el of owner.ownerDocument.querySelectorAll('[data-over-canvas]')) {

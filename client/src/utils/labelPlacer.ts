@@ -33,7 +33,7 @@ export type TextWidth = (text: string) => number;
 
 /** Pixels between a node's rim and its label beside it (sigma's own gap). */
 export const LABEL_GAP = 3;
-export const ELLIPSIS = '…';
+const ELLIPSIS = '…';
 
 export interface LabelNode {
   label: string;
@@ -75,7 +75,7 @@ export function shortenLabel(text: string, max: number, width: TextWidth): strin
 }
 
 /** The four places a label of `w` by `size` pixels may take around its node, in the order they are tried. */
-export function labelCandidates(node: LabelNode, text: string, w: number, size: number): PlacedLabel[] {
+function labelCandidates(node: LabelNode, text: string, w: number, size: number): PlacedLabel[] {
   const { x, y, r } = node;
   const half = size / 2;
   const box = (left: number, top: number, side: LabelSide): PlacedLabel => ({
@@ -119,8 +119,11 @@ export function placeLabel(
     within.find((b) => clearOf(b, room.placed) && clearOf(b, room.discs)) ??
     within.find((b) => clearOf(b, room.placed));
   if (free) return { at: free, free: true };
-  // a forced label: inside where it can be, over the fewest labels, never under a control
-  const pool = within.length > 0 ? within : candidates.some(inside) ? [] : usable;
+  // a forced label: over the fewest labels, never under a control; inside the bounds where a place is; when every
+  // place inside is under a control, none; when no place is inside at all (a label wider than the room), any
+  // place clear of the controls
+  let pool = within;
+  if (pool.length === 0 && !candidates.some(inside)) pool = usable;
   if (pool.length === 0) return null;
   const cost = (b: Box) => (room.placed ?? []).reduce((s, p) => s + overlapArea(b, p), 0);
   return { at: pool.reduce((best, b) => (cost(b) < cost(best) ? b : best)), free: false };
@@ -188,7 +191,13 @@ export function placeLabels(
     if (!n.label) continue;
     // the neighbourhood any of its four places can reach
     const reach = n.r + LABEL_GAP + measured(n.label) + 1;
-    const around = { left: n.x - reach, right: n.x + reach, top: n.y - n.r - 2 - size, bottom: n.y + n.r + 2 + size };
+    // (1 px more on every side: boxes that only touch count as overlapping, see overlapArea)
+    const around = {
+      left: n.x - reach,
+      right: n.x + reach,
+      top: n.y - n.r - 3 - size,
+      bottom: n.y + n.r + 3 + size,
+    };
     const place = placeLabel(
       n,
       size,

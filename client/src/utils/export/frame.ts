@@ -3,6 +3,7 @@
  * right, the footnote in a band at the bottom, and the graph fitted into what is left, with room for every
  * label. Nothing is drawn over the graph, and no label runs off the page. Pure: numbers in, numbers out.
  */
+import { LABEL_GAP } from '../labelPlacer';
 import {
   MUTED_COLOR,
   TEXT_COLOR,
@@ -25,8 +26,6 @@ const FOOT_SIZE = 11;
 const FOOT_ROW = 14;
 /** above this many nodes the exact pairwise fit gives way to a bound in linear time */
 export const PAIRWISE_LIMIT = 1500;
-/** gap between a node's rim and its label, as the SVG writer draws it */
-export const LABEL_GAP = 3;
 
 export interface Rect {
   x: number;

@@ -6,13 +6,19 @@
  * writer and the PNG compositor both draw from this. Pure.
  */
 import { placeLabels, type LabelItem, type PlacedLabel } from '../labelPlacer';
-import { layoutFrame, type Measure } from './frame';
+import type { Frame, Measure } from './frame';
 import { approxTextWidth, type Scene } from './scene';
 
-/** Where each labelled node's label goes on the page, by node id (labels left out are missing). */
-export function sceneLabels(scene: Scene, measure: Measure = approxTextWidth): Map<string, PlacedLabel> {
+/**
+ * Where each labelled node's label goes on the page, by node id (labels left out are missing); `area`: the page's
+ * graph area, from the caller's `layoutFrame` (with the same `measure`).
+ */
+export function sceneLabels(
+  scene: Scene,
+  area: Frame['area'],
+  measure: Measure = approxTextWidth,
+): Map<string, PlacedLabel> {
   const size = scene.labelSize ?? 12;
-  const area = layoutFrame(scene, measure).area;
   // forced labels first, then the larger nodes: they choose before the small ones (the sort is stable)
   const items: LabelItem[] = scene.nodes
     .filter((n) => n.label)

@@ -69,10 +69,10 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene) {
   ctx.font = `${labelSize}px ${font}`;
   ctx.textBaseline = 'alphabetic';
   const measure = canvasMeasure(font);
-  // placed as on screen and in the SVG (./labels.ts), measured with the canvas's own font metrics
-  for (const at of sceneLabels(scene, measure).values()) ctx.fillText(at.text, at.tx, at.ty);
-
   const frame = layoutFrame(scene, measure);
+  // placed as on screen and in the SVG (./labels.ts), measured with the canvas's own font metrics
+  for (const at of sceneLabels(scene, frame.area, measure).values()) ctx.fillText(at.text, at.tx, at.ty);
+
   for (const p of frame.panels) {
     ctx.fillStyle = '#ffffff';
     ctx.strokeStyle = '#d0d5dc';

@@ -110,15 +110,15 @@ export function writeSvg(scene: Scene): string {
   }
   out.push('</g>');
 
+  const overlay = layoutFrame(scene);
   out.push(`<g id="labels"${attrs({ 'font-size': labelSize, fill: TEXT_COLOR })}>`);
   out.push(...edgeLabels);
   // placed as on screen (./labels.ts), with the approximate text widths of a file read without its fonts
-  for (const [id, at] of sceneLabels(scene)) {
+  for (const [id, at] of sceneLabels(scene, overlay.area)) {
     out.push(text({ class: 'node-label', 'data-id': id, 'data-side': at.side, x: at.tx, y: at.ty }, at.text));
   }
   out.push('</g>');
 
-  const overlay = layoutFrame(scene);
   if (overlay.panels.length) {
     out.push('<g id="overlay">');
     for (const p of overlay.panels) {
