@@ -230,10 +230,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Every 503 says when to try again: a busy queue or a busy extractor set their own Retry-After; any other 503
   // (the database unavailable, the health check, a shutdown) gets the breaker's estimate (neo4j/breaker.ts).
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', (_req, reply, payload, done) => {
     if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) {
       void reply.header('retry-after', String(deps.repos.system.retryAfterS()));
     }
+    done(null, payload);
   });
 
   // helmet's headers, computed once (security-headers.ts says why); HSTS and upgrade-insecure-requests only with

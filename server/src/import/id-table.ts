@@ -1,14 +1,18 @@
 /**
  * The node ids of a streamed import (stream.ts), kept compact: each id as a 64-bit hash of its text with the
  * index of its place (file and first label), in three typed arrays (open addressing, linear probing, at most
- * three quarters full): 12 bytes a slot, 12–32 bytes a node, against ~100–150 bytes for the id string, its boxed
- * value and its entry in a `Map`, and nothing for the garbage collector to trace. At 1,000,000 nodes: 25 MiB.
+ * three quarters full): 12 bytes a slot, 16–32 bytes a node, against ~100–150 bytes for the id string, its boxed
+ * value and its entry in a `Map`, and nothing for the garbage collector to trace. At 1,000,000 nodes: 25 MiB (about
+ * 36 MiB for a moment while the table grows, old and new arrays both held).
  *
  * Decision: hashes, not the ids. Two different ids with the same 64 bits (about one chance in 4·10^7 among a
  * million ids) are taken for one. What the check pass does with a hit is then safe either way:
  * - a relationship end found here is taken to be a node of the files, with that node's label; if it is in fact
  *   missing, the relationship write finds no end (ends are matched by label and `id` in the database), the batch
- *   fails, and the import is undone as a whole: never a wrong write, only a refused import;
+ *   fails, and the import is undone as a whole: never a wrong write, only a refused import. The same goes for a
+ *   valid import whose ids collide: the second id is not stored, so a relationship to it is looked for under the
+ *   first id's label and the import is refused (undone, nothing kept), and the node count shown is one short;
+ *   keeping the cleared suspects with their own place would mend it (not done: one chance in 4·10^7);
  * - a node id or source id found here again is only a suspect duplicate: the check pass re-reads the node files
  *   for the suspects and reports a duplicate only when the ids are equal (stream.ts, `confirmDuplicates`).
  */

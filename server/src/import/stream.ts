@@ -8,7 +8,7 @@
  *
  * 1. `scanImportFiles` (no database): every row checked as the whole-set reader checks it, problems with file,
  *    line and column; the types of untyped columns inferred over every cell; the ids of the nodes kept as 64-bit
- *    hashes with their file and label (id-table.ts: 12–32 bytes a node, the only state that grows with the file:
+ *    hashes with their file and label (id-table.ts: 16–32 bytes a node, the only state that grows with the file:
  *    25 MiB at a million nodes); relationship ends and evidence sources the files do not define noted for the
  *    database check (at most a million of each). An id met twice is a suspect, confirmed (or, for two ids with
  *    the same hash, cleared) by reading the node files again for the suspects only.

@@ -34,7 +34,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { availableParallelism } from 'node:os';
-import { DbError } from './errors';
+import { cancelled as cancelledWith, DbError } from './errors';
 
 /** the default limit: two queries per core keep the cores busy while one waits on I/O, plus two for slack */
 export function defaultAdmissionLimit(cores = availableParallelism()): number {
@@ -53,8 +53,7 @@ export const overloaded = (limit: number, waitedMs: number) =>
     'Parley.Busy',
   );
 
-const cancelled = () =>
-  new DbError('client', 'The request was cancelled while it waited for its turn.', 'Parley.Cancelled');
+const cancelled = () => cancelledWith('The request was cancelled while it waited for its turn.');
 
 /** a summary of one period with sheds (at most one every SUMMARY_EVERY_MS) */
 export interface AdmissionSummary {

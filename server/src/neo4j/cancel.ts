@@ -13,10 +13,9 @@
  * all or nothing; admission.ts never hands a write the signal.
  */
 import type { Session } from 'neo4j-driver';
-import { DbError } from './errors';
+import { cancelled } from './errors';
 
-export const clientGone = () =>
-  new DbError('client', 'The client went away; its query was stopped on the database.', 'Parley.Cancelled');
+const clientGone = () => cancelled('The client went away; its query was stopped on the database.');
 
 /**
  * `start`, made to stop when `signal` aborts first: the session is closed (Neo4j ends the transaction) and the

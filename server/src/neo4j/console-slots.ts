@@ -2,9 +2,9 @@
  * How many console queries run at once (neo4j/console.ts takes a slot per query). Pure bookkeeping, no driver.
  */
 import type { Db } from './db';
-import { DbError } from './errors';
+import { cancelled as cancelledWith, DbError } from './errors';
 
-const cancelled = () => new DbError('client', 'The query was cancelled.', 'Parley.Cancelled');
+const cancelled = () => cancelledWith('The query was cancelled.');
 
 /**
  * Console queries running at once, per database. An answer at the MAX_RESULT_BYTES cap made of small values grew

@@ -16,7 +16,7 @@ import { fromEntries, isPlainNode, toParams, toPlain, type Plain, type PlainNode
 import { takeSlot } from './console-slots';
 export { CONSOLE_MAX_RUNS } from './console-slots';
 import type { Db } from './db';
-import { classify, DbError } from './errors';
+import { cancelled as cancelledWith, classify, DbError } from './errors';
 
 /**
  * The most a console answer may carry, counted as JSON characters; past it the rows are cut (`truncated`). 4 MB
@@ -176,7 +176,7 @@ const planTimedOut = (ms: number) =>
     `Neo4j did not finish parsing and planning the query within ${Math.round(ms / 1000)} s; simplify it (shorter expressions, fewer nested parts).`,
     'Parley.PlanTimeout',
   );
-const cancelled = () => new DbError('client', 'The query was cancelled.', 'Parley.Cancelled');
+const cancelled = () => cancelledWith('The query was cancelled.');
 const timedOut = () =>
   new DbError('timeout', 'The query ran longer than the transaction timeout and was stopped.', 'Parley.Timeout');
 

@@ -31,6 +31,9 @@ export class DbError extends Error {
   }
 }
 
+/** A call stopped because its caller no longer wants it (a client gone, a console query cancelled). */
+export const cancelled = (message: string) => new DbError('client', message, 'Parley.Cancelled');
+
 const POSITION = /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/;
 
 export function classify(err: unknown): DbError {

@@ -4,6 +4,7 @@
  * carry an `id`, needs the label-free fallback that reads every node. The answer comes from the token store
  * (schema-names) and is kept 10 s per database handle.
  */
+import { shared } from '../neo4j/admission';
 import type { Db } from '../neo4j/db';
 
 /** The labels Parley writes (data files, snapshots); its bookkeeping labels all start with `Parley`. */
@@ -23,7 +24,8 @@ export function hasForeignLabels(db: Pick<Db, 'query'>): Promise<boolean> {
   const now = performance.now();
   const hit = cache.get(db);
   if (hit && now - hit.at < TTL_MS) return hit.value;
-  const value = db.query('schema-names').then(
+  // shared: no one request's disconnect may stop the read the others wait on (neo4j/admission.ts)
+  const value = shared(() => db.query('schema-names')).then(
     ([row]) =>
       (Array.isArray(row?.labels) ? row.labels : []).some(
         (l) => typeof l === 'string' && !PARLEY_LABELS.has(l) && !l.startsWith('Parley'),
