@@ -127,6 +127,7 @@ export async function runDraw(opts: DrawOptions): Promise<DrawResults> {
   // the load average through the run (every 30 s): on these shared machines it says how far to trust the times
   const loads: number[] = [load0];
   const sampler = setInterval(() => loads.push(os.loadavg()[0]!), 30_000);
+  sampler.unref(); // a failure before the run's `finally` (the page build) must not keep the process alive
   const plans: Record<string, SizePlan> = {};
   log(`building the pages; load ${load0.toFixed(1)}`);
   await build({ configFile: path.join(here, 'draw', 'vite.config.ts'), build: { outDir: out }, logLevel: 'warn' });
