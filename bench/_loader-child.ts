@@ -12,17 +12,22 @@ import { createRepositories } from '../server/src/repositories';
 
 /**
  * PARLEY_PROFILE=<tag> (bench/_loading-profile.ts): every statement the writer runs in a transaction printed on
- * stderr with its wall time and its row count, `PROF <tag> <ms> rows=<n> <text>`.
+ * stderr with its wall time and its row count, `PROF <tag> <ms> rows=<n> <text>`; and every transaction, from
+ * its start to its commit, `PROF <tag> <ms> rows=0 TRANSACTION (<ms> in its statements)`: the difference is the
+ * commit and the loader's own work between statements.
  */
 function profileStatements(db: Db, tag: string) {
   const transaction = db.transaction.bind(db);
-  db.transaction = ((work, opts) =>
-    transaction(
+  db.transaction = (async (work, opts) => {
+    const t0 = performance.now();
+    let inStatements = 0;
+    const out = await transaction(
       (tx) =>
         work({
           run: async (text, params = {}) => {
             const t = performance.now();
             const rows = await tx.run(text, params);
+            inStatements += performance.now() - t;
             const p = params as { rows?: unknown[]; ids?: unknown[] };
             const n = (p.rows ?? p.ids ?? []).length;
             process.stderr.write(
@@ -32,7 +37,13 @@ function profileStatements(db: Db, tag: string) {
           },
         }),
       opts,
-    )) as Db['transaction'];
+    );
+    const ms = (x: number) => Math.round(x);
+    process.stderr.write(
+      `PROF ${tag} ${ms(performance.now() - t0)} rows=0 TRANSACTION (${ms(inStatements)} in its statements)\n`,
+    );
+    return out;
+  }) as Db['transaction'];
 }
 
 async function main() {

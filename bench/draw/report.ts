@@ -155,7 +155,7 @@ export function drawMarkdown(r: DrawResults): string {
   const lines: string[] = [];
   const m = r.machine;
   lines.push(
-    `Last run: ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.seconds} s. Machine: ${String(m['cpu'])}, ${String(m['cores'])} cores, ${String(m['memoryGiB'])} GiB, load average ${String(m['load1Start'])} at the start and ${String(m['load1End'])} at the end${duringText(m['load1During'])} (**shared with other engineers' work: times are inflated and noisy; read the ratios of arms measured in the same run**). Chromium ${r.chromium}, headless, ${r.viewport}; WebGL renderer \`${r.webglRenderer}\` (software: no GPU on these machines).`,
+    `Last run: ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.seconds} s. Machine: ${String(m['cpu'])}, ${String(m['cores'])} cores, ${String(m['memoryGiB'])} GiB, load average ${String(m['load1Start'])} at the start and ${String(m['load1End'])} at the end${duringText(m['load1During'])} (the load counts this bench's own browser; any other work on the machine inflates the times: **read the ratios of arms measured in the same run**). Chromium ${r.chromium}, headless, ${r.viewport}; WebGL renderer \`${r.webglRenderer}\` (software: no GPU on these machines).`,
     '',
     `| data | arm | nodes / edges | first picture ms | pan/zoom ms per frame: JS render call, median | pan/zoom ms per frame to pixels read back (median / p95, frames) | refresh after moving: JS ms, median | refresh after moving ms until still (median / p95, refreshes) | JS heap MiB |`,
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',

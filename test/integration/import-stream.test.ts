@@ -122,6 +122,54 @@ describe('the streamed path against what is stored', () => {
     }
   });
 
+  it('a first load writes new relationships without reading, but reads a key met twice and one between stored nodes', async () => {
+    const before = await dbFingerprint(db);
+    const [stored] = await db.query(
+      `MATCH (a:Person)-[r]->(b) WHERE a.id IS NOT NULL AND b.id IS NOT NULL AND NOT b:ParleyInternal
+       RETURN a.id AS a, type(r) AS type, b.id AS b LIMIT 1`,
+    );
+    expect(stored).toBeDefined();
+    const { a, type, b } = stored as { a: string; type: string; b: string };
+    const between = async () =>
+      Number(
+        (
+          await db.query(`MATCH ({id: $a})-[r]->({id: $b}) WHERE type(r) = $type RETURN count(r) AS n`, { a, b, type })
+        )[0]?.n,
+      );
+    const storedBefore = await between();
+    const p = `stream-rels-${Date.now()}`;
+    const own = mkdtempSync(path.join(tmpdir(), 'parley-stream-rels-'));
+    writeFileSync(
+      path.join(own, 'nodes.csv'),
+      `id,label,name\n${p}-1,Person,One\n${p}-2,Person,Two\n${p}-3,Person,Three\n`,
+    );
+    // with batches of 2 rows, the KNOWS key met twice falls in two batches; the stored pair is read, not doubled
+    writeFileSync(
+      path.join(own, 'rels.csv'),
+      `source,target,type,weight\n${p}-1,${p}-2,KNOWS,1\n${p}-2,${p}-3,KNOWS,2\n${a},${b},${type},\n${p}-1,${p}-2,KNOWS,9\n${p}-3,${p}-1,KNOWS,3\n`,
+    );
+    const opened = await openImport(
+      ['nodes.csv', 'rels.csv'].map((name) => ({ path: path.join(own, name), name })),
+      { streamAboveBytes: -1 },
+    );
+    const run = await runOpened(repos.imports, opened, { batchSize: 2 });
+    expect(run.status).toBe('committed');
+    expect(run.plan.types.KNOWS).toMatchObject({ created: 3 });
+    const knows = await db.query(
+      `MATCH (x:Person)-[r:KNOWS]->(y:Person) WHERE x.id STARTS WITH $p RETURN x.id AS x, y.id AS y, r.weight AS w ORDER BY x, y`,
+      { p },
+    );
+    // the key met twice is one relationship; the rule (keep) leaves the first weight
+    expect(knows.map((r) => [r.x, r.y, Number(r.w)])).toEqual([
+      [`${p}-1`, `${p}-2`, 1],
+      [`${p}-2`, `${p}-3`, 2],
+      [`${p}-3`, `${p}-1`, 3],
+    ]);
+    expect(await between()).toBe(storedBefore);
+    await repos.imports.rollback(run.id, 'undone', null);
+    expect(await dbFingerprint(db)).toEqual(before);
+  });
+
   it("the import's warm-up leaves the database as it was", { timeout: 300_000 }, async () => {
     const before = await dbFingerprint(db);
     expect(await repos.imports.warmUp()).toBeGreaterThanOrEqual(0);

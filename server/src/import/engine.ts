@@ -234,7 +234,13 @@ export interface Writer {
   rule: ConflictRule;
   plan: Plan;
   writeNodes(label: string, nodes: readonly ImportNode[]): Promise<void>;
-  writeRelationships(sourceLabel: string, targetLabel: string, rels: readonly ImportRelationship[]): Promise<void>;
+  /** `fresh`: none of `rels` can be stored yet (stream.ts, `pushRels`): written without reading first */
+  writeRelationships(
+    sourceLabel: string,
+    targetLabel: string,
+    rels: readonly ImportRelationship[],
+    fresh?: boolean,
+  ): Promise<void>;
 }
 
 export function emptyPlan(totals: Plan['totals']): Plan {
@@ -295,8 +301,8 @@ export async function writeAllOrNothing(
       for (const c of res.changes) tally(plan, 'labels', label, c.change);
       await step(nodes.length);
     },
-    async writeRelationships(sourceLabel, targetLabel, rels) {
-      const res = await repo.writeRelationships(id, sourceLabel, targetLabel, rels, rule);
+    async writeRelationships(sourceLabel, targetLabel, rels, fresh = false) {
+      const res = await repo.writeRelationships(id, sourceLabel, targetLabel, rels, rule, false, fresh);
       res.changes.forEach((c, i) => tally(plan, 'types', rels[i]!.type, c.change));
       await step(rels.length);
     },

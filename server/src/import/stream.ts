@@ -34,7 +34,7 @@ import { quoteProblem } from '../dataset/schema';
 import type { ImportsRepository } from '../repositories/imports';
 import { adminSource, readAdminNodes, readAdminRelationships } from './admin-csv';
 import { TypeGuess, type ColumnType } from './columns';
-import { IdTable } from './id-table';
+import { IdTable, RepeatedKeys } from './id-table';
 import { readCsv, recogniseCsv, type CsvTable } from './csv';
 import { csvBatches, CsvStreamError, peekHeader } from './csv-stream';
 import {
@@ -50,7 +50,7 @@ import {
   type RunResult,
 } from './engine';
 import { LIMITS } from './limits';
-import { foldRelationships, planNode, planRelationship, type ConflictRule } from './merge';
+import { foldRelationships, planNode, planRelationship, type ConflictRule, type StoredItem } from './merge';
 import {
   relationshipKey,
   setOwn,
@@ -97,6 +97,8 @@ export interface Scan {
   externalLabels: Map<string, string>;
   /** true when checkScanAgainstDb found none of the files' node and source ids in the database (a first load) */
   fresh: boolean;
+  /** relationship keys met more than once in the files (a first load reads only those before writing) */
+  relKeys: RepeatedKeys;
 }
 
 const isNodes = (k: RowKind) => k === 'nodes-csv' || k === 'admin-nodes-csv';
@@ -147,6 +149,7 @@ export async function scanImportFiles(
     counts: { nodes: 0, relationships: 0 },
     externalLabels: new Map(),
     fresh: false,
+    relKeys: new RepeatedKeys(),
   };
   const texts = new Map<string, { text: string; file: string }>();
   const sourceRows: { file: string; rows: SourceRow[] }[] = [];
@@ -262,7 +265,10 @@ export async function scanImportFiles(
             else moreSuspects++;
           } else if (label) scan.counts.nodes++;
         }
-        for (const rel of r.relationships) checkRelationship(scan, sourcesById!, rel);
+        for (const rel of r.relationships) {
+          checkRelationship(scan, sourcesById!, rel);
+          scan.relKeys.add(relationshipKey(rel));
+        }
         scan.counts.relationships += r.relationships.length;
         rows += batch.rows.length;
         rowsSeen += batch.rows.length;
@@ -489,7 +495,7 @@ async function eachGroup(
   scan: Scan,
   batchSize: number,
   onNodes: (label: string, nodes: ImportNode[]) => Promise<void>,
-  onRels: (sourceLabel: string, targetLabel: string, rels: ImportRelationship[]) => Promise<void>,
+  onRels: OnRels,
 ) {
   const q = writeQueue();
   try {
@@ -505,7 +511,7 @@ async function groups(
   batchSize: number,
   q: ReturnType<typeof writeQueue>,
   onNodes: (label: string, nodes: ImportNode[]) => Promise<void>,
-  onRels: (sourceLabel: string, targetLabel: string, rels: ImportRelationship[]) => Promise<void>,
+  onRels: OnRels,
 ) {
   for (let i = 0; i < scan.sources.length; i += batchSize) {
     const sources = sourceNodes({ sources: scan.sources.slice(i, i + batchSize) });
@@ -539,8 +545,7 @@ async function groups(
         relGroups.set(k, g);
         if (g.length >= batchSize) {
           relGroups.delete(k);
-          const folded = [...foldRelationships(g).values()];
-          await q.push(() => onRels(sl, tl, folded));
+          await pushRels(scan, q, sl, tl, g, onRels);
         }
       }
     }
@@ -550,11 +555,38 @@ async function groups(
   }
   for (const [k, g] of relGroups) {
     const [sl, tl] = k.split('\u0000') as [string, string];
-    const folded = [...foldRelationships(g).values()];
-    await q.push(() => onRels(sl, tl, folded));
+    await pushRels(scan, q, sl, tl, g, onRels);
   }
   await q.drain();
 }
+
+/**
+ * One group of relationships handed on, folded by key. On a first load (`scan.fresh`) those that cannot be
+ * stored yet go as a batch of their own, written without a read (`fresh`): both ends are nodes of the files,
+ * which the database did not hold, so nothing links them but this import, and their key is met once in the
+ * files. The others (an end already stored, a key met twice) are read before writing, as on any load.
+ */
+async function pushRels(
+  scan: Scan,
+  q: ReturnType<typeof writeQueue>,
+  sl: string,
+  tl: string,
+  group: ImportRelationship[],
+  onRels: OnRels,
+) {
+  const folded = [...foldRelationships(group).values()];
+  const isNew = (r: ImportRelationship) =>
+    scan.fresh &&
+    !scan.externalEnds.has(r.source) &&
+    !scan.externalEnds.has(r.target) &&
+    !scan.relKeys.repeated(relationshipKey(r));
+  const fresh = folded.filter(isNew);
+  const read = fresh.length === folded.length ? [] : folded.filter((r) => !isNew(r));
+  if (fresh.length > 0) await q.push(() => onRels(sl, tl, fresh, true));
+  if (read.length > 0) await q.push(() => onRels(sl, tl, read, false));
+}
+
+type OnRels = (sourceLabel: string, targetLabel: string, rels: ImportRelationship[], fresh: boolean) => Promise<void>;
 
 /** The dry run of a scanned import: what would happen, per label and type. Writes nothing. */
 export async function previewScan(
@@ -591,8 +623,8 @@ export async function previewScan(
         tally(plan, 'labels', label, c);
       }
     },
-    async (sl, tl, rels) => {
-      const stored = await repo.findRelationships(sl, tl, rels);
+    async (sl, tl, rels, fresh) => {
+      const stored = fresh ? new Map<string, StoredItem>() : await repo.findRelationships(sl, tl, rels);
       for (const r of rels)
         tally(plan, 'types', r.type, planRelationship(stored.get(relationshipKey(r)) ?? null, r, rule));
     },
@@ -628,7 +660,7 @@ export async function runScan(repo: ImportsRepository, scan: Scan, opts: RunOpti
         scan,
         batchSize,
         (label, nodes) => w.writeNodes(label, nodes),
-        (sl, tl, rels) => w.writeRelationships(sl, tl, rels),
+        (sl, tl, rels, fresh) => w.writeRelationships(sl, tl, rels, fresh),
       ),
   );
   return { ...result, ms: Math.round(performance.now() - t0) };
