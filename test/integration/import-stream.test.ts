@@ -101,7 +101,7 @@ describe('the streamed path against what is stored', () => {
     await repos.imports.ensureIdConstraints(['Person']);
     const imp = `imp-fresh-${Date.now()}`;
     // nothing stored: created, recorded for the undo, undone
-    const res = await repos.imports.writeNodes(imp, 'Person', [node(id)], 'keep', false, true);
+    const res = await repos.imports.writeNodes(imp, 'Person', [node(id)], 'keep', { fresh: true });
     expect(res.changes.map((c) => c.change.outcome)).toEqual(['created']);
     expect(await count(id)).toBe(1);
     expect(await records(imp)).toBe(1);
@@ -112,7 +112,7 @@ describe('the streamed path against what is stored', () => {
     try {
       const imp2 = `${imp}-2`;
       await expect(
-        repos.imports.writeNodes(imp2, 'Person', [node(`${id}-other`), node(id)], 'keep', false, true),
+        repos.imports.writeNodes(imp2, 'Person', [node(`${id}-other`), node(id)], 'keep', { fresh: true }),
       ).rejects.toThrow(/already exists|constraint/i);
       expect(await count(id)).toBe(1);
       expect(await count(`${id}-other`)).toBe(0);

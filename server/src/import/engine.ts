@@ -297,12 +297,12 @@ export async function writeAllOrNothing(
     rule,
     plan,
     async writeNodes(label, nodes) {
-      const res = await repo.writeNodes(id, label, nodes, rule, false, opts.fresh ?? false);
+      const res = await repo.writeNodes(id, label, nodes, rule, { fresh: opts.fresh ?? false });
       for (const c of res.changes) tally(plan, 'labels', label, c.change);
       await step(nodes.length);
     },
     async writeRelationships(sourceLabel, targetLabel, rels, fresh = false) {
-      const res = await repo.writeRelationships(id, sourceLabel, targetLabel, rels, rule, false, fresh);
+      const res = await repo.writeRelationships(id, sourceLabel, targetLabel, rels, rule, { fresh });
       res.changes.forEach((c, i) => tally(plan, 'types', rels[i]!.type, c.change));
       await step(rels.length);
     },

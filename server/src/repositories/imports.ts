@@ -20,6 +20,15 @@ export interface NodeRef {
   labels: string[];
 }
 
+/**
+ * How a batch is written. `dry`: in a transaction rolled back at the end (the warm-up's). `fresh`: nothing of
+ * the batch can be stored yet, so nothing is read first (nodes: `nodesIn`; relationships: `relationshipsIn`).
+ */
+export interface WriteOptions {
+  dry?: boolean;
+  fresh?: boolean;
+}
+
 export interface BatchResult {
   changes: { key: string; change: Change }[];
 }
@@ -99,12 +108,19 @@ async function rolledBackIf(dry: boolean, work: () => Promise<BatchResult>): Pro
 const readNodesText = (label: string) =>
   `MATCH (n:${escapeName(label)}) WHERE n.id IN $ids RETURN n.id AS id, elementId(n) AS eid, labels(n) AS labels, properties(n) AS props`;
 
-/** A batch that created fewer relationships than it was given lost an end (deleted since the check): it fails. */
+/**
+ * A batch that created fewer relationships than it was given lost an end (deleted since the check), and one
+ * that created more found an end id on two stored nodes (a label without its uniqueness constraint): it fails.
+ */
 function lostEnds(expected: number, res: Row[]) {
   const n = Number(res[0]?.n ?? 0);
-  if (n !== expected)
+  if (n < expected)
     throw new Error(
       `import: ${expected - n} relationship(s) lost an end node while writing; nothing of this batch was kept`,
+    );
+  if (n > expected)
+    throw new Error(
+      `import: a relationship end id is on more than one stored node (${n - expected} extra relationship(s)); nothing of this batch was kept: make the ids unique`,
     );
 }
 
@@ -303,8 +319,7 @@ export function createImportsRepository(db: Db) {
     label: string,
     nodes: readonly ImportNode[],
     rule: ConflictRule,
-    dry = false,
-    fresh = false,
+    { dry = false, fresh = false }: WriteOptions = {},
   ): Promise<BatchResult> {
     escapeName(label);
     for (const n of nodes) for (const l of n.labels) escapeName(l); // throws on a bad name, before writing
@@ -451,8 +466,7 @@ export function createImportsRepository(db: Db) {
     targetLabel: string,
     rels: readonly ImportRelationship[],
     rule: ConflictRule,
-    dry = false,
-    fresh = false,
+    { dry = false, fresh = false }: WriteOptions = {},
   ): Promise<BatchResult> {
     for (const l of [sourceLabel, targetLabel]) escapeName(l); // throws on a bad name, before writing
     for (const r of rels) escapeName(r.type);
@@ -510,7 +524,7 @@ export function createImportsRepository(db: Db) {
         properties: {},
         at: { file: '' },
       };
-      await writeNodes(probe, label, [n], 'keep', true).catch(() => {});
+      await writeNodes(probe, label, [n], 'keep', { dry: true }).catch(() => {});
     }
     for (const [a, b] of pairs) {
       const r: ImportRelationship = {
@@ -523,9 +537,9 @@ export function createImportsRepository(db: Db) {
         inferenceReason: null,
         at: { file: '' },
       };
-      await writeRelationships(probe, a, b, [r], 'keep', true).catch(() => {});
+      await writeRelationships(probe, a, b, [r], 'keep', { dry: true }).catch(() => {});
       // a first load's relationships (fresh: no read before the write)
-      await writeRelationships(probe, a, b, [r], 'keep', true, true).catch(() => {});
+      await writeRelationships(probe, a, b, [r], 'keep', { dry: true, fresh: true }).catch(() => {});
     }
     return Math.round(performance.now() - t0);
   }
