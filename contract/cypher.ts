@@ -82,7 +82,8 @@ export type CypherResponse = z.infer<typeof cypherResponseSchema>;
  * An error from the console. `error` is one of: bad_request, empty_query, multiple_statements, write_not_allowed,
  * load_csv_disabled, procedure_not_allowed, use_not_allowed, admin_not_allowed, in_transactions_not_allowed,
  * profile_not_allowed, function_not_allowed, query_too_deep, cypher_error (with `position`), database_rejected,
- * query_timeout, query_too_large, rate_limited, database_unavailable, console_busy.
+ * query_timeout, query_too_large, rate_limited, database_unavailable, console_busy; and client_closed_request (499)
+ * for a query its client cancelled or left, logged but never read.
  */
 export const cypherErrorSchema = apiErrorSchema
   .extend({

@@ -116,6 +116,10 @@ const DB_STATUS: Record<DbError['kind'], [number, string]> = {
   memory: [422, 'query_too_large'],
   constraint: [409, 'constraint_violation'],
   client: [400, 'database_rejected'],
+  // Decision: a request whose client went away (or whose console query was cancelled, which is the client
+  // aborting it) is logged as 499, nginx's "client closed request": nobody reads the answer, and a 400 in the
+  // log would say the database refused something it never refused.
+  cancelled: [499, 'client_closed_request'],
   other: [500, 'internal'],
 };
 

@@ -11,6 +11,7 @@ import { plan, writeCsv } from '../../bench/generate';
 import { openImport, previewOpened, runOpened } from '../../server/src/import/open';
 import type { Db } from '../../server/src/neo4j/db';
 import { createRepositories, type Repositories } from '../../server/src/repositories';
+import type { ImportsRepository } from '../../server/src/repositories/imports';
 import { testDb } from '../_helpers';
 import { dbFingerprint } from './import-helpers';
 
@@ -152,9 +153,32 @@ describe('the streamed path against what is stored', () => {
       ['nodes.csv', 'rels.csv'].map((name) => ({ path: path.join(own, name), name })),
       { streamAboveBytes: -1 },
     );
-    const run = await runOpened(repos.imports, opened, { batchSize: 2 });
+    const preview = await previewOpened(repos.imports, opened);
+    // which batches went without a read (fresh) and how many relationships each held
+    const batches: { fresh: boolean; n: number }[] = [];
+    const spy: ImportsRepository = {
+      ...repos.imports,
+      writeRelationships: (...args: Parameters<ImportsRepository['writeRelationships']>) => {
+        batches.push({ fresh: args[5]?.fresh ?? false, n: args[3].length });
+        return repos.imports.writeRelationships(...args);
+      },
+    };
+    const run = await runOpened(spy, opened, { batchSize: 2 });
     expect(run.status).toBe('committed');
-    expect(run.plan.types.KNOWS).toMatchObject({ created: 3 });
+    // what the preview said is created (its batches of 5,000 fold the key met twice into one row; these of 2 meet
+    // it twice, so the run also counts it once as unchanged, its second weight kept out by the rule)
+    expect(preview.plan!.types.KNOWS).toMatchObject({ created: 3 });
+    expect(run.plan.types.KNOWS).toMatchObject({ created: 3, updated: 0, unchanged: 1 });
+    // 2-3 and 3-1 without a read; the key met twice (both times) and the stored pair with one
+    expect(batches.filter((x) => x.fresh).reduce((s, x) => s + x.n, 0)).toBe(2);
+    expect(batches.filter((x) => !x.fresh).reduce((s, x) => s + x.n, 0)).toBe(3);
+    // every relationship it created is in its undo record, fresh or not
+    const recorded = await db.query(
+      "MATCH (c:ParleyCreated {importId: $id, kind: 'relationship'}) RETURN c.rows AS rows",
+      { id: run.id },
+    );
+    const keys = recorded.flatMap((r) => (JSON.parse(String(r.rows)) as { key: string }[]).map((x) => x.key)).sort();
+    expect(keys).toEqual([`${p}-1|KNOWS|${p}-2`, `${p}-2|KNOWS|${p}-3`, `${p}-3|KNOWS|${p}-1`]);
     const knows = await db.query(
       `MATCH (x:Person)-[r:KNOWS]->(y:Person) WHERE x.id STARTS WITH $p RETURN x.id AS x, y.id AS y, r.weight AS w ORDER BY x, y`,
       { p },
@@ -168,6 +192,58 @@ describe('the streamed path against what is stored', () => {
     expect(await between()).toBe(storedBefore);
     await repos.imports.rollback(run.id, 'undone', null);
     expect(await dbFingerprint(db)).toEqual(before);
+  });
+
+  it('a relationship stored since the check fails its first-load batch, which leaves nothing', async () => {
+    const p = `stream-race-${Date.now()}`;
+    await db.query(
+      "CREATE (:Person {id: $p + '-1', name: 'One'})-[:KNOWS {id: $p + '-1|KNOWS|' + $p + '-2'}]->(:Person {id: $p + '-2', name: 'Two'}), (:Person {id: $p + '-3', name: 'Three'})",
+      { p },
+      { mode: 'write' },
+    );
+    const rel = (source: string, target: string) => ({
+      type: 'KNOWS',
+      source: `${p}-${source}`,
+      target: `${p}-${target}`,
+      properties: {},
+      evidence: [],
+      inferred: false,
+      inferenceReason: null,
+      at: { file: 'test' },
+    });
+    const count = async () =>
+      Number(
+        (
+          await db.query('MATCH (x:Person)-[r:KNOWS]->(:Person) WHERE x.id STARTS WITH $p RETURN count(r) AS n', {
+            p,
+          })
+        )[0]?.n,
+      );
+    const imp = `imp-race-${Date.now()}`;
+    try {
+      // another import wrote 1→2 after this one's check: the batch (with a new 3→1) is refused whole
+      await expect(
+        repos.imports.writeRelationships(imp, 'Person', 'Person', [rel('3', '1'), rel('1', '2')], 'keep', {
+          fresh: true,
+        }),
+      ).rejects.toThrow(
+        /1 relationship\(s\) lost an end node while writing, found an end id on two stored nodes, or were stored since the check/,
+      );
+      expect(await count()).toBe(1);
+      const [records] = await db.query('MATCH (c:ParleyCreated {importId: $imp}) RETURN count(c) AS n', { imp });
+      expect(Number(records?.n)).toBe(0);
+      // an end gone since the check: refused the same way
+      await expect(
+        repos.imports.writeRelationships(imp, 'Person', 'Person', [rel('3', 'gone')], 'keep', { fresh: true }),
+      ).rejects.toThrow(/1 relationship\(s\) lost an end node/);
+      // and a batch of new ones is written
+      await repos.imports.writeRelationships(imp, 'Person', 'Person', [rel('3', '1')], 'keep', { fresh: true });
+      expect(await count()).toBe(2);
+      await repos.imports.rollback(imp, 'undone', null);
+      expect(await count()).toBe(1);
+    } finally {
+      await db.query('MATCH (n:Person) WHERE n.id STARTS WITH $p DETACH DELETE n', { p }, { mode: 'write' });
+    }
   });
 
   it("the import's warm-up leaves the database as it was", { timeout: 300_000 }, async () => {

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../server/src/neo4j/db';
+import { cancelled } from '../../server/src/neo4j/errors';
 import { proxiedApp, type ProxiedApp } from './_proxy';
 
 /** from the abort until Neo4j no longer lists the read (its own run: tens of seconds, cut by the 15 s timeout) */
@@ -22,6 +23,7 @@ const SLOW_WRITE = `UNWIND range(1, 12000000) AS i WITH i WHERE i % 7 = 0 WITH c
   CREATE (m:ParleyDisconnectTest {token: $token, n: n}) RETURN m.n AS n, '${WRITE_TAG}' AS tag`;
 
 let proxied: ProxiedApp;
+
 let db: Db;
 let app: FastifyInstance;
 let port: number;
@@ -31,6 +33,10 @@ beforeAll(async () => {
     admission: { limit: 6, maxWaitMs: 2_000 },
     plugins: (d) => [
       async (a) => {
+        // what a stopped read rejects with, answered as the app answers it (when a socket is still there)
+        a.get('/api/test/cancelled', async () => {
+          throw cancelled('The client went away; its query was stopped on the database.');
+        });
         // an auto-commit read (Db.query) and a read transaction (Db.transaction), as the repositories make them
         a.get('/api/test/slow-read', async () => ({ n: (await d.query(slowRead(READ_TAG)))[0]?.n ?? null }));
         a.get('/api/test/slow-read-tx', async () => ({
@@ -104,6 +110,17 @@ describe('a client that goes away', () => {
       await until('its turn given back', 2_000, () => Promise.resolve(db.admission.load.running === 0));
     });
   }
+
+  it('is answered 499 client_closed_request, not a 400 the database never gave', async () => {
+    // Fastify writes nothing (and its onResponse hook does not run) once the socket is gone; a proxy that keeps
+    // its side open would pass this on
+    const res = await app.inject({ method: 'GET', url: '/api/test/cancelled' });
+    expect(res.statusCode).toBe(499);
+    expect(res.json()).toEqual({
+      error: 'client_closed_request',
+      message: 'The client went away; its query was stopped on the database.',
+    });
+  });
 
   it('does not cut its write short: the write commits whole', async () => {
     const token = `t${Date.now()}`;

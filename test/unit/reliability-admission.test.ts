@@ -119,7 +119,7 @@ describe('Admission (the bulkhead)', () => {
     const staying = read(adm, 'staying', log);
     await vi.advanceTimersByTimeAsync(100);
     gone.abort();
-    await expect(leaving.done).rejects.toMatchObject({ kind: 'client', code: 'Parley.Cancelled' });
+    await expect(leaving.done).rejects.toMatchObject({ kind: 'cancelled', code: 'Parley.Cancelled' });
     expect(adm.load).toEqual({ running: 1, queued: 1 });
     first.finish();
     await vi.advanceTimersByTimeAsync(0);
@@ -131,7 +131,7 @@ describe('Admission (the bulkhead)', () => {
     const full = read(adm, 'full', log);
     const aborted = new AbortController();
     aborted.abort();
-    await expect(read(adm, 'x', log, { signal: aborted.signal }).done).rejects.toMatchObject({ kind: 'client' });
+    await expect(read(adm, 'x', log, { signal: aborted.signal }).done).rejects.toMatchObject({ kind: 'cancelled' });
     full.finish();
   });
 

@@ -120,7 +120,8 @@ export class IdTable {
  * once is sometimes taken for a repeat, which only costs it the read: 16 bits and 11 probes a key in each link
  * of the chain below, measured 0.06% of keys at 100,000 and 0.3% at 5 million (the error of the links adds up).
  * The filter grows as a chain, each link twice the last (the number of keys is not known before the end):
- * 16 MiB at 5 million relationships, filter and repeats together; adding the 5 million took 4.2 s here.
+ * 2–4 bytes a key (the last link may be half empty), 16 MiB at 5 million relationships with the repeats; adding
+ * the 5 million took 4.2 s here. It is filled on every streamed check, since a first load is known only after it.
  */
 export class RepeatedKeys {
   private links: { bits: Uint32Array; m: number; keys: number; capacity: number }[] = [];

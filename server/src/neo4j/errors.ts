@@ -15,6 +15,8 @@ export type DbErrorKind =
   | 'syntax'
   | 'constraint'
   | 'client'
+  /** the caller no longer wants the answer (`cancelled`) */
+  | 'cancelled'
   | 'memory'
   | 'other';
 
@@ -32,7 +34,7 @@ export class DbError extends Error {
 }
 
 /** A call stopped because its caller no longer wants it (a client gone, a console query cancelled). */
-export const cancelled = (message: string) => new DbError('client', message, 'Parley.Cancelled');
+export const cancelled = (message: string) => new DbError('cancelled', message, 'Parley.Cancelled');
 
 const POSITION = /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/;
 

@@ -109,19 +109,18 @@ const readNodesText = (label: string) =>
   `MATCH (n:${escapeName(label)}) WHERE n.id IN $ids RETURN n.id AS id, elementId(n) AS eid, labels(n) AS labels, properties(n) AS props`;
 
 /**
- * A batch that created fewer relationships than it was given lost an end (deleted since the check), and one
- * that created more found an end id on two stored nodes (a label without its uniqueness constraint): it fails.
+ * A batch that created fewer relationships than it was given fails (and its transaction leaves nothing): an end
+ * was deleted since the check, or (a first load's batch, `newRelationshipsIn`) an end id is on two stored nodes
+ * or the relationship was stored since the check.
  */
-function lostEnds(expected: number, res: Row[]) {
+function lostEnds(expected: number, res: Row[], fresh = false) {
   const n = Number(res[0]?.n ?? 0);
-  if (n < expected)
-    throw new Error(
-      `import: ${expected - n} relationship(s) lost an end node while writing; nothing of this batch was kept`,
-    );
-  if (n > expected)
-    throw new Error(
-      `import: a relationship end id is on more than one stored node (${n - expected} extra relationship(s)); nothing of this batch was kept: make the ids unique`,
-    );
+  if (n === expected) return;
+  throw new Error(
+    fresh
+      ? `import: ${expected - n} relationship(s) lost an end node while writing, found an end id on two stored nodes, or were stored since the check (by another import, or a file changed between the passes); nothing of this batch was kept`
+      : `import: ${expected - n} relationship(s) lost an end node while writing; nothing of this batch was kept`,
+  );
 }
 
 export function createImportsRepository(db: Db) {
@@ -433,7 +432,12 @@ export function createImportsRepository(db: Db) {
     );
   }
 
-  /** `relationshipsIn` when none of `rels` can be stored yet: no read, one statement. */
+  /**
+   * `relationshipsIn` when none of `rels` can be stored yet: no read, one statement. Each row is created only
+   * when its two ids find exactly one pair of nodes and no relationship with its key links them: what the check
+   * pass saw can have changed since (another import writing the same relationship, a file edited between the
+   * passes, a node deleted), and then the batch fails and the import is undone rather than writing a duplicate.
+   */
   async function newRelationshipsIn(
     run: Tx['run'],
     importId: string,
@@ -446,16 +450,28 @@ export function createImportsRepository(db: Db) {
     await recordCreated(run, importId, sourceLabel, targetLabel, changes);
     const res = await run(
       `UNWIND $rows AS row
-       MATCH (a:${escapeName(sourceLabel)} {id: row.source})
-       MATCH (b:${escapeName(targetLabel)} {id: row.target})
+       CALL (row) {
+         MATCH (a:${escapeName(sourceLabel)} {id: row.source})
+         MATCH (b:${escapeName(targetLabel)} {id: row.target})
+         WHERE NOT EXISTS { (a)-[x]->(b) WHERE type(x) = row.type AND x.id = row.key }
+         RETURN collect([a, b]) AS ends
+       }
+       WITH row, ends WHERE size(ends) = 1
+       WITH row, ends[0][0] AS a, ends[0][1] AS b
        CREATE (a)-[r:$(row.type)]->(b)
        SET r = row.set
        RETURN count(r) AS n`,
       {
-        rows: changes.map((c) => ({ source: c.rel.source, target: c.rel.target, type: c.rel.type, set: c.change.set })),
+        rows: changes.map((c) => ({
+          key: c.key,
+          source: c.rel.source,
+          target: c.rel.target,
+          type: c.rel.type,
+          set: c.change.set,
+        })),
       },
     );
-    lostEnds(changes.length, res);
+    lostEnds(changes.length, res, true);
     return { changes: changes.map(({ key, change }) => ({ key, change })) };
   }
 
