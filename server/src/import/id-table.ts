@@ -115,7 +115,7 @@ export class IdTable {
 /**
  * The relationship keys of a streamed import met more than once (stream.ts), so that a first load can write
  * every other relationship without first reading whether it is stored (repositories/imports.ts,
- * `relationshipsIn`). Every key goes into a Bloom filter; a key the filter may already hold goes into `repeated`
+ * `newRelationshipsIn`). Every key goes into a Bloom filter; a key the filter may already hold goes into `repeated`
  * (hashes, as IdTable). No key met twice is ever missed (a Bloom filter has no false negatives); a key met
  * once is sometimes taken for a repeat, which only costs it the read: 16 bits and 11 probes a key in each link
  * of the chain below, measured 0.06% of keys at 100,000 and 0.3% at 5 million (the error of the links adds up).

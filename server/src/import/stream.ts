@@ -564,7 +564,9 @@ async function groups(
  * One group of relationships handed on, folded by key. On a first load (`scan.fresh`) those that cannot be
  * stored yet go as a batch of their own, written without a read (`fresh`): both ends are nodes of the files,
  * which the database did not hold, so nothing links them but this import, and their key is met once in the
- * files. The others (an end already stored, a key met twice) are read before writing, as on any load.
+ * files (and if one appeared since the check, the write refuses its batch: repositories/imports.ts,
+ * `newRelationshipsIn`). The others (an end already stored, a key met twice) are read before writing, as on any
+ * load.
  */
 async function pushRels(
   scan: Scan,

@@ -336,8 +336,7 @@ export function createImportsRepository(db: Db) {
 
   /**
    * A batch of relationships between nodes of one pair of labels, written in the caller's transaction. `fresh`:
-   * none of them can be stored yet (import/stream.ts, `pushRels`), so nothing is read: each is created between
-   * its ends found by label and `id`, in one statement; an end gone since the check fails the batch, as below.
+   * none of them can be stored yet (import/stream.ts, `pushRels`), so nothing is read (`newRelationshipsIn`).
    */
   async function relationshipsIn(
     run: Tx['run'],
@@ -453,7 +452,7 @@ export function createImportsRepository(db: Db) {
        CALL (row) {
          MATCH (a:${escapeName(sourceLabel)} {id: row.source})
          MATCH (b:${escapeName(targetLabel)} {id: row.target})
-         WHERE NOT EXISTS { (a)-[x]->(b) WHERE type(x) = row.type AND x.id = row.key }
+         WHERE NOT EXISTS { MATCH (a)-[x]->(y) WHERE y = b AND type(x) = row.type AND x.id = row.key }
          RETURN collect([a, b]) AS ends
        }
        WITH row, ends WHERE size(ends) = 1
