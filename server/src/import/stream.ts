@@ -8,8 +8,9 @@
  *
  * 1. `scanImportFiles` (no database): every row checked as the whole-set reader checks it, problems with file,
  *    line and column; the types of untyped columns inferred over every cell; the ids of the nodes kept as 64-bit
- *    hashes with their file and label (id-table.ts: 16–32 bytes a node, the only state that grows with the file:
- *    25 MiB at a million nodes); relationship ends and evidence sources the files do not define noted for the
+ *    hashes with their file and label (id-table.ts: 16–32 bytes a node, 25 MiB at a million nodes) and every
+ *    relationship key in a Bloom filter (`RepeatedKeys`: 2–4 bytes a key, 16 MiB at 5 million), the only state
+ *    that grows with the file; relationship ends and evidence sources the files do not define noted for the
  *    database check (at most a million of each). An id met twice is a suspect, confirmed (or, for two ids with
  *    the same hash, cleared) by reading the node files again for the suspects only.
  * 2. `checkScanAgainstDb`: those ends and sources, and ids stored under another label (the node files read
@@ -19,8 +20,8 @@
  *
  * Decisions (the whole-set path differs): at most 10,000 problems are listed (then a count of the rest); the
  * same relationship stated twice is folded when both rows fall in one batch, and otherwise written as an update
- * of the first (evidence added, a differing value resolved by the rule) rather than reported as a problem (that
- * check would hold every relationship key); possible duplicates are looked for among the first 20,000 new nodes.
+ * of the first (evidence added, a differing value resolved by the rule) rather than reported as a problem (the
+ * Bloom filter only says a key may be met twice, not where); possible duplicates are looked for among the first 20,000 new nodes.
  *
  * Decision (memory): the loader holds no map of ids to anything. Relationship writes find their ends by label
  * and `id` through the label's uniqueness index, in the batch's own transaction (repositories/imports.ts,
