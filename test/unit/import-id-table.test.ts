@@ -1,5 +1,6 @@
 // The streamed import's compact id set (server/src/import/id-table.ts): every id added is found with its place
-// through the table's growth, ids never added are not found, and adding an id again answers the first place.
+// through the table's growth, ids never added are not found, and adding an id again answers the first place. Its
+// Bloom filter of relationship keys never misses a key met twice, and takes few keys met once for one.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { IdTable, RepeatedKeys } from '../../server/src/import/id-table';
