@@ -583,8 +583,9 @@ async function pushRels(
     !scan.externalEnds.has(r.source) &&
     !scan.externalEnds.has(r.target) &&
     !scan.relKeys.repeated(relationshipKey(r));
-  const fresh = folded.filter(isNew);
-  const read = fresh.length === folded.length ? [] : folded.filter((r) => !isNew(r));
+  const fresh: ImportRelationship[] = [];
+  const read: ImportRelationship[] = [];
+  for (const r of folded) (isNew(r) ? fresh : read).push(r);
   if (fresh.length > 0) await q.push(() => onRels(sl, tl, fresh, true));
   if (read.length > 0) await q.push(() => onRels(sl, tl, read, false));
 }

@@ -22,11 +22,20 @@ export interface NodeRef {
 
 /**
  * How a batch is written. `dry`: in a transaction rolled back at the end (the warm-up's). `fresh`: nothing of
- * the batch can be stored yet, so nothing is read first (nodes: `nodesIn`; relationships: `relationshipsIn`).
+ * the batch can be stored yet, so nothing is read first (nodes: `nodesIn`; relationships: `newRelationshipsIn`).
  */
 export interface WriteOptions {
   dry?: boolean;
   fresh?: boolean;
+}
+
+/** A batch of relationships between nodes of one pair of labels, as the two relationship writers take it. */
+interface RelationshipBatch {
+  importId: string;
+  sourceLabel: string;
+  targetLabel: string;
+  rels: readonly ImportRelationship[];
+  rule: ConflictRule;
 }
 
 export interface BatchResult {
@@ -335,19 +344,11 @@ export function createImportsRepository(db: Db) {
   }
 
   /**
-   * A batch of relationships between nodes of one pair of labels, written in the caller's transaction. `fresh`:
-   * none of them can be stored yet (import/stream.ts, `pushRels`), so nothing is read (`newRelationshipsIn`).
+   * A batch of relationships written in the caller's transaction: what is stored read first, then each
+   * relationship created or updated by the rule (`newRelationshipsIn` when none of them can be stored yet).
    */
-  async function relationshipsIn(
-    run: Tx['run'],
-    importId: string,
-    sourceLabel: string,
-    targetLabel: string,
-    rels: readonly ImportRelationship[],
-    rule: ConflictRule,
-    fresh = false,
-  ): Promise<BatchResult> {
-    if (fresh) return newRelationshipsIn(run, importId, sourceLabel, targetLabel, rels, rule);
+  async function relationshipsIn(run: Tx['run'], batch: RelationshipBatch): Promise<BatchResult> {
+    const { importId, sourceLabel, targetLabel, rels, rule } = batch;
     const stored = await readRelationships(run, sourceLabel, targetLabel, rels);
     const changes = rels.map((r) => ({
       key: relationshipKey(r),
@@ -393,7 +394,7 @@ export function createImportsRepository(db: Db) {
       );
     }
     if (created.length > 0) {
-      await recordCreated(run, importId, sourceLabel, targetLabel, created);
+      await recordCreated(run, batch, created);
       const res = await run(
         `UNWIND $rows AS row
        MATCH (a) WHERE elementId(a) = row.a
@@ -418,9 +419,7 @@ export function createImportsRepository(db: Db) {
   /** What rollback reads to delete the relationships a batch created (import-created.cypher). */
   async function recordCreated(
     run: Tx['run'],
-    importId: string,
-    sourceLabel: string,
-    targetLabel: string,
+    { importId, sourceLabel, targetLabel }: RelationshipBatch,
     created: readonly { key: string; rel: ImportRelationship }[],
   ) {
     const rows = created.map((c) => ({ key: c.key, type: c.rel.type, source: c.rel.source, target: c.rel.target }));
@@ -437,16 +436,10 @@ export function createImportsRepository(db: Db) {
    * pass saw can have changed since (another import writing the same relationship, a file edited between the
    * passes, a node deleted), and then the batch fails and the import is undone rather than writing a duplicate.
    */
-  async function newRelationshipsIn(
-    run: Tx['run'],
-    importId: string,
-    sourceLabel: string,
-    targetLabel: string,
-    rels: readonly ImportRelationship[],
-    rule: ConflictRule,
-  ): Promise<BatchResult> {
+  async function newRelationshipsIn(run: Tx['run'], batch: RelationshipBatch): Promise<BatchResult> {
+    const { sourceLabel, targetLabel, rels, rule } = batch;
     const changes = rels.map((r) => ({ key: relationshipKey(r), rel: r, change: planRelationship(null, r, rule) }));
-    await recordCreated(run, importId, sourceLabel, targetLabel, changes);
+    await recordCreated(run, batch, changes);
     const res = await run(
       `UNWIND $rows AS row
        CALL (row) {
@@ -488,7 +481,9 @@ export function createImportsRepository(db: Db) {
     return rolledBackIf(dry, () =>
       db.transaction(
         async (tx) => {
-          const result = await relationshipsIn(tx.run, importId, sourceLabel, targetLabel, rels, rule, fresh);
+          // fresh (none of them can be stored yet: import/stream.ts, `pushRels`): nothing read first
+          const write = fresh ? newRelationshipsIn : relationshipsIn;
+          const result = await write(tx.run, { importId, sourceLabel, targetLabel, rels, rule });
           if (dry) throw new RolledBack(result);
           return result;
         },
